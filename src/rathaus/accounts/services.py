@@ -1,0 +1,65 @@
+"""Every write on accounts: profile changes and verified attributes, each audited."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from rathaus.accounts.models import User, VerifiedAttribute
+from rathaus.core.audit import audit_record
+
+PROFILE_FIELDS = ("display_name", "language", "email_notifications", "email_news")
+
+
+@transaction.atomic
+def user_update_profile(*, user: User, actor, **changes) -> User:
+    unknown = set(changes) - set(PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    before = User.objects.filter(pk=user.pk).values(*changes).get()
+    for field, value in changes.items():
+        setattr(user, field, value)
+    user.save(update_fields=list(changes))
+    after = {field: getattr(user, field) for field in changes}
+    if before != after:
+        audit_record(
+            actor=actor, action="user.profile_update", target=user, before=before, after=after
+        )
+    return user
+
+
+@transaction.atomic
+def verified_attributes_set(
+    *, user: User, values: dict[str, object], source: str, assurance_level: str, actor=None
+) -> list[VerifiedAttribute]:
+    """Store (or refresh) attributes confirmed by `source` at `assurance_level`."""
+    stored = []
+    now = timezone.now()
+    for name, value in values.items():
+        existing = VerifiedAttribute.objects.filter(user=user, name=name).first()
+        before = (
+            {"value": existing.value, "source": existing.source, "level": existing.assurance_level}
+            if existing
+            else None
+        )
+        attribute, _ = VerifiedAttribute.objects.update_or_create(
+            user=user,
+            name=name,
+            defaults={
+                "value": value,
+                "source": source,
+                "assurance_level": assurance_level,
+                "verified_at": now,
+            },
+        )
+        after = {"value": value, "source": source, "level": assurance_level}
+        if before != after:
+            audit_record(
+                actor=actor or user,
+                action="user.verified_attribute_set",
+                target=user,
+                before={name: before},
+                after={name: after},
+            )
+        stored.append(attribute)
+    return stored

@@ -1,0 +1,148 @@
+"""What every API endpoint shares: authentication, the error format and its translation.
+
+Errors are always `{"detail": "...", "errors": [{"field": "dogs[0].kept_since", "message": "..."}]}`
+(`errors` only for 422), with messages in the language of `Accept-Language`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Router
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, SessionAuth
+
+from rathaus.accounts.tokens import user_for_token
+
+router = Router(tags=["platform"])
+
+
+class BearerToken(HttpBearer):
+    """`Authorization: Bearer <token>`, a token made by `manage.py create_api_token`."""
+
+    def authenticate(self, request, token):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class Session(SessionAuth):
+    """A signed-in browser session (with CSRF protection for writes)."""
+
+
+# Endpoints that need a person: a token or a browser session.
+authenticated = [BearerToken(), Session()]
+
+
+class DomainValidationError(Exception):
+    """Invalid input found by domain rules; `errors` pairs a field path with a message."""
+
+    def __init__(self, errors: Iterable[tuple[str, str]]):
+        self.errors = list(errors)
+        super().__init__(self.errors)
+
+
+def field_path(location: Iterable) -> str:
+    """`("body", "payload", "dogs", 0, "kept_since")` → `dogs[0].kept_since`."""
+    parts = list(location)
+    while parts and parts[0] in ("body", "payload", "query", "path", "form", "header", "cookie"):
+        parts.pop(0)
+    path = ""
+    for part in parts:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def message_for(error: dict) -> str:
+    """A translated message for one pydantic error, by its stable `type`."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("This field is not known.")
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return _("Enter a valid date in the form YYYY-MM-DD.")
+    if kind in {"literal_error", "enum"}:
+        return _("Choose one of: %(choices)s.") % {"choices": ctx.get("expected", "")}
+    if kind.startswith(("int_", "float_", "decimal_")):
+        return _("Enter a valid number.")
+    if kind.startswith("bool"):
+        return _("Enter true or false.")
+    if kind in {"greater_than", "greater_than_equal"}:
+        return _("Enter a value of at least %(limit)s.") % {
+            "limit": ctx.get("ge", ctx.get("gt", ""))
+        }
+    if kind in {"less_than", "less_than_equal"}:
+        return _("Enter a value of at most %(limit)s.") % {
+            "limit": ctx.get("le", ctx.get("lt", ""))
+        }
+    if kind in {"too_short", "string_too_short"}:
+        return _("This value is too short.")
+    if kind in {"too_long", "string_too_long"}:
+        return _("This value is too long.")
+    if kind.startswith(("string_", "list_", "dict_", "model_")):
+        return _("This value has the wrong type.")
+    if kind == "json_invalid":
+        return _("The request body is not valid JSON.")
+    return _("This value is not valid.")
+
+
+def _error_response(api, request, errors: list[tuple[str, str]]):
+    return api.create_response(
+        request,
+        {
+            "detail": _("The request is not valid."),
+            "errors": [{"field": field, "message": message} for field, message in errors],
+        },
+        status=422,
+    )
+
+
+def install_error_handlers(api) -> None:
+    @api.exception_handler(ValidationError)
+    def validation_error(request, exc):
+        errors = [(field_path(error.get("loc", ())), message_for(error)) for error in exc.errors]
+        return _error_response(api, request, errors)
+
+    @api.exception_handler(DomainValidationError)
+    def domain_validation_error(request, exc):
+        return _error_response(api, request, exc.errors)
+
+    @api.exception_handler(AuthenticationError)
+    def authentication_error(request, exc):
+        return api.create_response(
+            request, {"detail": _("Authentication is required.")}, status=401
+        )
+
+    @api.exception_handler(PermissionDenied)
+    def permission_denied(request, exc):
+        return api.create_response(
+            request, {"detail": _("You are not allowed to do this.")}, status=403
+        )
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@router.get("/me", auth=authenticated, summary="The account the request is authenticated as")
+def me(request):
+    user = request.auth
+    return {
+        "email": user.email,
+        "display_name": user.display_name,
+        "language": user.language,
+        "is_staff": user.is_staff,
+    }

@@ -1,0 +1,49 @@
+"""The municipality this installation serves: name, contact, bank details, legal wording.
+
+One row, seeded from the profile file named by the MUNICIPALITY_PROFILE setting
+(Kaiserslautern's by default) and editable by administrators afterwards.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class MunicipalityProfile(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    official_name = models.CharField(_("official name of the authority"), max_length=200)
+    platform_name_de = models.CharField(_("platform name (German)"), max_length=100)
+    platform_name_en = models.CharField(_("platform name (English)"), max_length=100)
+    municipality_key = models.CharField(_("official municipality key (AGS)"), max_length=8)
+    street = models.CharField(_("street"), max_length=200)
+    postal_code = models.CharField(_("postal code"), max_length=10)
+    city = models.CharField(_("city"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=50)
+    email = models.EmailField(_("e-mail"))
+    website = models.URLField(_("website"))
+    represented_by = models.CharField(_("represented by"), max_length=200)
+    vat_id = models.CharField(_("VAT identification number"), max_length=20, blank=True)
+    supervisory_authority = models.CharField(_("supervisory authority"), max_length=200)
+    data_protection_officer = models.CharField(_("data protection officer"), max_length=300)
+    accessibility_contact = models.EmailField(_("accessibility contact"))
+    accessibility_enforcement_body = models.CharField(
+        _("accessibility enforcement body"), max_length=300
+    )
+    bank_name = models.CharField(_("bank"), max_length=100)
+    bank_account_holder = models.CharField(_("account holder"), max_length=100)
+    iban = models.CharField(_("IBAN"), max_length=34)
+    bic = models.CharField(_("BIC"), max_length=11)
+    sepa_creditor_id = models.CharField(_("SEPA creditor identifier"), max_length=35)
+    districts_source = models.CharField(_("source of the district boundaries"), max_length=500)
+    is_demo = models.BooleanField(_("demo installation"), default=True)
+
+    class Meta:
+        verbose_name = _("municipality profile")
+        verbose_name_plural = _("municipality profile")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def platform_name(self) -> str:
+        return self.platform_name_en if get_language() == "en" else self.platform_name_de

@@ -1,0 +1,3 @@
+"""Machine endpoints of this domain, outside the language prefix."""
+
+urlpatterns: list = []

@@ -1,0 +1,341 @@
+"""Settings of the Rathaus platform, read only from the environment.
+
+Every variable is documented in `.env.example`. `DJANGO_ENV` selects the profile:
+`production` (the default, strict), `development` (local `make run`) or `test`.
+"""
+
+from pathlib import Path
+
+import environ
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+DJANGO_ENV = env.str("DJANGO_ENV", default="production")
+if DJANGO_ENV not in {"production", "development", "test"}:
+    raise ImproperlyConfigured("DJANGO_ENV must be production, development or test.")
+PRODUCTION = DJANGO_ENV == "production"
+TESTING = DJANGO_ENV == "test"
+
+DEBUG = env.bool("DEBUG", default=False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG must not be switched on in production.")
+
+if PRODUCTION:
+    try:
+        SECRET_KEY = env.str("SECRET_KEY")
+    except ImproperlyConfigured as error:
+        raise ImproperlyConfigured(
+            "Set SECRET_KEY in production (or DJANGO_ENV=development for local use)."
+        ) from error
+else:
+    SECRET_KEY = env.str("SECRET_KEY", default="development-only-secret-never-use-in-production")
+
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS",
+    default=[]
+    if PRODUCTION
+    else ["127.0.0.1", "localhost", "[::1]", *(["testserver"] if TESTING else [])],
+)
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "rathaus.core",
+    "rathaus.accounts",
+    "rathaus.organization",
+    "rathaus.eservices",
+    "rathaus.dogtax",
+    "rathaus.childbenefit",
+    "rathaus.participation",
+    "rathaus.voting",
+    "rathaus.geodata",
+    "rathaus.opendata",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.forms",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "ninja",
+    "csp",
+    "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "rathaus.core.middleware.PreferredLanguageMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rathaus.accounts.middleware.StaffMfaMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+ROOT_URLCONF = "rathaus.urls"
+WSGI_APPLICATION = "rathaus.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "rathaus.core.context_processors.platform",
+            ],
+        },
+    },
+]
+
+# Database: an SQLite file by default, PostgreSQL (or any Django database) via DATABASE_URL.
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'rathaus.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache (login throttling, TOTP replay protection): shared between processes by default.
+CACHES = {
+    "default": env.cache(
+        "CACHE_URL",
+        default="locmemcache://" if TESTING else f"filecache://{VAR_DIR / 'cache'}",
+    )
+}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+
+# django-allauth: e-mail login with mandatory verification, TOTP for staff, OpenID Connect.
+ACCOUNT_ADAPTER = "rathaus.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "rathaus.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = env.str("EMAIL_SUBJECT_PREFIX", default="[Rathaus] ")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Rathaus")
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_ONLY = False
+
+# OpenID Connect (BundID, an eID service or the city's Keycloak), see rathaus.accounts.oidc.
+OIDC = {
+    "ENABLED": env.bool("OIDC_ENABLED", default=False),
+    "PROVIDER_ID": env.str("OIDC_PROVIDER_ID", default="city"),
+    "NAME": env.str("OIDC_NAME", default="BundID"),
+    "ISSUER": env.str("OIDC_ISSUER", default=""),
+    "CLIENT_ID": env.str("OIDC_CLIENT_ID", default=""),
+    "CLIENT_SECRET": env.str("OIDC_CLIENT_SECRET", default=""),
+    "SCOPES": env.list("OIDC_SCOPES", default=["openid", "email", "profile", "address"]),
+    "CLAIMS": env.dict("OIDC_CLAIMS", default={}),
+    "ASSURANCE_LEVEL": env.str("OIDC_ASSURANCE_LEVEL", default="substantial"),
+    "ACR_LEVELS": env.dict("OIDC_ACR_LEVELS", default={}),
+}
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"OAUTH_PKCE_ENABLED": True, "APPS": []}}
+if OIDC["ENABLED"]:
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": OIDC["PROVIDER_ID"],
+            "name": OIDC["NAME"],
+            "client_id": OIDC["CLIENT_ID"],
+            "secret": OIDC["CLIENT_SECRET"],
+            "settings": {"server_url": OIDC["ISSUER"], "scope": OIDC["SCOPES"]},
+        }
+    )
+
+# Internationalisation: German first, English complete.
+LANGUAGE_CODE = "de"
+LANGUAGES = [("de", _("German")), ("en", _("English"))]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+# Project-level wording that takes precedence over dependencies' catalogues (formal German).
+LOCALE_PATHS = [BASE_DIR / "src" / "rathaus" / "locale"]
+LANGUAGE_COOKIE_NAME = "rathaus_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Static files and front-end assets from npm, served by WhiteNoise (no CDN anywhere).
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
+NODE_MODULES = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
+    ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+]
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+MEDIA_URL = "/media/"  # never served publicly: uploads go through permission-checked views
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "webp",
+    "zip",
+    "gz",
+    "tgz",
+    "bz2",
+    "tbz",
+    "xz",
+    "br",
+    "swf",
+    "flv",
+    "woff",
+    "woff2",
+    "3gp",
+    "3gpp",
+    "asf",
+    "avi",
+    "m4v",
+    "mov",
+    "mp4",
+    "mpeg",
+    "mpg",
+    "webm",
+    "wmv",
+    "map",
+]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# E-mail: the console in development, memory in tests, SMTP (EMAIL_URL) in production.
+EMAIL_CONFIG = env.email_url(
+    "EMAIL_URL", default="consolemail://" if not PRODUCTION else "smtp://localhost:25"
+)
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Rathaus <rathaus@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks: one interface (django-tasks); the database by default, no broker needed.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "TASKS_BACKEND",
+            default="django_tasks.backends.immediate.ImmediateBackend"
+            if TESTING
+            else "django_tasks_db.DatabaseBackend",
+        ),
+    }
+}
+
+# Security: Django's protections on; strict transport and cookies in production.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_COOKIE_SECURE = PRODUCTION
+CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    if env.bool("BEHIND_TLS_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+_csp_img = [SELF, "data:"]
+_csp_form_action = [SELF]
+if MAP_TILE_URL:
+    _csp_img.append(environ.urlparse(MAP_TILE_URL.replace("{s}", "a")).netloc or SELF)
+if OIDC["ENABLED"] and OIDC["ISSUER"]:
+    _csp_form_action.append(OIDC["ISSUER"].rstrip("/") + "/")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": _csp_img,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": _csp_form_action,
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The municipality this installation serves; the defaults are Kaiserslautern's.
+MUNICIPALITY_PROFILE = env.str(
+    "MUNICIPALITY_PROFILE",
+    default=str(BASE_DIR / "src" / "rathaus" / "core" / "profiles" / "kaiserslautern.toml"),
+)
+DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")
+DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="KRATHAUSDEMOSECRETKLAUTERN234567")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"django.db.backends": {"level": "INFO"}},
+}
+
+FORM_RENDERER = "rathaus.core.forms.KernFormRenderer"

@@ -1,0 +1,116 @@
+"""Shared fixtures: people, and the browser (Playwright driving the system's Chromium)."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.factories import PASSWORD, StaffFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls from that
+# thread are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Throttling counters and used TOTP codes must not leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(email="citizen@example.org", display_name="Clara Citizen")
+
+
+@pytest.fixture
+def other_citizen(db):
+    return UserFactory(email="other@example.org", display_name="Otto Other")
+
+
+@pytest.fixture
+def clerk(db):
+    return StaffFactory(email="clerk@example.org", with_totp=True)
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    browser = _playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser tab (German, phone-sized viewport off by default) on the live server."""
+    context = browser.new_context(
+        base_url=live_server.url, locale="de-DE", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+AXE_SOURCE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (all WCAG 2.1 A/AA and best-practice rules) on the page as it is now."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SOURCE)
+    result = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result
+    ]
+
+
+@pytest.fixture
+def assert_accessible():
+    def check(page):
+        violations = axe_violations(page)
+        assert violations == [], (
+            f"axe-core found problems on {page.url}:\n{json.dumps(violations, indent=2)}"
+        )
+
+    return check

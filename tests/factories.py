@@ -1,0 +1,80 @@
+"""Factories for the people and departments tests need (factory_boy)."""
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+
+from rathaus.accounts.models import User
+from rathaus.organization.models import Membership, OrgUnit, Role, UnitKind
+
+PASSWORD = "Correct-Horse-Battery-9"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    display_name = factory.Faker("name", locale="de_DE")
+    language = "de"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+            self.save()
+
+    class Params:
+        english = factory.Trait(language="en")
+
+
+class OrgUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrgUnit
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"department-{n}")
+    name_de = factory.LazyAttribute(lambda unit: f"Abteilung {unit.slug}")
+    name_en = factory.LazyAttribute(lambda unit: f"Department {unit.slug}")
+    kind = UnitKind.DEPARTMENT
+    handles_cases = True
+
+
+class StaffFactory(UserFactory):
+    """A staff member; `with_totp=True` also sets up TOTP with TOTP_SECRET."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def unit(self, create, extracted, **kwargs):
+        if create:
+            Membership.objects.create(
+                user=self, unit=extracted or OrgUnitFactory(), role=kwargs.get("role", Role.CLERK)
+            )
+
+    @factory.post_generation
+    def with_totp(self, create, extracted, **kwargs):
+        if create and extracted:
+            TOTP.activate(self, TOTP_SECRET)
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def sign_in(client, user, *, password: str = PASSWORD):
+    """Sign in through allauth's real forms, answering the TOTP step when the user has one."""
+    import pyotp
+
+    client.logout()
+    response = client.post("/accounts/login/", {"login": user.email, "password": password})
+    if response.get("Location") == "/accounts/2fa/authenticate/":
+        response = client.post(
+            "/accounts/2fa/authenticate/", {"code": pyotp.TOTP(TOTP_SECRET).now()}
+        )
+    assert response.status_code == 302, "sign-in failed"
+    return response
