@@ -185,6 +185,15 @@ def test_an_assistance_dog_is_exempt_in_the_months_whose_first_day_the_grant_cov
     assert str(result.total) == "60.00"
 
 
+def test_an_exemption_granted_from_the_first_of_a_month_covers_that_month(kaiserslautern):
+    grant = Exemption(kind="rescue", granted_from=date(2026, 3, 1))
+    dog = Dog(ref="A", kept_since=date(2020, 1, 1), exemption=grant)
+
+    result = assess(statute=kaiserslautern, year=2026, dogs=[dog])
+
+    assert [m.month for m in result.dogs[0].months if not m.exempt] == [1, 2]
+
+
 def test_dogs_whose_liability_starts_together_rank_in_input_order(kaiserslautern):
     a = Dog(ref="A", kept_since=date(2026, 2, 20))
     b = Dog(ref="B", kept_since=date(2026, 2, 3))
@@ -221,12 +230,17 @@ def test_a_statute_can_leave_dangerous_dogs_out_of_the_ranking(other_city):
     assert set(ranks(result, "dangerous").values()) == {None}
 
 
-def test_without_a_dangerous_rate_a_dangerous_dog_pays_by_rank(kaiserslautern):
-    dog = Dog(ref="A", kept_since=date(2020, 1, 1), dangerous=True)
+@pytest.mark.parametrize("dangerous_dogs_rank", [True, False])
+def test_without_a_dangerous_rate_a_dangerous_dog_pays_by_rank(kaiserslautern, dangerous_dogs_rank):
+    statute = replace(kaiserslautern, dangerous_dogs_rank=dangerous_dogs_rank)
+    dogs = [
+        Dog(ref="A", kept_since=date(2020, 1, 1)),
+        Dog(ref="B", kept_since=date(2021, 1, 1), dangerous=True),
+    ]
 
-    result = assess(statute=kaiserslautern, year=2026, dogs=[dog])
+    result = assess(statute=statute, year=2026, dogs=dogs)
 
-    assert str(result.total) == "120.00"
+    assert amounts(result) == {"A": "120.00", "B": "168.00"}
 
 
 @pytest.mark.parametrize(
