@@ -1,0 +1,61 @@
+"""Calendar months, the unit in which child benefit is granted (§ 66 (2) EStG)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+_MONTH_PATTERN = re.compile(r"(\d{4})-(\d{2})")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Month:
+    """A calendar month such as ``2026-05``; ordered, and written as ISO ``YYYY-MM``."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999 or not 1 <= self.month <= 12:
+            raise ValueError(f"no such month: {self.year}-{self.month}")
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Read ``YYYY-MM``; anything else (``2026-5``, ``2026-13``) raises ``ValueError``."""
+        match = _MONTH_PATTERN.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not a month in the form YYYY-MM: {text!r}")
+        return cls(int(match[1]), int(match[2]))
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def index(self) -> int:
+        """Months since January of year 0; differences of indexes count months."""
+        return self.year * 12 + self.month - 1
+
+    def shifted(self, months: int) -> Month:
+        year, month_zero = divmod(self.index + months, 12)
+        return Month(year, month_zero + 1)
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+def months_between(first: Month, last: Month) -> Iterator[Month]:
+    """Every month from ``first`` to ``last``, both included; nothing if ``last`` is earlier."""
+    for offset in range(last.index - first.index + 1):
+        yield first.shifted(offset)
