@@ -49,6 +49,7 @@ test: setup
 	$(BIN)/pytest
 
 bench: setup
+	scripts/ensure-system-packages wrk
 	$(BIN)/python bench/run.py
 
 messages: setup
