@@ -129,7 +129,8 @@ def bench_server(*, database: str = "sqlite", workers: int = 2, extra_env: dict 
         try:
             for _ in range(100):
                 with contextlib.suppress(OSError):
-                    if urllib.request.urlopen(server.url("/healthz"), timeout=2).status == 200:
+                    health = urllib.request.urlopen(server.url("/healthz"), timeout=2)  # noqa: S310
+                    if health.status == 200:
                         break
                 time.sleep(0.2)
             yield server
