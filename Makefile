@@ -57,8 +57,10 @@ messages: setup
 	  if [ -d "$$app/locale" ]; then (cd $$app && ../../../$(BIN)/python ../../../manage.py makemessages -l de --no-obsolete -v0); fi; \
 	done
 
-lock:
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+lock: $(BIN)/.installed
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	  --index-url https://pypi.org/simple -o requirements.lock
 
 lint:
 	$(BIN)/ruff check .
