@@ -211,7 +211,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Static files and front-end assets from npm, served by WhiteNoise (no CDN anywhere).
 STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
+STATIC_ROOT = None if TESTING else env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
