@@ -67,35 +67,46 @@ class _Certificate:
 
 @dataclass
 class _State:
-    """Budgets at the start of a round, as numerators over ``denominator`` (per voter of each
-    group), their slopes, lower bounds of every unselected project's price, the selection, and
-    the projects found unaffordable in this run (with the increment up to which they stay so)."""
+    """A run at the start of a round: the budget of one voter of each group and its slope, the
+    lower bounds of every unselected project's price, the selection, and the projects found
+    unaffordable in this run (with the increment up to which they stay so).
+
+    Budgets are numerators over ``denominator``, written lazily: a group's numerator was written
+    when its denominator was smaller, and ``scales[epochs[g]]`` brings it to the current one, so
+    a round only touches the groups that pay."""
 
     denominator: int
     budgets: list[int]
     slopes: list[int]
+    epochs: list[int]
+    scales: list[int]
     bounds: dict[int, Price]
     selected: list[int]
     dead: dict[int, int | None]
 
     def at(self, shift: int) -> _State:
-        if shift == 0:
-            return _State(
-                self.denominator,
-                list(self.budgets),
-                list(self.slopes),
-                dict(self.bounds),
-                list(self.selected),
-                dict(self.dead),
-            )
+        """A copy, moved ``shift`` increments further along the affine functions."""
+        budgets, bounds = self.budgets, self.bounds
+        if shift:
+            budgets = [b + s * shift for b, s in zip(budgets, self.slopes, strict=True)]
+            bounds = {j: (v + s * shift, s, d) for j, (v, s, d) in bounds.items()}
         return _State(
             self.denominator,
-            [b + s * shift for b, s in zip(self.budgets, self.slopes, strict=True)],
+            list(budgets),
             list(self.slopes),
-            {j: (v + s * shift, s, d) for j, (v, s, d) in self.bounds.items()},
+            list(self.epochs),
+            list(self.scales),
+            dict(bounds),
             list(self.selected),
-            {},
+            {} if shift else dict(self.dead),
         )
+
+    def scaled(self, supporters: _Supporters) -> list[int]:
+        """For each supporting group, the factor that brings its numerators up to date."""
+        return list(map(self.scales.__getitem__, supporters.pick(self.epochs)))
+
+    def read(self, values: list[int], supporters: _Supporters, scaled: list[int]) -> list[int]:
+        return list(map(mul, supporters.pick(values), scaled))
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,8 @@ class _Supporters:
         )
 
     def money(self, values: list[int]) -> int:
-        return sum(map(mul, self.pick(values), self.multiplicity))
+        """Sum over the supporters of the values (per voter, up to date) times multiplicity."""
+        return sum(map(mul, values, self.multiplicity))
 
 
 class MesEngine:
@@ -176,6 +188,8 @@ class MesEngine:
                 self.voters,
                 [start] * self.groups,
                 [self.increment * self.voters] * self.groups,
+                [0] * self.groups,
+                [1],
                 {j: (1, 0, s.total) for j, s in enumerate(self.supporters)},
                 [],
                 {},
@@ -222,20 +236,22 @@ class MesEngine:
         its bound becomes a lower bound of its price for when it becomes affordable."""
         denominator = state.denominator
         supporters = self.supporters[j]
-        budgets = supporters.pick(state.budgets)
+        scaled = state.scaled(supporters)
+        budgets = state.read(state.budgets, supporters, scaled)
         needed = self.costs[j] * denominator
-        available = sum(map(mul, budgets, supporters.multiplicity))
+        available = supporters.money(budgets)
         keys = list(map(mul, budgets, supporters.factors))
         if available < needed:
-            available_slope = supporters.money(state.slopes)
+            slopes = state.read(state.slopes, supporters, scaled)
+            available_slope = supporters.money(slopes)
             steps = cert.steps(needed - available, available_slope)
             state.dead[j] = None if steps is None else cert.k + steps
             # Lower bound: every supporter but the richest one pays all it has.
             richest = keys.index(max(keys))
-            g, m = supporters.groups[richest], supporters.multiplicity[richest]
+            m = supporters.multiplicity[richest]
             state.bounds[j] = (
                 needed - available + budgets[richest] * m,
-                -(available_slope - state.slopes[g] * m),
+                -(available_slope - slopes[richest] * m),
                 denominator * supporters.points[richest] * m * self.costs[j],
             )
             return None
@@ -247,11 +263,11 @@ class MesEngine:
             if (needed - paid) * w <= budgets[i] * points:
                 break
             paid += budgets[i] * m
-            paid_slope += state.slopes[supporters.groups[i]] * m
+            paid_slope += state.slopes[supporters.groups[i]] * scaled[i] * m
             points -= w * m
             poor += 1
         state.bounds[j] = (needed - paid, -paid_slope, denominator * points * self.costs[j])
-        return ordered, poor, needed - paid, -paid_slope, points
+        return ordered, poor, needed - paid, -paid_slope, points, budgets, scaled
 
     def _certify_win(self, state: _State, chosen: int, best: Price, cert: _Certificate) -> None:
         """The chosen project keeps beating every other one: its exact price stays below their
@@ -277,26 +293,23 @@ class MesEngine:
 
     def _pay(self, state: _State, chosen: int, evaluation, cert: _Certificate) -> None:
         """Supporters pay the chosen project; certify who pays all and who pays the share."""
-        ordered, poor, share, share_slope, points = evaluation
+        ordered, poor, share, share_slope, points, budgets, scaled = evaluation
         supporters = self.supporters[chosen]
-        budgets, slopes = state.budgets, state.slopes
+        state.scales = [scale * points for scale in state.scales]
+        state.scales.append(1)
+        epoch = len(state.scales) - 1
         for position, i in enumerate(ordered):
             g, w = supporters.groups[i], supporters.points[i]
-            payment, held = share * w, budgets[g] * points
-            payment_slope, held_slope = share_slope * w, slopes[g] * points
+            payment, held = share * w, budgets[i] * points
+            payment_slope, held_slope = share_slope * w, state.slopes[g] * scaled[i] * points
             if position < poor:
                 cert.holds_while(payment - held, held_slope - payment_slope)
+                state.budgets[g] = state.slopes[g] = 0
             else:
                 cert.holds_while(held - payment, payment_slope - held_slope)
-        budgets = state.budgets = [b * points for b in budgets]
-        slopes = state.slopes = [s * points for s in slopes]
-        for position, i in enumerate(ordered):
-            g, w = supporters.groups[i], supporters.points[i]
-            if position < poor:
-                budgets[g] = slopes[g] = 0
-            else:
-                budgets[g] -= share * w
-                slopes[g] -= share_slope * w
+                state.budgets[g] = held - payment
+                state.slopes[g] = held_slope - payment_slope
+            state.epochs[g] = epoch
         state.denominator *= points
         state.selected.append(chosen)
         del state.bounds[chosen]
@@ -304,9 +317,11 @@ class MesEngine:
     def _certify_unaffordable(self, state: _State, cert: _Certificate) -> None:
         for j in state.bounds:
             supporters = self.supporters[j]
+            scaled = state.scaled(supporters)
             cert.holds_while(
-                self.costs[j] * state.denominator - supporters.money(state.budgets),
-                supporters.money(state.slopes),
+                self.costs[j] * state.denominator
+                - supporters.money(state.read(state.budgets, supporters, scaled)),
+                supporters.money(state.read(state.slopes, supporters, scaled)),
             )
 
 
