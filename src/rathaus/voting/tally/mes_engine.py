@@ -1,0 +1,329 @@
+"""Runs of the Method of Equal Shares for a growing per-voter budget, in exact integers.
+
+The "add1" completion reruns MES with every voter's budget raised by one unit at a time, which
+means hundreds or thousands of runs. Two facts make this fast without changing any result:
+
+* Voters with the same ballot always hold the same budget, so they are counted once, with their
+  multiplicity. All money is kept as integer numerators over one common denominator, so no
+  fraction is ever reduced and every comparison is an integer comparison.
+* Along the increments, each budget and each price is an affine function of the increment count
+  as long as the run takes the same decisions. A run therefore also carries the slopes of these
+  functions and records, for every decision it takes, how many further increments keep that
+  decision unchanged: who pays fully and who pays the share of a selected project, which project
+  wins a round (against exact prices or valid lower bounds of the others), and which projects
+  stay unaffordable. Up to the nearest such limit every run selects the same projects, so the
+  caller may jump straight to it. Rounds whose decisions still hold are not recomputed either.
+
+Projects that do not win a round need no exact price along the increments, only a lower bound:
+for any split of a project's supporters into some who pay all they have and others who pay an
+equal price per point, that price is at most the true one (the true price comes from the one
+split that is consistent). Bounds from earlier rounds stay valid, because budgets only shrink
+from round to round. So only the winner's split is certified, the others are compared through
+their bounds, and an unaffordable project gets the bound of the split "all but its richest
+supporter pay everything".
+
+Projects are numbered by the tie-break order (a lower number wins a tie). A project's price is
+``rho``: what one unit of utility costs its supporters; with utility = points x cost a supporter
+pays ``rho * points * cost``, so ``q = rho * cost`` is the price of one point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from math import lcm
+from operator import itemgetter, mul
+
+# A price (rho) as an affine function of the increment count t: (value + slope * t) / denominator.
+Price = tuple[int, int, int]
+
+
+class _Certificate:
+    """The first increment count from which some decision of the current run may change."""
+
+    __slots__ = ("k", "until")
+
+    def __init__(self, k: int, until: int | None) -> None:
+        self.k = k
+        self.until = until
+
+    def limit(self, until: int) -> None:
+        if self.until is None or until < self.until:
+            self.until = until
+
+    def steps(self, gap: int, rate: int) -> int | None:
+        """For how many increments t = 0, 1, ... a decision with margin ``gap - rate * t`` holds:
+        a positive margin while it stays positive, a zero margin (a tie, or someone paying
+        exactly all they have) only at t = 0 unless it does not shrink. None: for ever."""
+        if rate <= 0:
+            return None
+        return 1 if gap == 0 else max(1, -(-gap // rate))
+
+    def holds_while(self, gap: int, rate: int) -> None:
+        steps = self.steps(gap, rate)
+        if steps is not None:
+            self.limit(self.k + steps)
+
+
+@dataclass
+class _State:
+    """A run at the start of a round: the budget of one voter of each group and its slope, the
+    lower bounds of every unselected project's price, the selection, and the projects found
+    unaffordable in this run (with the increment up to which they stay so).
+
+    Budgets are numerators over ``denominator``, written lazily: a group's numerator was written
+    when its denominator was smaller, and ``scales[epochs[g]]`` brings it to the current one, so
+    a round only touches the groups that pay."""
+
+    denominator: int
+    budgets: list[int]
+    slopes: list[int]
+    epochs: list[int]
+    scales: list[int]
+    bounds: dict[int, Price]
+    selected: list[int]
+    dead: dict[int, int | None]
+
+    def at(self, shift: int) -> _State:
+        """A copy, moved ``shift`` increments further along the affine functions."""
+        budgets, bounds = self.budgets, self.bounds
+        if shift:
+            budgets = [b + s * shift for b, s in zip(budgets, self.slopes, strict=True)]
+            bounds = {j: (v + s * shift, s, d) for j, (v, s, d) in bounds.items()}
+        return _State(
+            self.denominator,
+            list(budgets),
+            list(self.slopes),
+            list(self.epochs),
+            list(self.scales),
+            dict(bounds),
+            list(self.selected),
+            {} if shift else dict(self.dead),
+        )
+
+    def scaled(self, supporters: _Supporters) -> list[int]:
+        """For each supporting group, the factor that brings its numerators up to date."""
+        return list(map(self.scales.__getitem__, supporters.pick(self.epochs)))
+
+    def read(self, values: list[int], supporters: _Supporters, scaled: list[int]) -> list[int]:
+        return list(map(mul, supporters.pick(values), scaled))
+
+
+@dataclass(frozen=True)
+class _Supporters:
+    """The groups supporting one project, with their points and multiplicities."""
+
+    groups: tuple[int, ...]
+    points: tuple[int, ...]
+    multiplicity: tuple[int, ...]
+    factors: tuple[int, ...]
+    """A common multiple of the points divided by each one: budget x factor orders by budget per
+    point."""
+    total: int
+    pick: Callable[[list[int]], tuple[int, ...]]
+
+    @classmethod
+    def of(cls, entries: list[tuple[int, int, int]]) -> _Supporters:
+        groups = tuple(g for g, _, _ in entries)
+        points = tuple(w for _, w, _ in entries)
+        common = lcm(*points)
+        getter = itemgetter(*groups)
+        pick = getter if len(groups) > 1 else (lambda values: (getter(values),))
+        return cls(
+            groups,
+            points,
+            tuple(m for _, _, m in entries),
+            tuple(common // w for w in points),
+            sum(w * m for _, w, m in entries),
+            pick,
+        )
+
+    def money(self, values: list[int]) -> int:
+        """Sum over the supporters of the values (per voter, up to date) times multiplicity."""
+        return sum(map(mul, values, self.multiplicity))
+
+
+class MesEngine:
+    """MES with cost utility weighted by points; ``run(k)`` uses budget/voters + k*increment."""
+
+    def __init__(
+        self,
+        *,
+        costs: Sequence[int],
+        budget: int,
+        voters: int,
+        increment: int,
+        groups: Sequence[tuple[int, Sequence[tuple[int, int]]]],
+    ) -> None:
+        """``groups``: (multiplicity, ((project, points), ...)) for each distinct ballot; every
+        project must have a supporter and a positive cost."""
+        self.costs = list(costs)
+        self.budget, self.voters, self.increment = budget, voters, increment
+        self.groups = len(groups)
+        entries: list[list[tuple[int, int, int]]] = [[] for _ in self.costs]
+        for g, (m, weights) in enumerate(groups):
+            for j, w in weights:
+                entries[j].append((g, w, m))
+        self.supporters = [_Supporters.of(e) for e in entries]
+        self._snapshots: list[tuple[int, _State]] = []
+        self._limits: list[int | None] = []
+
+    def run(self, k: int) -> tuple[list[int], int | None]:
+        """Projects MES selects at increment ``k`` (in order), and the first increment count at
+        which the selection may differ (None: never, as far as this run can tell)."""
+        state, until = self._resume(k)
+        certificate = _Certificate(k, until)
+        while True:
+            done = self._round(state, certificate)
+            self._limits.append(certificate.until)
+            if done:
+                return state.selected, certificate.until
+            self._snapshots.append((k, state.at(0)))
+
+    def _resume(self, k: int) -> tuple[_State, int | None]:
+        """The state at the start of the first round whose decisions may differ at ``k``."""
+        if not self._snapshots:
+            start = self.budget + k * self.increment * self.voters
+            initial = _State(
+                self.voters,
+                [start] * self.groups,
+                [self.increment * self.voters] * self.groups,
+                [0] * self.groups,
+                [1],
+                {j: (1, 0, s.total) for j, s in enumerate(self.supporters)},
+                [],
+                {},
+            )
+            self._snapshots.append((k, initial))
+        valid = 0
+        while valid < len(self._snapshots) - 1 and (
+            self._limits[valid] is None or self._limits[valid] > k
+        ):
+            valid += 1
+        del self._limits[valid:]
+        del self._snapshots[valid + 1 :]
+        base, snapshot = self._snapshots[valid]
+        return snapshot.at(k - base), (self._limits[valid - 1] if valid else None)
+
+    def _round(self, state: _State, cert: _Certificate) -> bool:
+        """One round of MES; returns True when nothing affordable is left."""
+        evaluations = {}
+        best: Price | None = None
+        tied: list[int] = []
+        bounds, dead = state.bounds, state.dead
+        for j in sorted(bounds, key=lambda j: bounds[j][0] / bounds[j][2]):
+            if j in dead or (best is not None and _less(best, bounds[j])):
+                continue
+            evaluation = self._price(state, j, cert)
+            if evaluation is None:
+                continue
+            evaluations[j] = evaluation
+            price = bounds[j]
+            if best is None or _less(price, best):
+                best, tied = price, [j]
+            elif not _less(best, price):
+                tied.append(j)
+        if best is None:
+            self._certify_unaffordable(state, cert)
+            return True
+        chosen = min(tied)
+        self._certify_win(state, chosen, bounds[chosen], cert)
+        self._pay(state, chosen, evaluations[chosen], cert)
+        return False
+
+    def _price(self, state: _State, j: int, cert: _Certificate):
+        """Exact price of project j (stored in ``state.bounds``), or None if unaffordable; then
+        its bound becomes a lower bound of its price for when it becomes affordable."""
+        denominator = state.denominator
+        supporters = self.supporters[j]
+        scaled = state.scaled(supporters)
+        budgets = state.read(state.budgets, supporters, scaled)
+        needed = self.costs[j] * denominator
+        available = supporters.money(budgets)
+        keys = list(map(mul, budgets, supporters.factors))
+        if available < needed:
+            slopes = state.read(state.slopes, supporters, scaled)
+            available_slope = supporters.money(slopes)
+            steps = cert.steps(needed - available, available_slope)
+            state.dead[j] = None if steps is None else cert.k + steps
+            # Lower bound: every supporter but the richest one pays all it has.
+            richest = keys.index(max(keys))
+            m = supporters.multiplicity[richest]
+            state.bounds[j] = (
+                needed - available + budgets[richest] * m,
+                -(available_slope - slopes[richest] * m),
+                denominator * supporters.points[richest] * m * self.costs[j],
+            )
+            return None
+        ordered = sorted(range(len(keys)), key=keys.__getitem__)
+        paid = paid_slope = poor = 0
+        points = supporters.total
+        for i in ordered:
+            w, m = supporters.points[i], supporters.multiplicity[i]
+            if (needed - paid) * w <= budgets[i] * points:
+                break
+            paid += budgets[i] * m
+            paid_slope += state.slopes[supporters.groups[i]] * scaled[i] * m
+            points -= w * m
+            poor += 1
+        state.bounds[j] = (needed - paid, -paid_slope, denominator * points * self.costs[j])
+        return ordered, poor, needed - paid, -paid_slope, points, budgets, scaled
+
+    def _certify_win(self, state: _State, chosen: int, best: Price, cert: _Certificate) -> None:
+        """The chosen project keeps beating every other one: its exact price stays below their
+        lower bounds, or they stay unaffordable."""
+        for j, (value, slope, denominator) in state.bounds.items():
+            if j == chosen:
+                continue
+            gap = value * best[2] - best[0] * denominator
+            rate = best[1] * denominator - slope * best[2]
+            # A tie goes to the lower number, so j < chosen must stay strictly dearer.
+            if gap > 0 or (gap == 0 and j > chosen):
+                steps = cert.steps(gap, rate)
+                by_price = None if steps is None else cert.k + steps
+            else:
+                by_price = cert.k
+            if j in state.dead:
+                by_budget = state.dead[j]
+                if by_price is None or by_budget is None:
+                    continue
+                by_price = max(by_price, by_budget)
+            if by_price is not None:
+                cert.limit(by_price)
+
+    def _pay(self, state: _State, chosen: int, evaluation, cert: _Certificate) -> None:
+        """Supporters pay the chosen project; certify who pays all and who pays the share."""
+        ordered, poor, share, share_slope, points, budgets, scaled = evaluation
+        supporters = self.supporters[chosen]
+        state.scales = [scale * points for scale in state.scales]
+        state.scales.append(1)
+        epoch = len(state.scales) - 1
+        for position, i in enumerate(ordered):
+            g, w = supporters.groups[i], supporters.points[i]
+            payment, held = share * w, budgets[i] * points
+            payment_slope, held_slope = share_slope * w, state.slopes[g] * scaled[i] * points
+            if position < poor:
+                cert.holds_while(payment - held, held_slope - payment_slope)
+                state.budgets[g] = state.slopes[g] = 0
+            else:
+                cert.holds_while(held - payment, payment_slope - held_slope)
+                state.budgets[g] = held - payment
+                state.slopes[g] = held_slope - payment_slope
+            state.epochs[g] = epoch
+        state.denominator *= points
+        state.selected.append(chosen)
+        del state.bounds[chosen]
+
+    def _certify_unaffordable(self, state: _State, cert: _Certificate) -> None:
+        for j in state.bounds:
+            supporters = self.supporters[j]
+            scaled = state.scaled(supporters)
+            cert.holds_while(
+                self.costs[j] * state.denominator
+                - supporters.money(state.read(state.budgets, supporters, scaled)),
+                supporters.money(state.read(state.slopes, supporters, scaled)),
+            )
+
+
+def _less(a: Price, b: Price) -> bool:
+    return a[0] * b[2] < b[0] * a[2]
