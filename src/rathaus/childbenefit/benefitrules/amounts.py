@@ -24,8 +24,10 @@ class AmountPeriod:
     def __post_init__(self) -> None:
         if self.valid_until < self.valid_from:
             raise ValueError(f"amount period {self.valid_from} ends before it starts")
-        if not self.by_ordinal or any(amount <= 0 for amount in self.by_ordinal):
-            raise ValueError(f"amount period from {self.valid_from} needs positive amounts")
+        if not self.by_ordinal:
+            raise ValueError(f"amount period from {self.valid_from} needs at least one amount")
+        if any(amount < 0 for amount in self.by_ordinal):
+            raise ValueError(f"amount period from {self.valid_from} has a negative amount")
 
     def covers(self, month: Month) -> bool:
         return self.valid_from <= month <= self.valid_until

@@ -34,6 +34,12 @@ class Month:
             raise ValueError(f"not a month in the form YYYY-MM: {text!r}")
         return cls(int(match[1]), int(match[2]))
 
+    @classmethod
+    def from_index(cls, index: int) -> Month:
+        """The month with this ``index`` (see ``index``)."""
+        year, month_zero = divmod(index, 12)
+        return cls(year, month_zero + 1)
+
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
@@ -43,8 +49,7 @@ class Month:
         return self.year * 12 + self.month - 1
 
     def shifted(self, months: int) -> Month:
-        year, month_zero = divmod(self.index + months, 12)
-        return Month(year, month_zero + 1)
+        return Month.from_index(self.index + months)
 
     @property
     def first_day(self) -> date:
