@@ -9,7 +9,7 @@ class ChildbenefitConfig(AppConfig):
 
     def ready(self) -> None:
         from rathaus.childbenefit.predicates import can_manage_amounts, can_set_role
-        from rathaus.core.navigation import Link, register_backoffice_link
+        from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
 
         register_backoffice_link(
             Link(
@@ -29,3 +29,4 @@ class ChildbenefitConfig(AppConfig):
                 order=310,
             )
         )
+        register_home_panel("childbenefit/home_panel.html", order=300)
