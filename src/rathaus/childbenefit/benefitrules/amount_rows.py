@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from rathaus.childbenefit.benefitrules.amount_data import AmountDataError
 from rathaus.childbenefit.benefitrules.amounts import AmountPeriod, AmountSchedule
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.childbenefit.benefitrules.months import Month, joined_runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +93,11 @@ def row_issues(row: AmountRow, *, others: Iterable[AmountRow]) -> list[RowIssue]
 
 def first_child_gaps(rows: Sequence[AmountRow]) -> list[tuple[Month, Month]]:
     """Runs of months with amounts by ordinal but no amount for the first child."""
-    gaps: list[tuple[Month, Month]] = []
-    for first, last, covering in _segments(rows):
-        if any(row.ordinal in (None, 1) for row in covering):
-            continue
-        if gaps and gaps[-1][1].shifted(1) == first:
-            gaps[-1] = (gaps[-1][0], last)
-        else:
-            gaps.append((first, last))
-    return gaps
+    return joined_runs(
+        (first, last)
+        for first, last, covering in _segments(rows)
+        if not any(row.ordinal in (None, 1) for row in covering)
+    )
 
 
 def schedule_from_rows(rows: Sequence[AmountRow]) -> AmountSchedule:

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rathaus.childbenefit.benefitrules.months import Month, months_between
+from rathaus.childbenefit.benefitrules.months import Month, joined_runs, months_between
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +63,8 @@ class AmountSchedule:
 
     def gaps(self, first: Month, last: Month) -> list[tuple[Month, Month]]:
         """The runs of months from ``first`` to ``last`` that no period covers, as (from, to)."""
-        runs: list[tuple[Month, Month]] = []
-        for month in months_between(first, last):
-            if self.period_for(month) is not None:
-                continue
-            if runs and runs[-1][1].shifted(1) == month:
-                runs[-1] = (runs[-1][0], month)
-            else:
-                runs.append((month, month))
-        return runs
+        return joined_runs(
+            (month, month)
+            for month in months_between(first, last)
+            if self.period_for(month) is None
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -64,3 +64,14 @@ def months_between(first: Month, last: Month) -> Iterator[Month]:
     """Every month from ``first`` to ``last``, both included; nothing if ``last`` is earlier."""
     for offset in range(last.index - first.index + 1):
         yield first.shifted(offset)
+
+
+def joined_runs(spans: Iterable[tuple[Month, Month]]) -> list[tuple[Month, Month]]:
+    """Ordered ``(first, last)`` spans with every span that continues the previous one joined."""
+    runs: list[tuple[Month, Month]] = []
+    for first, last in spans:
+        if runs and runs[-1][1].shifted(1) == first:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
+    return runs
