@@ -50,10 +50,10 @@ def test_amounts_are_read_as_exact_decimals():
         ),
         ('[[period]]\nvalid_from = "2030-01"\nvalid_until = "2030-12"\namount = "x"\n', "number"),
         ('[[period]]\nvalid_from = "2030-01"\nvalid_until = "2030-12"\namount = 1.001\n', "cent"),
-        ('[[period]]\nvalid_from = "2030-01"\nvalid_until = "2030-12"\namount = -5\n', "positive"),
+        ('[[period]]\nvalid_from = "2030-01"\nvalid_until = "2030-12"\namount = -5\n', "negative"),
         (
             '[[period]]\nvalid_from = "2030-01"\nvalid_until = "2030-12"\nby_ordinal = []\n',
-            "positive",
+            "at least one amount",
         ),
         ('[[period]]\nvalid_from = "2030-1"\nvalid_until = "2030-12"\namount = 1\n', "YYYY-MM"),
         (

@@ -6,3 +6,27 @@ class ChildbenefitConfig(AppConfig):
     name = "rathaus.childbenefit"
     label = "childbenefit"
     verbose_name = _("Child benefit")
+
+    def ready(self) -> None:
+        from rathaus.childbenefit.predicates import can_manage_amounts, can_set_role
+        from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
+
+        register_backoffice_link(
+            Link(
+                title=_("Child benefit amounts"),
+                description=_("The amount per child and month, by validity."),
+                url_name="backoffice:childbenefit:amounts",
+                allowed=can_manage_amounts,
+                order=300,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Child benefit: role of the city"),
+                description=_("Decide and pay as Familienkasse, or hand applications over."),
+                url_name="backoffice:childbenefit:role",
+                allowed=can_set_role,
+                order=310,
+            )
+        )
+        register_home_panel("childbenefit/home_panel.html", order=300)

@@ -1,3 +1,7 @@
+from django.urls import path
+
+from rathaus.childbenefit import views
+
 app_name = "childbenefit"
 
-urlpatterns: list = []
+urlpatterns = [path("calculator/", views.calculator, name="calculator")]

@@ -1,3 +1,13 @@
+from django.urls import path
+
+from rathaus.childbenefit import views_backoffice
+
 app_name = "childbenefit"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("amounts/", views_backoffice.amounts, name="amounts"),
+    path("amounts/new/", views_backoffice.amount_create, name="amount_create"),
+    path("amounts/<int:pk>/", views_backoffice.amount_edit, name="amount_edit"),
+    path("amounts/<int:pk>/delete/", views_backoffice.amount_delete, name="amount_delete"),
+    path("role/", views_backoffice.role, name="role"),
+]

@@ -15,6 +15,16 @@ from rathaus.childbenefit.benefitrules.amount_data import (
     load_default_amounts,
     parse_amounts,
 )
+from rathaus.childbenefit.benefitrules.amount_rows import (
+    AmountRow,
+    RowIssue,
+    RowIssueCode,
+    first_child_gaps,
+    missing_default_rows,
+    row_issues,
+    rows_from_schedule,
+    schedule_from_rows,
+)
 from rathaus.childbenefit.benefitrules.amounts import AmountPeriod, AmountSchedule
 from rathaus.childbenefit.benefitrules.backdating import earliest_month
 from rathaus.childbenefit.benefitrules.eligibility import RefusalReason
@@ -37,6 +47,7 @@ from rathaus.childbenefit.benefitrules.wire import quote_payload, read_quote_req
 __all__ = [
     "AmountDataError",
     "AmountPeriod",
+    "AmountRow",
     "AmountSchedule",
     "Child",
     "ChildQuote",
@@ -52,15 +63,22 @@ __all__ = [
     "QuoteRequest",
     "RecipientConflict",
     "RefusalReason",
+    "RowIssue",
+    "RowIssueCode",
     "compute_quote",
     "earliest_month",
+    "first_child_gaps",
     "last_month_under",
     "load_default_amounts",
+    "missing_default_rows",
     "month_completing_18th_year",
     "months_between",
     "parse_amounts",
     "quote_payload",
     "read_quote_request",
     "recipient_conflicts",
+    "row_issues",
+    "rows_from_schedule",
+    "schedule_from_rows",
     "year_of_life_completed_on",
 ]

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rathaus.childbenefit.benefitrules.months import Month, months_between
+from rathaus.childbenefit.benefitrules.months import Month, joined_runs, months_between
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +24,10 @@ class AmountPeriod:
     def __post_init__(self) -> None:
         if self.valid_until < self.valid_from:
             raise ValueError(f"amount period {self.valid_from} ends before it starts")
-        if not self.by_ordinal or any(amount <= 0 for amount in self.by_ordinal):
-            raise ValueError(f"amount period from {self.valid_from} needs positive amounts")
+        if not self.by_ordinal:
+            raise ValueError(f"amount period from {self.valid_from} needs at least one amount")
+        if any(amount < 0 for amount in self.by_ordinal):
+            raise ValueError(f"amount period from {self.valid_from} has a negative amount")
 
     def covers(self, month: Month) -> bool:
         return self.valid_from <= month <= self.valid_until
@@ -61,12 +63,8 @@ class AmountSchedule:
 
     def gaps(self, first: Month, last: Month) -> list[tuple[Month, Month]]:
         """The runs of months from ``first`` to ``last`` that no period covers, as (from, to)."""
-        runs: list[tuple[Month, Month]] = []
-        for month in months_between(first, last):
-            if self.period_for(month) is not None:
-                continue
-            if runs and runs[-1][1].shifted(1) == month:
-                runs[-1] = (runs[-1][0], month)
-            else:
-                runs.append((month, month))
-        return runs
+        return joined_runs(
+            (month, month)
+            for month in months_between(first, last)
+            if self.period_for(month) is None
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,6 +34,12 @@ class Month:
             raise ValueError(f"not a month in the form YYYY-MM: {text!r}")
         return cls(int(match[1]), int(match[2]))
 
+    @classmethod
+    def from_index(cls, index: int) -> Month:
+        """The month with this ``index`` (see ``index``)."""
+        year, month_zero = divmod(index, 12)
+        return cls(year, month_zero + 1)
+
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
@@ -43,8 +49,7 @@ class Month:
         return self.year * 12 + self.month - 1
 
     def shifted(self, months: int) -> Month:
-        year, month_zero = divmod(self.index + months, 12)
-        return Month(year, month_zero + 1)
+        return Month.from_index(self.index + months)
 
     @property
     def first_day(self) -> date:
@@ -59,3 +64,14 @@ def months_between(first: Month, last: Month) -> Iterator[Month]:
     """Every month from ``first`` to ``last``, both included; nothing if ``last`` is earlier."""
     for offset in range(last.index - first.index + 1):
         yield first.shifted(offset)
+
+
+def joined_runs(spans: Iterable[tuple[Month, Month]]) -> list[tuple[Month, Month]]:
+    """Ordered ``(first, last)`` spans with every span that continues the previous one joined."""
+    runs: list[tuple[Month, Month]] = []
+    for first, last in spans:
+        if runs and runs[-1][1].shifted(1) == first:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
+    return runs
