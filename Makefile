@@ -42,7 +42,7 @@ run: setup
 
 test: export DJANGO_ENV = test
 test: setup
-	scripts/ensure-system-packages chromium
+	scripts/ensure-system-packages chromium poppler-utils zbar-tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
