@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import ExemptionKind
+from rathaus.dogtax.quoting import EARLIEST, LATEST
 from rathaus.dogtax.wording import localized
 
 ISO_DATE = "%Y-%m-%d"
@@ -19,6 +21,7 @@ def date_field(label, *, required: bool = True, help_text: str = "") -> forms.Da
         required=required,
         help_text=help_text,
         widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
     )
 
 
@@ -39,7 +42,7 @@ class QuoteForm(forms.Form):
     """The household part of the calculator: the year and, where the statute has it, the
     keeper's NATO-forces exemption."""
 
-    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2999)
+    year = forms.IntegerField(label=_("Year"), min_value=EARLIEST.year, max_value=LATEST.year)
     nato_forces = forms.BooleanField(required=False)
 
     def __init__(

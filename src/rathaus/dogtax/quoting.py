@@ -16,6 +16,10 @@ from rathaus.dogtax import taxrules
 NATO_FORCES = "nato_forces"
 """The statute's code of the keeper-level exemption behind ``keeper.nato_forces``."""
 
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
+"""Dates and years a quote accepts; outside them a request is refused as out of range."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class DogInput:
