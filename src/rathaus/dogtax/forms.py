@@ -57,7 +57,9 @@ class QuoteForm(forms.Form):
 
 
 class DogForm(forms.Form):
-    """One dog of the calculator."""
+    """One dog of the calculator; rows after the first may stay empty (see ``calculator``)."""
+
+    use_required_attribute = False
 
     name = forms.CharField(
         label=_("Name of the dog"),
