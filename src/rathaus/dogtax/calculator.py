@@ -22,8 +22,14 @@ from rathaus.dogtax.quoting import NATO_FORCES, DogInput, quote
 from rathaus.dogtax.wording import localized, quote_problem_messages
 
 MAX_ROWS = 20
-DOG_FIELDS = {"ref": "name", "kept_since": "kept_since", "born_on": "born_on"}
-DOG_FIELDS |= {"given_up_on": "given_up_on", "exemption": "exemption"}
+DOG_FIELDS = {
+    "ref": "name",
+    "kept_since": "kept_since",
+    "born_on": "born_on",
+    "given_up_on": "given_up_on",
+    "exemption": "exemption",
+}
+"""A dog's request field → its field in the calculator's dog row."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -67,14 +67,6 @@ def request_field(field: str) -> str:
     return field.removesuffix(".kind")
 
 
-def dog_exemption_codes(statute: taxrules.Statute) -> list[str]:
-    return [k.code for k in statute.exemption_kinds if k.level == taxrules.ExemptionLevel.DOG]
-
-
-def offers_nato_forces(statute: taxrules.Statute) -> bool:
-    return statute.exemption_kind(NATO_FORCES, taxrules.ExemptionLevel.KEEPER) is not None
-
-
 def money(amount) -> str:
     """An amount as the API writes it: a string with two decimals."""
     return f"{amount:.2f}"
