@@ -1,3 +1,170 @@
-from ninja import Router
+"""The public dog-tax quote: ``POST /api/v1/dogtax/quote``, no sign-in needed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from ninja import Field, Router, Schema
+from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from rathaus.core.api import DomainValidationError
+from rathaus.dogtax import taxrules
+from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
+from rathaus.dogtax.selectors import current_statute
+from rathaus.dogtax.wording import quote_problem_messages
 
 router = Router(tags=["dogtax"])
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_DOGS = 100
+EXAMPLE = {
+    "year": 2026,
+    "keeper": {"nato_forces": False},
+    "dogs": [
+        {"ref": "A", "kept_since": "2024-05-10", "born_on": "2020-01-01", "exemption": None},
+        {"ref": "B", "kept_since": "2026-03-03", "exemption": "shelter"},
+    ],
+}
+AMOUNT = r"^\d+\.\d{2}$"
+
+
+def _iso_date(value: object) -> object:
+    """A date written YYYY-MM-DD from EARLIEST to LATEST; errors of the kinds the platform
+    translates (``date_*``, ``greater_than_equal``, ``less_than_equal``)."""
+    if value is None or isinstance(value, date):
+        return value
+    if not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        raise PydanticCustomError("date_type", "Input should be a date in the form YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_parsing", "Input should be a valid date") from None
+    if day < EARLIEST:
+        raise PydanticCustomError(
+            "greater_than_equal",
+            "Input should be on or after {ge}",
+            {"ge": EARLIEST.isoformat()},
+        )
+    if day > LATEST:
+        raise PydanticCustomError(
+            "less_than_equal", "Input should be on or before {le}", {"le": LATEST.isoformat()}
+        )
+    return day
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+"""A date written YYYY-MM-DD, from 1900-01-01 to 2999-12-31."""
+
+
+class DogTaxKeeperIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    nato_forces: StrictBool = Field(
+        False, description="A member of the NATO forces (exempt for all their dogs)."
+    )
+
+
+class DogTaxDogIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    ref: StrictStr = Field(
+        min_length=1, max_length=100, description="Your name for the dog, echoed in the answer."
+    )
+    kept_since: IsoDate = Field(description="The day the dog was taken into the household.")
+    born_on: IsoDate | None = Field(None, description="The dog's day of birth.")
+    given_up_on: IsoDate | None = Field(
+        None, description="The day the dog was sold, given away or died, or the keeper moved away."
+    )
+    exemption: StrictStr | None = Field(
+        None,
+        description="An exemption of the dog, by its code in the statute: "
+        '"shelter", "assistance" or "rescue" in Kaiserslautern.',
+        examples=["shelter"],
+    )
+
+
+class DogTaxQuoteIn(Schema):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE]})
+
+    year: StrictInt = Field(ge=EARLIEST.year, le=LATEST.year, examples=[2026])
+    keeper: DogTaxKeeperIn | None = None
+    dogs: list[DogTaxDogIn] = Field(
+        max_length=MAX_DOGS, description="The household's dogs; ties in rank go to the earlier."
+    )
+
+
+class DogTaxMonthOut(Schema):
+    month: int = Field(ge=1, le=12)
+    rank: int | None = Field(description="The dog's rank that month; null when exempt.")
+    exempt: bool
+    amount: str = Field(pattern=AMOUNT, examples=["10.00"])
+
+
+class DogTaxDogOut(Schema):
+    ref: str
+    amount: str = Field(pattern=AMOUNT, examples=["120.00"])
+    months: list[DogTaxMonthOut] = Field(description="Every month of the year the dog is liable.")
+
+
+class DogTaxInstallmentOut(Schema):
+    due_on: date
+    amount: str = Field(pattern=AMOUNT, examples=["30.00"])
+
+
+class DogTaxQuoteOut(Schema):
+    year: int
+    currency: str = Field(examples=["EUR"])
+    total: str = Field(pattern=AMOUNT, examples=["120.00"])
+    dogs: list[DogTaxDogOut]
+    installments: list[DogTaxInstallmentOut] = Field(
+        description="Each instalment is the tax of its months; instalments of zero are left out."
+    )
+
+
+class DogTaxFieldError(Schema):
+    field: str = Field(examples=["dogs[0].given_up_on"])
+    message: str
+
+
+class DogTaxValidationError(Schema):
+    detail: str
+    errors: list[DogTaxFieldError]
+
+
+@router.post(
+    "/dogtax/quote",
+    response={200: DogTaxQuoteOut, 422: DogTaxValidationError},
+    summary="Compute the dog tax of a household for a year",
+    description=(
+        "No sign-in needed. Each liable month costs the annual rate of the dog's rank that "
+        "month divided by 12; amounts are strings with two decimals. Invalid input is answered "
+        "with 422 and a message per field in the language of `Accept-Language`."
+    ),
+)
+def dogtax_quote(request, payload: DogTaxQuoteIn):
+    statute = current_statute()
+    dogs = [
+        DogInput(
+            ref=dog.ref,
+            kept_since=dog.kept_since,
+            born_on=dog.born_on,
+            given_up_on=dog.given_up_on,
+            exemption=dog.exemption,
+        )
+        for dog in payload.dogs
+    ]
+    nato_forces = payload.keeper is not None and payload.keeper.nato_forces
+    try:
+        assessment = quote(statute=statute, year=payload.year, dogs=dogs, nato_forces=nato_forces)
+    except taxrules.InvalidInput as error:
+        raise DomainValidationError(
+            quote_problem_messages(error, statute=statute, dogs=dogs)
+        ) from error
+    return assessment_payload(assessment)

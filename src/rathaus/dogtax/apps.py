@@ -6,3 +6,17 @@ class DogtaxConfig(AppConfig):
     name = "rathaus.dogtax"
     label = "dogtax"
     verbose_name = _("Dog tax")
+
+    def ready(self) -> None:
+        from rathaus.core.navigation import Link, register_backoffice_link
+        from rathaus.dogtax.predicates import is_tax_office_staff
+
+        register_backoffice_link(
+            Link(
+                title=_("Dog tax statute"),
+                description=_("Rates, exemptions and due dates of the dog tax."),
+                url_name="backoffice:dogtax:statute",
+                allowed=is_tax_office_staff,
+                order=200,
+            )
+        )

@@ -1,3 +1,7 @@
+from django.urls import path
+
+from rathaus.dogtax import views
+
 app_name = "dogtax"
 
-urlpatterns: list = []
+urlpatterns = [path("calculator/", views.calculator_page, name="calculator")]

@@ -1,3 +1,15 @@
+from django.urls import path
+
+from rathaus.dogtax import views_backoffice
+
 app_name = "dogtax"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("statute/", views_backoffice.statute, name="statute"),
+    path("statute/rates/new/", views_backoffice.rate_period_new, name="rate_period_new"),
+    path(
+        "statute/exemptions/<int:pk>/",
+        views_backoffice.exemption_kind_edit,
+        name="exemption_kind_edit",
+    ),
+]

@@ -1,0 +1,136 @@
+"""Forms of the dog tax: the public calculator and the tax office's statute pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from rathaus.dogtax import taxrules
+from rathaus.dogtax.models import ExemptionKind
+from rathaus.dogtax.quoting import EARLIEST, LATEST
+from rathaus.dogtax.wording import localized
+
+ISO_DATE = "%Y-%m-%d"
+
+
+def date_field(label, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+    )
+
+
+def money_field(label, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        min_value=0,
+        max_digits=9,
+        decimal_places=2,
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
+
+
+class QuoteForm(forms.Form):
+    """The household part of the calculator: the year and, where the statute has it, the
+    keeper's NATO-forces exemption."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=EARLIEST.year, max_value=LATEST.year)
+    nato_forces = forms.BooleanField(required=False)
+
+    def __init__(
+        self, *args, nato_forces_kind: taxrules.ExemptionKind | None = None, **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if nato_forces_kind is None:
+            del self.fields["nato_forces"]
+        else:
+            self.fields["nato_forces"].label = localized(nato_forces_kind.name)
+            self.fields["nato_forces"].help_text = localized(nato_forces_kind.condition)
+
+
+class DogForm(forms.Form):
+    """One dog of the calculator; rows after the first may stay empty (see ``calculator``)."""
+
+    use_required_attribute = False
+
+    name = forms.CharField(
+        label=_("Name of the dog"),
+        required=False,
+        max_length=100,
+        help_text=_("To tell your dogs apart in the result."),
+    )
+    kept_since = date_field(
+        _("Taken in on"), help_text=_("The day the dog came into your household in the city.")
+    )
+    born_on = date_field(
+        _("Date of birth"),
+        required=False,
+        help_text=_("Puppies are liable from the third month after their birth month."),
+    )
+    given_up_on = date_field(
+        _("Given up on"),
+        required=False,
+        help_text=_("Only if the dog was sold, given away or died, or you moved away."),
+    )
+    exemption = forms.ChoiceField(label=_("Exemption"), required=False)
+
+    def __init__(self, *args, exemption_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exemption"].choices = [("", _("No exemption")), *exemption_choices]
+
+
+class RatePeriodForm(forms.Form):
+    valid_from = date_field(_("Valid from"))
+    valid_until = date_field(
+        _("Valid until"),
+        required=False,
+        help_text=_("Leave empty while no end has been decided."),
+    )
+    first = money_field(_("First dog (€ per year)"))
+    second = money_field(_("Second dog (€ per year)"))
+    further = money_field(_("Each further dog (€ per year)"))
+    dangerous = money_field(
+        _("Dangerous dog (€ per year)"),
+        required=False,
+        help_text=_("Only if the statute has a separate rate for dangerous dogs."),
+    )
+
+
+def limit_field(name: str, *, max_value: int) -> forms.IntegerField:
+    """An optional whole number of at least one, labelled like the model field."""
+    field = ExemptionKind._meta.get_field(name)
+    return forms.IntegerField(
+        label=capfirst(field.verbose_name),
+        required=False,
+        min_value=1,
+        max_value=max_value,
+        help_text=field.help_text,
+    )
+
+
+class ExemptionKindForm(forms.ModelForm):
+    duration_months = limit_field("duration_months", max_value=600)
+    once_in_years = limit_field("once_in_years", max_value=100)
+
+    class Meta:
+        model = ExemptionKind
+        fields = ExemptionKind.EDITABLE
+        widgets = {
+            "condition_de": forms.Textarea(attrs={"rows": 3}),
+            "condition_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            language = name.rpartition("_")[2]
+            if language in ("de", "en"):
+                field.widget.attrs["lang"] = language
