@@ -327,6 +327,8 @@ MUNICIPALITY_PROFILE = env.str(
     "MUNICIPALITY_PROFILE",
     default=str(BASE_DIR / "src" / "rathaus" / "core" / "profiles" / "kaiserslautern.toml"),
 )
+# The dog-tax statute the tax office starts from: a bundled name or a path to a TOML file.
+DOGTAX_STATUTE_DEFAULTS = env.str("DOGTAX_STATUTE_DEFAULTS", default="kaiserslautern")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")
 DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="KRATHAUSDEMOSECRETKLAUTERN234567")
 
