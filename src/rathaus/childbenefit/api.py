@@ -19,7 +19,7 @@ from rathaus.childbenefit.benefitrules import (
 )
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.texts import input_issue_message
-from rathaus.core.api import DomainValidationError
+from rathaus.core.api import DomainValidationError, ValidationErrorOut
 
 router = Router(tags=["childbenefit"])
 
@@ -75,19 +75,9 @@ class ChildBenefitQuote(Schema):
     children: list[ChildBenefitQuoteChildResult]
 
 
-class ChildBenefitFieldError(Schema):
-    field: str
-    message: str
-
-
-class ChildBenefitQuoteErrors(Schema):
-    detail: str
-    errors: list[ChildBenefitFieldError]
-
-
 @router.post(
     "/childbenefit/quote",
-    response={200: ChildBenefitQuote, 422: ChildBenefitQuoteErrors},
+    response={200: ChildBenefitQuote, 422: ValidationErrorOut},
     summary="Child benefit per child and month",
     description=(
         "Every paid month from the earliest month the application can reach (six months "

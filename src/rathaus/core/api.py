@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Field, Router, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
@@ -36,6 +36,25 @@ class Session(SessionAuth):
 
 # Endpoints that need a person: a token or a browser session.
 authenticated = [BearerToken(), Session()]
+
+
+class FieldErrorOut(Schema):
+    field: str = Field(
+        examples=["dogs[0].given_up_on"], description="Path of the field in the request"
+    )
+    message: str = Field(description="What is wrong, in the language of Accept-Language")
+
+
+class ErrorOut(Schema):
+    """The body of every error response."""
+
+    detail: str
+
+
+class ValidationErrorOut(ErrorOut):
+    """The body of a 422 response: one message per field."""
+
+    errors: list[FieldErrorOut]
 
 
 class DomainValidationError(Exception):

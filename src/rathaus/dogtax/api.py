@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from rathaus.core.api import DomainValidationError
+from rathaus.core.api import DomainValidationError, ValidationErrorOut
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
 from rathaus.dogtax.selectors import current_statute
@@ -128,19 +128,9 @@ class DogTaxQuoteOut(Schema):
     )
 
 
-class DogTaxFieldError(Schema):
-    field: str = Field(examples=["dogs[0].given_up_on"])
-    message: str
-
-
-class DogTaxValidationError(Schema):
-    detail: str
-    errors: list[DogTaxFieldError]
-
-
 @router.post(
     "/dogtax/quote",
-    response={200: DogTaxQuoteOut, 422: DogTaxValidationError},
+    response={200: DogTaxQuoteOut, 422: ValidationErrorOut},
     summary="Compute the dog tax of a household for a year",
     description=(
         "No sign-in needed. Each liable month costs the annual rate of the dog's rank that "
