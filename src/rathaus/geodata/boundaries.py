@@ -20,7 +20,6 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
 
 # Coordinates are kept to six decimals (about 10 cm), as RFC 7946 section 11.2 recommends.
 GRID = 1e-6
@@ -65,7 +64,7 @@ class DistrictBoundary:
 
 def area_m2(geometry: BaseGeometry) -> float:
     """The area in square metres, measured in EPSG:25832."""
-    return transform(_to_utm.transform, geometry).area
+    return shapely.transform(geometry, _to_utm.transform, interleaved=False).area
 
 
 def parse_boundaries(text: str | bytes) -> list[DistrictBoundary]:

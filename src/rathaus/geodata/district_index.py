@@ -18,7 +18,7 @@ from shapely import STRtree
 
 @dataclass(frozen=True)
 class DistrictIndex:
-    version: int
+    version: str
     districts: list  # model instances, in the order of `geometries`
     geometries: np.ndarray
     tree: STRtree | None
@@ -40,7 +40,7 @@ _lock = threading.Lock()
 _current: DistrictIndex | None = None
 
 
-def get(version: int, load_districts: Callable[[], list], load_boundaries: Callable[[], dict]):
+def get(version: str, load_districts: Callable[[], list], load_boundaries: Callable[[], dict]):
     """The index for `version`, built from the loaders when this process has an older one."""
     global _current
     index = _current

@@ -12,9 +12,17 @@ from rathaus.geodata.models import DataVersion, District, Place
 from rathaus.geodata.services import DISTRICTS
 
 
-def data_version(key: str) -> int:
-    """The change counter of `key` (0 before the first change); one cheap query."""
-    return DataVersion.objects.filter(key=key).values_list("number", flat=True).first() or 0
+def data_version(key: str) -> str:
+    """A token that changes whenever `key`'s data changes; one cheap query.
+
+    The counter with the time of the change, so that a database restored or recreated under a
+    running process (or rolled back in tests) never matches a token cached before.
+    """
+    row = DataVersion.objects.filter(key=key).values_list("number", "changed_at").first()
+    if row is None:
+        return "0"
+    number, changed_at = row
+    return f"{number}@{changed_at.isoformat() if changed_at else ''}"
 
 
 def data_changed_at(key: str) -> datetime | None:

@@ -133,6 +133,8 @@ def snapshot(layer: Layer, language: str | None = None) -> Snapshot:
         return fresh
 
 
-def forget() -> None:
-    """Drop every snapshot of this process (tests)."""
-    _snapshots.clear()
+def forget(layer_id: str | None = None) -> None:
+    """Drop this process's snapshots of one layer, or of all (e.g. between tests)."""
+    with _lock:
+        for key in [key for key in _snapshots if layer_id is None or key[0] == layer_id]:
+            del _snapshots[key]

@@ -82,7 +82,8 @@ def catalogue_graph(*, base: str, datasets: list[Dataset], landing_page) -> Grap
     graph.add((publisher, FOAF.name, Literal(profile.official_name)))
     graph.add((publisher, FOAF.homepage, URIRef(profile.website)))
 
-    contact = BNode()
+    # An IRI, not a blank node: every dataset points to it, and RDF/XML keeps one shared node.
+    contact = URIRef(f"{base}/opendata/catalog#contact")
     graph.add((contact, RDF.type, VCARD.Organization))
     graph.add((contact, RDF.type, VCARD.Kind))  # Organization is a Kind (vCard ontology)
     graph.add((contact, VCARD.fn, Literal(profile.official_name)))

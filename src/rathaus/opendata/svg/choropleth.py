@@ -6,9 +6,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
 
 from rathaus.opendata.svg.markup import (
     CLASS_COLOURS,
@@ -93,7 +93,10 @@ def choropleth(
     format_value: Formatter,
     no_value_label: str,
 ) -> str:
-    projected = [transform(_to_utm.transform, region.geometry) for region in regions]
+    projected = [
+        shapely.transform(region.geometry, _to_utm.transform, interleaved=False)
+        for region in regions
+    ]
     min_x = min(geometry.bounds[0] for geometry in projected)
     min_y = min(geometry.bounds[1] for geometry in projected)
     max_x = max(geometry.bounds[2] for geometry in projected)
