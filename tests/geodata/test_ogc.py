@@ -178,3 +178,18 @@ def test_items_cost_one_query_once_the_layer_is_cached(client, django_assert_max
 
     with django_assert_max_num_queries(1):
         assert client.get(ITEMS, {"limit": 3}).status_code == 200
+
+
+@pytest.mark.usefixtures("imported_districts")
+def test_clients_that_accept_gzip_get_the_same_items_compressed(client):
+    import gzip
+    import json
+
+    plain = client.get(ITEMS)
+    compressed = client.get(ITEMS, headers={"accept-encoding": "gzip, deflate"})
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert len(compressed.content) < len(plain.content) / 2
+    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
+    assert compressed["ETag"] != plain["ETag"]
+    assert "Accept-Encoding" in compressed["Vary"]

@@ -5,11 +5,14 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from rathaus.geodata import district_index
 from rathaus.geodata.models import DataVersion, District, Place
 from rathaus.geodata.services import DISTRICTS
+
+_VERSION_SQL = f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE key = %s"  # noqa: S608
 
 
 def data_version(key: str) -> str:
@@ -18,11 +21,15 @@ def data_version(key: str) -> str:
     The counter with the time of the change, so that a database restored or recreated under a
     running process (or rolled back in tests) never matches a token cached before.
     """
-    row = DataVersion.objects.filter(key=key).values_list("number", "changed_at").first()
+    # Plain SQL: this runs on every OGC and map-data request, and the ORM's query compilation
+    # would cost more than the rest of such a cached request.
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_SQL, [key])
+        row = cursor.fetchone()
     if row is None:
         return "0"
     number, changed_at = row
-    return f"{number}@{changed_at.isoformat() if changed_at else ''}"
+    return f"{number}@{changed_at or ''}"
 
 
 def data_changed_at(key: str) -> datetime | None:

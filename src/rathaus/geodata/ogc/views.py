@@ -7,6 +7,7 @@ matching If-None-Match gets 304 without a body. Feature data is built once per l
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from urllib.parse import quote
 
@@ -72,18 +73,43 @@ def _common(request) -> bool:
     return _wants_html(request, parse_format(request.GET))
 
 
-def _cached_json(request, body_for_tag, tag: str, media_type: str) -> HttpResponse:
-    """A JSON answer with a strong ETag; 304 when the client has this version already."""
-    etag = f'"{tag}"'
-    response = (
-        HttpResponse(status=304)
-        if etag in parse_etags(request.headers.get("If-None-Match", ""))
-        else HttpResponse(body_for_tag(), content_type=media_type)
-    )
+def _accepts_gzip(request) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
+def _cached_json(request, body, tag: str, media_type: str, *, compressed=None) -> HttpResponse:
+    """A JSON answer with a strong ETag; 304 when the client has this version already.
+
+    `compressed` (optional) produces the gzip-compressed body, served to clients that accept it
+    (with its own ETag, as a representation of its own).
+    """
+    gzipped = compressed is not None and _accepts_gzip(request)
+    etag = f'"{tag}-gz"' if gzipped else f'"{tag}"'
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(compressed() if gzipped else body(), content_type=media_type)
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
-    response["Vary"] = "Accept, Accept-Language"
+    response["Vary"] = "Accept, Accept-Encoding, Accept-Language"
     return response
+
+
+def _memoised_json(request, data, key, produce, media_type: str) -> HttpResponse:
+    """_cached_json for a document built from a snapshot, memoised on it (plain and gzip)."""
+
+    def body() -> bytes:
+        return data.memoised(key, produce)
+
+    return _cached_json(
+        request,
+        body,
+        _tag(key, data.tag),
+        media_type,
+        compressed=lambda: data.memoised((*key, "gzip"), lambda: gzip.compress(body(), 6)),
+    )
 
 
 def _tag(*parts) -> str:
@@ -208,12 +234,11 @@ def items(request, collection_id: str):
     if html:
         return _items_page(request, layer, query, base)
     data = snapshot(layer, settings.LANGUAGE_CODE)
-    key = ("items", base, query)
-    tag = _tag(key, data.tag)
-    return _cached_json(
+    return _memoised_json(
         request,
-        lambda: data.memoised(key, lambda: documents.items(base, layer.id, data, query)),
-        tag,
+        data,
+        ("items", base, query),
+        lambda: documents.items(base, layer.id, data, query),
         documents.GEOJSON,
     )
 
@@ -267,11 +292,10 @@ def item(request, collection_id: str, feature_id: str):
             {"layer": layer, "feature": feature, "base": base},
             f"{base}/collections/{layer.id}/items/{quote(str(feature.id), safe='')}?f=json",
         )
-    key = ("item", base, position)
-    tag = _tag(key, data.tag)
-    return _cached_json(
+    return _memoised_json(
         request,
-        lambda: data.memoised(key, lambda: documents.item(base, layer.id, data, position)),
-        tag,
+        data,
+        ("item", base, position),
+        lambda: documents.item(base, layer.id, data, position),
         documents.GEOJSON,
     )
