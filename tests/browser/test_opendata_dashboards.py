@@ -34,13 +34,13 @@ def city(db):
 
 @pytest.fixture
 def applications_connected():
-    before = charts._CHARTS["applications-by-month"]
+    saved = charts.CHARTS.snapshot()
     connect_chart(
         "applications-by-month",
         rows=lambda: [("2026-08", 18), ("2026-09", 31), ("2026-10", 44), ("2026-11", 40)],
     )
     yield
-    charts._CHARTS["applications-by-month"] = before
+    charts.CHARTS.restore(saved)
 
 
 def check_charts(page) -> int:

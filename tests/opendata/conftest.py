@@ -1,5 +1,3 @@
-import dataclasses
-
 import pytest
 
 from rathaus.opendata import charts, datasets
@@ -13,21 +11,11 @@ from tests.geodata.conftest import (  # noqa: F401 (fixtures shared with the geo
 
 @pytest.fixture
 def restore_registries():
-    """Tests may connect slots; every registry is as before afterwards."""
-    saved = (
-        dict(charts._CHARTS),
-        dict(charts._PENDING),
-        dict(datasets._DATASETS),
-        dict(datasets._PENDING),
-    )
+    """Tests may connect slots; both registries are as before afterwards."""
+    saved = charts.CHARTS.snapshot(), datasets.DATASETS.snapshot()
     yield
-    for registry, before in zip(
-        (charts._CHARTS, charts._PENDING, datasets._DATASETS, datasets._PENDING),
-        saved,
-        strict=True,
-    ):
-        registry.clear()
-        registry.update(before)
+    charts.CHARTS.restore(saved[0])
+    datasets.DATASETS.restore(saved[1])
 
 
 @pytest.fixture
@@ -48,7 +36,3 @@ def connected_slots(restore_registries):
             dataset_id, distributions=datasets.tabular(columns, lambda data=data: data)
         )
     return rows
-
-
-def replace_chart(chart_id: str, **changes) -> None:
-    charts._CHARTS[chart_id] = dataclasses.replace(charts._CHARTS[chart_id], **changes)

@@ -14,7 +14,6 @@ list or None means "no data yet".
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +22,8 @@ from typing import Literal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from rathaus.opendata.slots import SlotRegistry
 
 Row = tuple
 Kind = Literal["bar", "line", "choropleth"]
@@ -126,14 +127,12 @@ def _labels(labels: list) -> str:
     return ngettext("%(count)d entry", "%(count)d entries", len(labels)) % {"count": len(labels)}
 
 
-_CHARTS: dict[str, Chart] = {}
-# Connections made before the slot was declared (apps that are ready before opendata).
-_PENDING: dict[str, dict] = {}
+CHARTS: SlotRegistry[Chart] = SlotRegistry()
 
 
 def register_chart(chart: Chart) -> None:
     """Declare a chart (or replace the one with the same id)."""
-    _CHARTS[chart.id] = dataclasses.replace(chart, **_PENDING.pop(chart.id, {}))
+    CHARTS.declare(chart)
 
 
 def connect_chart(chart_id: str, *, rows: Callable[[], Sequence[Row] | None], summary=None):
@@ -145,19 +144,16 @@ def connect_chart(chart_id: str, *, rows: Callable[[], Sequence[Row] | None], su
     changes = {"rows": rows}
     if summary is not None:
         changes["summary"] = summary
-    if chart_id in _CHARTS:
-        _CHARTS[chart_id] = dataclasses.replace(_CHARTS[chart_id], **changes)
-    else:
-        _PENDING.setdefault(chart_id, {}).update(changes)
+    CHARTS.connect(chart_id, **changes)
 
 
 def get_chart(chart_id: str) -> Chart | None:
-    return _CHARTS.get(chart_id)
+    return CHARTS.get(chart_id)
 
 
 def charts(dashboard: str) -> list[Chart]:
     return sorted(
-        (chart for chart in _CHARTS.values() if chart.dashboard == dashboard),
+        (chart for chart in CHARTS if chart.dashboard == dashboard),
         key=lambda chart: (chart.order, chart.id),
     )
 

@@ -19,7 +19,6 @@ is something to publish).
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -29,6 +28,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils.translation import get_language
+
+from rathaus.opendata.slots import SlotRegistry
 
 DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
@@ -105,13 +106,12 @@ def default_licence() -> str:
     return getattr(settings, "OPENDATA_LICENCE", "") or DEFAULT_LICENCE
 
 
-_DATASETS: dict[str, Dataset] = {}
-_PENDING: dict[str, dict] = {}
+DATASETS: SlotRegistry[Dataset] = SlotRegistry()
 
 
 def register_dataset(dataset: Dataset) -> None:
     """Declare a dataset (or replace the one with the same id)."""
-    _DATASETS[dataset.id] = dataclasses.replace(dataset, **_PENDING.pop(dataset.id, {}))
+    DATASETS.declare(dataset)
 
 
 def connect_dataset(
@@ -130,28 +130,25 @@ def connect_dataset(
     for name, value in (("available", available), ("modified", modified), ("temporal", temporal)):
         if value is not None:
             changes[name] = value
-    if dataset_id in _DATASETS:
-        _DATASETS[dataset_id] = dataclasses.replace(_DATASETS[dataset_id], **changes)
-    else:
-        _PENDING.setdefault(dataset_id, {}).update(changes)
+    DATASETS.connect(dataset_id, **changes)
 
 
 def get_dataset(dataset_id: str) -> Dataset | None:
     """A listed dataset (declared, connected and available), else None."""
-    dataset = _DATASETS.get(dataset_id)
+    dataset = DATASETS.get(dataset_id)
     return dataset if dataset is not None and dataset.is_listed() else None
 
 
 def listed_datasets() -> list[Dataset]:
     return sorted(
-        (dataset for dataset in _DATASETS.values() if dataset.is_listed()),
+        (dataset for dataset in DATASETS if dataset.is_listed()),
         key=lambda dataset: (dataset.order, dataset.id),
     )
 
 
 def all_datasets() -> list[Dataset]:
     """Every declared dataset, slots included (for the documentation and tests)."""
-    return sorted(_DATASETS.values(), key=lambda dataset: (dataset.order, dataset.id))
+    return sorted(DATASETS, key=lambda dataset: (dataset.order, dataset.id))
 
 
 def _plain(value):

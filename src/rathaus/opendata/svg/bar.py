@@ -15,6 +15,7 @@ from rathaus.opendata.svg.markup import (
     frame,
     raw,
     scale_for,
+    series_legend,
     text,
     text_width,
 )
@@ -91,18 +92,6 @@ def bar_chart(
         f'<line x1="{left}" y1="{plot_top}" x2="{left}" y2="{plot_bottom}" stroke="{TEXT}"/>'
     )
     if legend:
-        body.append(_legend(series))
+        body.append(series_legend(series, 8.0, 4))
     body.append("</g>")
     return frame(chart_id, title, summary, WIDTH, height, body)
-
-
-def _legend(series: Sequence[Series]) -> str:
-    parts, x = [], 8.0
-    for index, entry in enumerate(series):
-        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
-        parts.append(
-            f'<rect x="{x:.1f}" y="4" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{x + 18:.1f}" y="15" font-size="12">{text(entry.name)}</text>'
-        )
-        x += 18 + text_width(entry.name, 12) + 24
-    return "".join(parts)

@@ -15,6 +15,7 @@ from rathaus.opendata.svg.markup import (
     frame,
     raw,
     scale_for,
+    series_legend,
     text,
     text_width,
 )
@@ -86,14 +87,7 @@ def line_chart(
                 f'r="4" fill="{colour}" data-label={attr(categories[index])} '
                 f"data-series={attr(entry.name)} data-value={attr(raw(value))}/>"
             )
-    legend_x = float(left)
-    for number, entry in enumerate(series):
-        colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
-        body.append(
-            f'<rect x="{legend_x:.1f}" y="8" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{legend_x + 18:.1f}" y="19">{text(entry.name)}</text>'
-        )
-        legend_x += 18 + text_width(entry.name, 12) + 24
+    body.append(series_legend(series, float(left), 8))
     body.append(
         f'<line x1="{left}" y1="{TOP + plot_height}" x2="{WIDTH - RIGHT}" '
         f'y2="{TOP + plot_height}" stroke="{TEXT}"/></g>'

@@ -93,3 +93,16 @@ def scale_for(series: Sequence[Series]) -> list[float]:
     values = [value for entry in series for value in entry.values if value is not None]
     whole = all(isinstance(value, int) for value in values)
     return ticks(max(numeric(values), default=0), whole=whole)
+
+
+def series_legend(series: Sequence[Series], x: float, y: float) -> str:
+    """A row of colour swatches with the series' names, starting at (x, y)."""
+    parts = []
+    for index, entry in enumerate(series):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{x + 18:.1f}" y="{y + 11}" font-size="12">{text(entry.name)}</text>'
+        )
+        x += 18 + text_width(entry.name, 12) + 24
+    return "".join(parts)
