@@ -1,6 +1,7 @@
 """Map pages in Chromium: drawn, named, keyboard-operable, with their lists, in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.geodata import demo
 from rathaus.geodata.boundaries import parse_boundaries
@@ -68,6 +69,8 @@ def test_a_district_area_opens_its_details_with_enter(page):
     page.keyboard.press("Enter")
 
     assert page.locator(".leaflet-popup-content").inner_text() == "Hohenecken"
+    page.get_by_role("button", name="Schließen").click()
+    expect(page.locator(".leaflet-popup")).to_have_count(0)
 
 
 @pytest.mark.usefixtures("city")

@@ -3,14 +3,15 @@
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as ns
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, RDF, SH, SKOS
 
 from rathaus.geodata import demo
 from tests.factories import OrgUnitFactory
 from tests.geodata.shared_data import dcat_shapes_dir
 
 pytestmark = pytest.mark.django_db
+
 
 DCATDE = "http://dcat-ap.de/def/dcatde/"
 # Profile "DCAT-AP.de 2.0 – Spezifikation + Konventionen" without the owl:imports (offline).
@@ -55,8 +56,8 @@ def vocabulary_memberships(data: Graph) -> Graph:
             continue
         for namespace in VOCABULARIES:
             if str(value).startswith(namespace):
-                memberships.add((value, RDF.type, SKOS.Concept))
-                memberships.add((value, SKOS.inScheme, URIRef(namespace.rstrip("/"))))
+                memberships.add((value, ns.RDF.type, ns.SKOS.Concept))
+                memberships.add((value, ns.SKOS.inScheme, URIRef(namespace.rstrip("/"))))
     return memberships
 
 
@@ -68,8 +69,8 @@ def violations(data: Graph) -> list[str]:
         data + vocabulary_memberships(data), shacl_graph=shapes, inference="none", advanced=True
     )
     return [
-        str(report.value(result, SH.resultMessage))
-        for result in report.subjects(SH.resultSeverity, SH.Violation)
+        str(report.value(result, ns.SH.resultMessage))
+        for result in report.subjects(ns.SH.resultSeverity, ns.SH.Violation)
     ]
 
 
@@ -79,7 +80,7 @@ def test_the_catalogue_with_every_dataset_connected_validates_without_violation(
 ):
     data = catalogue(client)
 
-    assert len(list(data.subjects(RDF.type, DCAT.Dataset))) >= 5
+    assert len(list(data.subjects(ns.RDF.type, ns.DCAT.Dataset))) >= 5
     assert violations(data) == []
 
 
@@ -91,8 +92,8 @@ def test_the_catalogue_as_published_now_validates_too(client):
 @pytest.mark.usefixtures("city")
 def test_the_validation_catches_a_dataset_without_licence(client):
     data = catalogue(client)
-    for distribution in list(data.subjects(RDF.type, DCAT.Distribution)):
-        data.remove((distribution, DCTERMS.license, None))
+    for distribution in list(data.subjects(ns.RDF.type, ns.DCAT.Distribution)):
+        data.remove((distribution, ns.DCTERMS.license, None))
 
     assert any("dct:license" in message for message in violations(data))
 
@@ -102,10 +103,10 @@ def test_each_dataset_names_publisher_contact_contributor_theme_and_the_city(cli
     data = catalogue(client)
     districts = URIRef("http://testserver/opendata/datasets/districts")
 
-    assert data.value(districts, DCTERMS.title, any=True) is not None
+    assert data.value(districts, ns.DCTERMS.title, any=True) is not None
     assert (
         districts,
-        DCTERMS.spatial,
+        ns.DCTERMS.spatial,
         URIRef("http://dcat-ap.de/def/politicalGeocoding/municipalityKey/07312000"),
     ) in data
     assert str(data.value(districts, URIRef(DCATDE + "contributorID"))).startswith(
@@ -113,12 +114,12 @@ def test_each_dataset_names_publisher_contact_contributor_theme_and_the_city(cli
     )
     assert (
         districts,
-        DCAT.theme,
+        ns.DCAT.theme,
         URIRef("http://publications.europa.eu/resource/authority/data-theme/REGI"),
     ) in data
-    contact = data.value(districts, DCAT.contactPoint)
+    contact = data.value(districts, ns.DCAT.contactPoint)
     assert data.value(contact, URIRef("http://www.w3.org/2006/vcard/ns#hasEmail")) is not None
-    publisher = data.value(districts, DCTERMS.publisher)
+    publisher = data.value(districts, ns.DCTERMS.publisher)
     assert data.value(publisher, URIRef("http://xmlns.com/foaf/0.1/name")) == Literal(
         "Stadtverwaltung Kaiserslautern"
     )
@@ -127,17 +128,17 @@ def test_each_dataset_names_publisher_contact_contributor_theme_and_the_city(cli
 @pytest.mark.usefixtures("city")
 def test_every_distribution_has_access_url_format_and_an_open_licence(client):
     data = catalogue(client)
-    distributions = list(data.subjects(RDF.type, DCAT.Distribution))
+    distributions = list(data.subjects(ns.RDF.type, ns.DCAT.Distribution))
 
     assert len(distributions) == 3 + 3 + 2
     for distribution in distributions:
-        access = str(data.value(distribution, DCAT.accessURL))
+        access = str(data.value(distribution, ns.DCAT.accessURL))
         assert client.get(access.removeprefix("http://testserver")).status_code == 200
-        assert str(data.value(distribution, DCTERMS.format)).startswith(
+        assert str(data.value(distribution, ns.DCTERMS.format)).startswith(
             "http://publications.europa.eu/resource/authority/file-type/"
         )
         assert (
-            str(data.value(distribution, DCTERMS.license))
+            str(data.value(distribution, ns.DCTERMS.license))
             == "http://dcat-ap.de/def/licenses/dl-by-de/2.0"
         )
 

@@ -62,6 +62,13 @@
       popupAnchor: [1, -34],
       shadowSize: [41, 41]
     });
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close && data.labelClose) {
+        close.setAttribute("aria-label", data.labelClose);
+        close.setAttribute("title", data.labelClose);
+      }
+    });
     var center = (data.center || "51.1657,10.4515").split(",").map(Number);
     map.setView(center, data.center ? 12 : 5);
     var bounds = L.latLngBounds([]);
