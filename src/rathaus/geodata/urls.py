@@ -4,4 +4,8 @@ from rathaus.geodata import views
 
 app_name = "geodata"
 
-urlpatterns = [path("", views.index, name="index")]
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:layer_id>/", views.layer_map, name="layer"),
+    path("<slug:layer_id>/data.geojson", views.layer_data, name="layer_data"),
+]

@@ -1,5 +1,98 @@
+"""Public map pages: the overview, one page per layer, and the map data they draw."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import parse_etags
+
+from rathaus.geodata.layers import Layer, get_layer, layers
+from rathaus.geodata.snapshots import Snapshot, encode, snapshot
+
+
+def _center(*snapshots: Snapshot) -> tuple[float, float] | None:
+    boxes = [data.bbox for data in snapshots if data.bbox is not None]
+    if not boxes:
+        return None
+    min_x = min(box[0] for box in boxes)
+    min_y = min(box[1] for box in boxes)
+    max_x = max(box[2] for box in boxes)
+    max_y = max(box[3] for box in boxes)
+    return (min_x + max_x) / 2, (min_y + max_y) / 2
+
+
+def _layer_entry(layer: Layer) -> dict:
+    data = snapshot(layer)
+    return {
+        "layer": layer,
+        "features": data.features,
+        "snapshot": data,
+        "data_url": reverse("geodata:layer_data", args=[layer.id]),
+    }
 
 
 def index(request):
-    return render(request, "geodata/index.html")
+    shown = [get_layer(layer_id) for layer_id in ("districts", "places")]
+    entries = [_layer_entry(layer) for layer in shown if layer is not None]
+    return render(
+        request,
+        "geodata/index.html",
+        {
+            "entries": entries,
+            "data_urls": [entry["data_url"] for entry in entries],
+            "center": _center(*(entry["snapshot"] for entry in entries)),
+            "layers": layers(),
+        },
+    )
+
+
+def _layer_or_404(layer_id: str) -> Layer:
+    layer = get_layer(layer_id)
+    if layer is None:
+        raise Http404
+    return layer
+
+
+def layer_map(request, layer_id: str):
+    entry = _layer_entry(_layer_or_404(layer_id))
+    return render(
+        request,
+        "geodata/layer.html",
+        {**entry, "center": _center(entry["snapshot"]), "layers": layers()},
+    )
+
+
+def _map_collection(data: Snapshot) -> bytes:
+    return encode(
+        {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "id": feature.id,
+                    "geometry": feature.geometry,
+                    "properties": {"label": feature.label, "url": feature.url},
+                }
+                for feature in data.features
+                if feature.geometry is not None
+            ],
+        }
+    )
+
+
+def layer_data(request, layer_id: str):
+    """The layer as GeoJSON for the map: geometry, name (in the page's language) and link."""
+    data = snapshot(_layer_or_404(layer_id))
+    etag = '"map-' + hashlib.sha256(data.tag.encode()).hexdigest()[:20] + '"'
+    if etag in parse_etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponse(status=304)
+    else:
+        body = data.memoised("map", lambda: _map_collection(data))
+        response = HttpResponse(body, content_type="application/geo+json")
+    response["ETag"] = etag
+    # Private: the page's language cookie may be set on the same response.
+    response["Cache-Control"] = "private, max-age=60"
+    return response

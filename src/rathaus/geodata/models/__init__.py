@@ -1,0 +1,5 @@
+from rathaus.geodata.models.district import District
+from rathaus.geodata.models.place import Place, PlaceKind
+from rathaus.geodata.models.version import DataVersion
+
+__all__ = ["DataVersion", "District", "Place", "PlaceKind"]

@@ -1,0 +1,227 @@
+"""The OpenAPI 3.0 definition of the OGC API (conformance class oas30)."""
+
+from __future__ import annotations
+
+from rathaus.geodata.ogc.documents import GEOJSON, HTML, JSON
+from rathaus.geodata.ogc.params import DEFAULT_LIMIT, MAX_LIMIT
+
+_EXCEPTION = {
+    "type": "object",
+    "required": ["code"],
+    "properties": {"code": {"type": "string"}, "description": {"type": "string"}},
+}
+_LINK = {
+    "type": "object",
+    "required": ["href", "rel"],
+    "properties": {
+        "href": {"type": "string"},
+        "rel": {"type": "string"},
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+    },
+}
+_PARAMETERS = {
+    "f": {
+        "name": "f",
+        "in": "query",
+        "description": "The format of the response: json (GeoJSON for features) or html.",
+        "required": False,
+        "schema": {"type": "string", "enum": ["json", "html"]},
+        "style": "form",
+        "explode": False,
+    },
+    "limit": {
+        "name": "limit",
+        "in": "query",
+        "description": f"How many features to return at most (above {MAX_LIMIT}: {MAX_LIMIT}).",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+        "style": "form",
+        "explode": False,
+    },
+    "offset": {
+        "name": "offset",
+        "in": "query",
+        "description": "How many matching features to skip (see the next and prev links).",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 0, "default": 0},
+        "style": "form",
+        "explode": False,
+    },
+    "bbox": {
+        "name": "bbox",
+        "in": "query",
+        "description": "Only features intersecting this box: min lon, min lat, max lon, max lat "
+        "(WGS84, CRS84).",
+        "required": False,
+        "schema": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "number"}},
+        "style": "form",
+        "explode": False,
+    },
+    "datetime": {
+        "name": "datetime",
+        "in": "query",
+        "description": "An RFC 3339 instant or interval. The layers have no temporal property "
+        "yet, so it filters nothing.",
+        "required": False,
+        "schema": {"type": "string"},
+        "style": "form",
+        "explode": False,
+    },
+}
+
+
+def _responses(schema_ref: str, media_type: str) -> dict:
+    return {
+        "200": {
+            "description": "Success",
+            "content": {
+                media_type: {"schema": {"$ref": schema_ref}},
+                HTML: {"schema": {"type": "string"}},
+            },
+        },
+        "400": {
+            "description": "A query parameter is unknown or invalid",
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
+        },
+        "404": {
+            "description": "Not found",
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
+        },
+    }
+
+
+def _operation(operation_id: str, summary: str, parameters: list[str], schema: str, media=JSON):
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": [{"$ref": f"#/components/parameters/{name}"} for name in parameters],
+            "responses": _responses(f"#/components/schemas/{schema}", media),
+        }
+    }
+
+
+def document(base: str, title: str, description: str, collection_ids: list[str]) -> dict:
+    collection_id = {
+        "name": "collectionId",
+        "in": "path",
+        "required": True,
+        "description": "The id of a collection.",
+        "schema": {"type": "string", "enum": collection_ids},
+    }
+    feature_id = {
+        "name": "featureId",
+        "in": "path",
+        "required": True,
+        "description": "The id of a feature.",
+        "schema": {"type": "string"},
+    }
+    paths = {
+        "/": _operation("getLandingPage", "Landing page", ["f"], "landingPage"),
+        "/conformance": _operation(
+            "getConformanceDeclaration", "Conformance classes", ["f"], "confClasses"
+        ),
+        "/api": _operation("getAPIDefinition", "This API definition", ["f"], "any"),
+        "/collections": _operation("getCollections", "The collections", ["f"], "collections"),
+        "/collections/{collectionId}": _operation(
+            "describeCollection", "One collection", ["f"], "collection"
+        ),
+        "/collections/{collectionId}/items": _operation(
+            "getFeatures",
+            "The features of a collection",
+            ["f", "limit", "offset", "bbox", "datetime"],
+            "featureCollectionGeoJSON",
+            GEOJSON,
+        ),
+        "/collections/{collectionId}/items/{featureId}": _operation(
+            "getFeature", "One feature", ["f"], "featureGeoJSON", GEOJSON
+        ),
+    }
+    for path, item in paths.items():
+        if "{collectionId}" in path:
+            item["get"]["parameters"].insert(0, collection_id)
+        if "{featureId}" in path:
+            item["get"]["parameters"].insert(1, feature_id)
+    links = {"type": "array", "items": {"$ref": "#/components/schemas/link"}}
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": title,
+            "description": description,
+            "version": "1.0.0",
+        },
+        "servers": [{"url": base}],
+        "paths": paths,
+        "components": {
+            "parameters": _PARAMETERS,
+            "schemas": {
+                "any": {"type": "object"},
+                "exception": _EXCEPTION,
+                "link": _LINK,
+                "landingPage": {
+                    "type": "object",
+                    "required": ["links"],
+                    "properties": {
+                        "title": {"type": "string"},
+                        "description": {"type": "string"},
+                        "links": links,
+                    },
+                },
+                "confClasses": {
+                    "type": "object",
+                    "required": ["conformsTo"],
+                    "properties": {"conformsTo": {"type": "array", "items": {"type": "string"}}},
+                },
+                "collection": {
+                    "type": "object",
+                    "required": ["id", "links"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "title": {"type": "string"},
+                        "description": {"type": "string"},
+                        "itemType": {"type": "string"},
+                        "crs": {"type": "array", "items": {"type": "string"}},
+                        "extent": {"type": "object"},
+                        "links": links,
+                    },
+                },
+                "collections": {
+                    "type": "object",
+                    "required": ["links", "collections"],
+                    "properties": {
+                        "links": links,
+                        "collections": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/collection"},
+                        },
+                    },
+                },
+                "featureGeoJSON": {
+                    "type": "object",
+                    "required": ["type", "geometry", "properties"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["Feature"]},
+                        "id": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+                        "geometry": {"type": "object", "nullable": True},
+                        "properties": {"type": "object", "nullable": True},
+                        "links": links,
+                    },
+                },
+                "featureCollectionGeoJSON": {
+                    "type": "object",
+                    "required": ["type", "features"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["FeatureCollection"]},
+                        "features": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/featureGeoJSON"},
+                        },
+                        "numberMatched": {"type": "integer", "minimum": 0},
+                        "numberReturned": {"type": "integer", "minimum": 0},
+                        "links": links,
+                    },
+                },
+            },
+        },
+    }

@@ -1,0 +1,110 @@
+"""Query parameters of the OGC API: which are allowed where, and what they must look like.
+
+Part 1 (Core) asks servers to reject parameters they do not know with 400, so that a client
+never silently gets unfiltered data for a filter the server ignored.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 10_000
+COMMON = frozenset({"f"})
+ITEMS = frozenset({"f", "limit", "offset", "bbox", "datetime"})
+FORMATS = ("json", "html")
+# RFC 3339 date-time, or an interval of two (either end may be open: "..", "").
+_INSTANT = r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?"
+_DATETIME = re.compile(rf"^(?:{_INSTANT}|(?:{_INSTANT}|\.\.|)/(?:{_INSTANT}|\.\.|))$")
+
+
+class OgcError(Exception):
+    """An error answered as an OGC exception document `{"code", "description"}`."""
+
+    def __init__(self, status: int, code: str, description: str):
+        self.status = status
+        self.code = code
+        self.description = description
+        super().__init__(description)
+
+
+def invalid(description: str) -> OgcError:
+    return OgcError(400, "InvalidParameterValue", description)
+
+
+def check_known(query, allowed: frozenset[str]) -> None:
+    unknown = sorted(set(query.keys()) - allowed)
+    if unknown:
+        raise invalid(
+            _("Unknown query parameter(s): %(unknown)s. Allowed here: %(allowed)s.")
+            % {"unknown": ", ".join(unknown), "allowed": ", ".join(sorted(allowed))}
+        )
+    for name in query:
+        if len(query.getlist(name)) > 1:
+            raise invalid(_("The parameter %(name)s is given more than once.") % {"name": name})
+
+
+def parse_format(query) -> str | None:
+    value = query.get("f")
+    if value is None:
+        return None
+    if value not in FORMATS:
+        raise invalid(_("f must be one of: %(formats)s.") % {"formats": ", ".join(FORMATS)})
+    return value
+
+
+@dataclass(frozen=True)
+class ItemsQuery:
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+    bbox: tuple[float, float, float, float] | None = None
+    datetime: str | None = None
+
+
+def _whole(query, name: str, default: int, minimum: int) -> int:
+    raw = query.get(name)
+    if raw is None:
+        return default
+    if not re.fullmatch(r"\d{1,12}", raw) or int(raw) < minimum:
+        raise invalid(
+            _("%(name)s must be a whole number of at least %(minimum)s.")
+            % {"name": name, "minimum": minimum}
+        )
+    return int(raw)
+
+
+def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+    if raw is None:
+        return None
+    parts = raw.split(",")
+    if len(parts) != 4:
+        raise invalid(_("bbox must be four numbers: min lon, min lat, max lon, max lat (WGS84)."))
+    try:
+        min_x, min_y, max_x, max_y = (float(part) for part in parts)
+    except ValueError as error:
+        raise invalid(_("bbox must consist of numbers.")) from error
+    if not all(math.isfinite(value) for value in (min_x, min_y, max_x, max_y)):
+        raise invalid(_("bbox must consist of numbers."))
+    if not (-180 <= min_x <= 180 and -180 <= max_x <= 180 and -90 <= min_y <= max_y <= 90):
+        raise invalid(_("bbox must lie within longitude -180..180 and latitude -90..90."))
+    if min_x > max_x:
+        raise invalid(_("A bbox crossing the antimeridian is not supported."))
+    return min_x, min_y, max_x, max_y
+
+
+def parse_items(query) -> ItemsQuery:
+    check_known(query, ITEMS)
+    datetime = query.get("datetime")
+    if datetime is not None and not _DATETIME.match(datetime):
+        raise invalid(_("datetime must be an RFC 3339 date-time or an interval start/end."))
+    return ItemsQuery(
+        # A limit above the maximum is no error: the maximum applies (OGC API Features 7.15.3).
+        limit=min(_whole(query, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT),
+        offset=_whole(query, "offset", 0, 0),
+        bbox=_bbox(query.get("bbox")),
+        datetime=datetime,
+    )

@@ -1,0 +1,68 @@
+"""Reads on geodata: districts, places, data versions, and which district a point lies in."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from rathaus.geodata import district_index
+from rathaus.geodata.models import DataVersion, District, Place
+from rathaus.geodata.services import DISTRICTS
+
+_VERSION_SQL = f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE key = %s"  # noqa: S608
+
+
+def data_version(key: str) -> str:
+    """A token that changes whenever `key`'s data changes; one cheap query.
+
+    The counter with the time of the change, so that a database restored or recreated under a
+    running process (or rolled back in tests) never matches a token cached before.
+    """
+    # Plain SQL: this runs on every OGC and map-data request, and the ORM's query compilation
+    # would cost more than the rest of such a cached request.
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_SQL, [key])
+        row = cursor.fetchone()
+    if row is None:
+        return "0"
+    number, changed_at = row
+    return f"{number}@{changed_at or ''}"
+
+
+def data_changed_at(key: str) -> datetime | None:
+    """When `key`'s data last changed through a service (None if never)."""
+    return DataVersion.objects.filter(key=key).values_list("changed_at", flat=True).first()
+
+
+def districts() -> QuerySet[District]:
+    return District.objects.order_by("number")
+
+
+def places() -> QuerySet[Place]:
+    return Place.objects.order_by("name_de")
+
+
+def _current_index() -> district_index.DistrictIndex:
+    version = data_version(DISTRICTS)
+    return district_index.get(
+        version,
+        lambda: list(District.objects.exclude(boundary="").defer("boundary").order_by("number")),
+        lambda: dict(District.objects.exclude(boundary="").values_list("pk", "boundary")),
+    )
+
+
+def district_at(lon: float, lat: float) -> District | None:
+    """The district containing the point (WGS84 lon/lat), or None outside every district.
+
+    A point on a border between two districts belongs to the one with the lower number. Before
+    the boundaries are imported, no point can be placed: see `boundaries_imported()`.
+    """
+    district = _current_index().locate(lon, lat)
+    return copy.copy(district) if district is not None else None
+
+
+def boundaries_imported() -> bool:
+    return _current_index().size > 0

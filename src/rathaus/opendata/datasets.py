@@ -1,0 +1,202 @@
+"""The registry of open datasets: what the catalogue lists and the downloads it serves.
+
+A dataset declares its metadata (titles, descriptions, theme, keywords, licence, …) and its
+distributions, each a format with a callable that produces the file. A dataset without
+distributions is a *slot*: it is not listed until the owning domain connects it, e.g. in its
+AppConfig.ready():
+
+    from rathaus.opendata.datasets import connect_dataset, tabular
+    connect_dataset(
+        "projects",
+        distributions=tabular(("id", "title", "status", "district"), public_project_rows),
+        modified=last_project_change,
+    )
+
+`available()` decides whether a connected dataset is listed right now (e.g. only once there
+is something to publish).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from rathaus.opendata.slots import SlotRegistry
+
+DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+IANA = "https://www.iana.org/assignments/media-types/"
+LICENCES = "http://dcat-ap.de/def/licenses/"
+DEFAULT_LICENCE = LICENCES + "dl-by-de/2.0"
+
+
+@dataclass(frozen=True)
+class Format:
+    key: str  # the file extension
+    media_type: str
+    file_type: str  # EU file-type IRI
+    label: str
+
+
+FORMATS = {
+    "csv": Format("csv", "text/csv", FILE_TYPE + "CSV", "CSV"),
+    "json": Format("json", "application/json", FILE_TYPE + "JSON", "JSON"),
+    "geojson": Format("geojson", "application/geo+json", FILE_TYPE + "GEOJSON", "GeoJSON"),
+}
+
+
+@dataclass(frozen=True)
+class Distribution:
+    format: str  # a key of FORMATS
+    produce: Callable[[], bytes | str]
+
+    @property
+    def file_format(self) -> Format:
+        return FORMATS[self.format]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    id: str
+    title_de: str
+    title_en: str
+    description_de: str
+    description_en: str
+    themes: tuple[str, ...]  # EU data theme IRIs (DATA_THEME + "REGI", …)
+    keywords_de: tuple[str, ...] = ()
+    keywords_en: tuple[str, ...] = ()
+    distributions: tuple[Distribution, ...] = ()
+    licence: str = ""  # an IRI under LICENCES; empty: the installation's default licence
+    # The area covered: an IRI; empty: the municipality (its political geocoding URI).
+    spatial: str = ""
+    temporal: Callable[[], tuple[date | None, date | None]] | None = None
+    modified: Callable[[], date | datetime | None] | None = None
+    issued: Callable[[], date | datetime | None] | None = None
+    available: Callable[[], bool] = field(default=lambda: True)
+    order: int = 100
+
+    @property
+    def title(self) -> str:
+        return self.title_en if get_language() == "en" else self.title_de
+
+    @property
+    def description(self) -> str:
+        return self.description_en if get_language() == "en" else self.description_de
+
+    @property
+    def licence_iri(self) -> str:
+        return self.licence or default_licence()
+
+    def is_listed(self) -> bool:
+        return bool(self.distributions) and self.available()
+
+    def distribution(self, format_key: str) -> Distribution | None:
+        return next((d for d in self.distributions if d.format == format_key), None)
+
+
+def default_licence() -> str:
+    return getattr(settings, "OPENDATA_LICENCE", "") or DEFAULT_LICENCE
+
+
+DATASETS: SlotRegistry[Dataset] = SlotRegistry()
+
+
+def register_dataset(dataset: Dataset) -> None:
+    """Declare a dataset (or replace the one with the same id)."""
+    DATASETS.declare(dataset)
+
+
+def connect_dataset(
+    dataset_id: str,
+    *,
+    distributions: Sequence[Distribution],
+    available: Callable[[], bool] | None = None,
+    modified: Callable[[], date | datetime | None] | None = None,
+    temporal: Callable[[], tuple[date | None, date | None]] | None = None,
+) -> None:
+    """Give a dataset slot its distributions (and optionally the other live metadata).
+
+    May be called before the slot is declared; the connection applies when it is.
+    """
+    changes: dict = {"distributions": tuple(distributions)}
+    for name, value in (("available", available), ("modified", modified), ("temporal", temporal)):
+        if value is not None:
+            changes[name] = value
+    DATASETS.connect(dataset_id, **changes)
+
+
+def get_dataset(dataset_id: str) -> Dataset | None:
+    """A listed dataset (declared, connected and available), else None."""
+    dataset = DATASETS.get(dataset_id)
+    return dataset if dataset is not None and dataset.is_listed() else None
+
+
+def listed_datasets() -> list[Dataset]:
+    return sorted(
+        (dataset for dataset in DATASETS if dataset.is_listed()),
+        key=lambda dataset: (dataset.order, dataset.id),
+    )
+
+
+def all_datasets() -> list[Dataset]:
+    """Every declared dataset, slots included (for the documentation and tests)."""
+    return sorted(DATASETS, key=lambda dataset: (dataset.order, dataset.id))
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """CSV with a header row, comma-separated, UTF-8 (RFC 4180)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if value is None else _plain(value) for value in row])
+    return buffer.getvalue().encode()
+
+
+def json_bytes(columns: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """The same table as a JSON array of objects."""
+    records = [
+        {column: _plain(value) for column, value in zip(columns, row, strict=True)} for row in rows
+    ]
+    return json.dumps(records, ensure_ascii=False, indent=1).encode()
+
+
+def tabular(
+    columns: Sequence[str], rows: Callable[[], Iterable[Sequence]]
+) -> tuple[Distribution, Distribution]:
+    """A CSV and a JSON distribution of one table (`rows()` yields tuples matching columns)."""
+    columns = tuple(columns)
+    return (
+        Distribution("csv", lambda: csv_bytes(columns, rows())),
+        Distribution("json", lambda: json_bytes(columns, rows())),
+    )
+
+
+def layer_geojson(layer_id: str) -> Distribution:
+    """A GeoJSON distribution of a registered map layer (all its features)."""
+
+    def produce() -> bytes:
+        from rathaus.geodata.layers import get_layer
+        from rathaus.geodata.snapshots import snapshot
+
+        layer = get_layer(layer_id)
+        data = snapshot(layer, settings.LANGUAGE_CODE)
+        return b'{"type":"FeatureCollection","features":[' + b",".join(data.encoded) + b"]}"
+
+    return Distribution("geojson", produce)

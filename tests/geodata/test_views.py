@@ -1,0 +1,56 @@
+"""The map pages and the map data, as the server renders them."""
+
+import re
+
+import pytest
+
+from rathaus.geodata import demo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_geodata(db):
+    demo.load()
+
+
+@pytest.mark.usefixtures("demo_geodata")
+def test_the_overview_has_the_map_and_both_lists_beside_it(client):
+    page = client.get("/maps/").content.decode()
+
+    assert 'data-map data-layers="/maps/districts/data.geojson /maps/places/data.geojson"' in page
+    assert page.count('data-feature-id="') == 10 + 5
+    assert "Mölschbach" in page and "Rathaus Nord" in page
+    assert "<script>" not in page and 'style="' not in page
+
+
+@pytest.mark.usefixtures("demo_geodata")
+def test_the_map_data_names_features_in_the_pages_language(client):
+    german = client.get("/maps/places/data.geojson").json()
+    english = client.get("/en/maps/places/data.geojson").json()
+
+    labels = {f["id"]: f["properties"]["label"] for f in german["features"]}
+    labels_en = {f["id"]: f["properties"]["label"] for f in english["features"]}
+    assert labels["rathaus-nord"] == "Rathaus Nord"
+    assert labels_en["rathaus-nord"] == "Town Hall North"
+
+
+@pytest.mark.usefixtures("demo_geodata")
+def test_without_imported_boundaries_districts_are_points(client):
+    data = client.get("/maps/districts/data.geojson").json()
+
+    assert {feature["geometry"]["type"] for feature in data["features"]} == {"Point"}
+
+
+@pytest.mark.usefixtures("demo_geodata", "imported_districts")
+def test_after_the_import_districts_are_polygons_with_areas_in_the_list(client):
+    data = client.get("/maps/districts/data.geojson").json()
+    page = client.get("/maps/districts/").content.decode()
+
+    assert {feature["geometry"]["type"] for feature in data["features"]} == {"Polygon"}
+    assert re.search(r"Innenstadt</th>\s*<td[^>]*>0</td><td[^>]*>72,28</td>", page)
+
+
+def test_an_unknown_layer_page_is_404(client):
+    assert client.get("/maps/nothing/").status_code == 404
+    assert client.get("/maps/nothing/data.geojson").status_code == 404

@@ -1,0 +1,38 @@
+import pytest
+
+from rathaus.opendata import charts, datasets
+from tests.geodata.conftest import (  # noqa: F401 (fixtures shared with the geodata tests)
+    _fresh_layer_snapshots,
+    imported_districts,
+    shared_districts_path,
+    shared_districts_text,
+)
+
+
+@pytest.fixture
+def restore_registries():
+    """Tests may connect slots; both registries are as before afterwards."""
+    saved = charts.CHARTS.snapshot(), datasets.DATASETS.snapshot()
+    yield
+    charts.CHARTS.restore(saved[0])
+    datasets.DATASETS.restore(saved[1])
+
+
+@pytest.fixture
+def connected_slots(restore_registries):
+    """The participation, voting and e-services datasets connected with a row each."""
+    rows = {
+        "projects": (("id", "title", "status"), [(1, "Stiftsplatz", "planned")]),
+        "proposals": (("id", "title", "supporters"), [(7, "Mehr Bänke", 12)]),
+        "comments": (("id", "proposal", "text"), [(3, 7, "Gute Idee")]),
+        "poll-results": (("poll", "option", "votes"), [("Haushalt", "Spielplatz", 120)]),
+        "service-statistics": (
+            ("service", "month", "applications"),
+            [("Hundesteuer", "2026-10", 40)],
+        ),
+    }
+    for dataset_id, (columns, data) in rows.items():
+        datasets.connect_dataset(
+            dataset_id, distributions=datasets.tabular(columns, lambda data=data: data)
+        )
+    return rows
