@@ -34,6 +34,8 @@ locale-compiled: $(BIN)/.installed $(shell find src -name '*.po')
 setup: $(BIN)/.installed node_modules/.installed locale-compiled
 	mkdir -p var
 
+# The demo imports the city's district boundaries when the shared file lies beside the project.
+run: export DISTRICTS_FILE ?= $(wildcard ../shared/data/kaiserslautern/ortsbezirke.geojson)
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo

@@ -37,6 +37,16 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_layer_snapshots():
+    """Map layers are cached per process by version; each test starts without them."""
+    from rathaus.geodata.snapshots import forget
+
+    forget()
+    yield
+    forget()
+
+
 @pytest.fixture
 def password():
     return PASSWORD

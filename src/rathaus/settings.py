@@ -301,6 +301,12 @@ if PRODUCTION:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
+# Open data: the contributor id GovData assigned to the city, and the default licence.
+DCATDE_CONTRIBUTOR_ID = env.str("DCATDE_CONTRIBUTOR_ID", default="")
+OPENDATA_LICENCE = env.str(
+    "OPENDATA_LICENCE", default="http://dcat-ap.de/def/licenses/dl-by-de/2.0"
+)
 _csp_img = [SELF, "data:"]
 _csp_form_action = [SELF]
 if MAP_TILE_URL:

@@ -34,7 +34,7 @@ _ACCOUNT: list[Link] = []
 SECTIONS = {
     "services": ("eservices", "dogtax", "childbenefit"),
     "participation": ("participation", "voting"),
-    "maps": ("geodata", "opendata"),
+    "maps": ("geodata", "opendata", "ogc"),
     "account": ("accounts", "mailbox", "account", "socialaccount", "mfa"),
 }
 
