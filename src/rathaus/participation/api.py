@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from rathaus.core.api import DomainValidationError, authenticated
@@ -222,7 +223,9 @@ def proposal_make(request, payload: ProposalIn):
     if payload.category:
         category = Category.objects.filter(process=process, slug=payload.category).first()
         if category is None:
-            raise DomainValidationError([("category", "Unknown category.")])
+            raise DomainValidationError(
+                [("category", _("This category belongs to another process."))]
+            )
     try:
         proposal = proposal_create(
             actor=request.auth,
@@ -238,7 +241,7 @@ def proposal_make(request, payload: ProposalIn):
         )
     except ValidationError as error:
         raise _domain_errors(error) from error
-    return 201, _proposals(request.auth).get(pk=proposal.pk)
+    return Status(201, _proposals(request.auth).get(pk=proposal.pk))
 
 
 class SupportOut(Schema):
@@ -302,13 +305,16 @@ def proposal_comment_api(request, proposal_id: int, payload: CommentIn):
         )
     except ValidationError as error:
         raise _domain_errors(error) from error
-    return 201, {
-        "id": comment.pk,
-        "proposal": proposal.pk,
-        "reply_to": comment.parent_id,
-        "text": comment.text,
-        "created_at": comment.created_at,
-    }
+    return Status(
+        201,
+        {
+            "id": comment.pk,
+            "proposal": proposal.pk,
+            "reply_to": comment.parent_id,
+            "text": comment.text,
+            "created_at": comment.created_at,
+        },
+    )
 
 
 class TimelineOut(Schema):

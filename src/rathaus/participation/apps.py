@@ -25,6 +25,18 @@ class ParticipationConfig(AppConfig):
                 order=40,
             )
         )
+        register_backoffice_link(
+            Link(
+                title=_("Processes and planned projects"),
+                url_name="backoffice:participation:manage",
+                description=_(
+                    "Create participation processes with their phases; keep the "
+                    "Vorhabenliste up to date."
+                ),
+                allowed=is_moderator,
+                order=41,
+            )
+        )
         register_account_link(
             Link(
                 title=_("My participation"),

@@ -167,36 +167,6 @@ class ReportForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown publicly in place of the content."),
-    )
-
-
-class BlockForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for blocking"),
-        max_length=500,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Kept in the audit log; the person is told when they try to contribute."),
-    )
-
-
-class AnswerForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), choices=AnswerStatus.choices, widget=forms.RadioSelect
-    )
-    text = forms.CharField(
-        label=_("Answer"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("For “not feasible”, explain the reason."),
-    )
-
-
 class SettingsForm(forms.ModelForm):
     email_news = forms.BooleanField(
         label=_("Send me e-mails about things I follow at all"), required=False

@@ -40,9 +40,10 @@ def process_for_page(user, slug: str) -> Process:
 
 def shuffle_key_expression(seed: int) -> ExpressionWrapper:
     """`shuffle.shuffle_key(id, seed)` computed by the database (integer `%`, no overflow)."""
-    mixed = (F("id") * Value(shuffle.MULTIPLIER) + Value(seed)) % Value(shuffle.MODULUS)
+    spread = Value(shuffle.offset(seed))
+    mixed = (F("id") * Value(shuffle.MULTIPLIER) + spread) % Value(shuffle.MODULUS)
     return ExpressionWrapper(
-        (mixed * mixed + Value(seed)) % Value(shuffle.MODULUS), output_field=BigIntegerField()
+        (mixed * mixed + spread) % Value(shuffle.MODULUS), output_field=BigIntegerField()
     )
 
 

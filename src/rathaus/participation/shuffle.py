@@ -12,6 +12,7 @@ import secrets
 
 MODULUS = 2_147_483_647  # 2**31 - 1, a prime
 MULTIPLIER = 48_271
+SEED_MULTIPLIER = 2_654_435_761  # Knuth's multiplicative hash: neighbouring seeds land far apart
 
 
 def new_seed() -> int:
@@ -27,7 +28,13 @@ def valid_seed(value: object) -> int | None:
     return seed if 0 < seed < MODULUS else None
 
 
+def offset(seed: int) -> int:
+    """The seed spread over [0, MODULUS), so that seeds 77 and 78 give unrelated orders."""
+    return (seed * SEED_MULTIPLIER) % MODULUS
+
+
 def shuffle_key(pk: int, seed: int) -> int:
     """A pseudo-random key in [0, MODULUS) for `pk`; squaring makes it non-linear in pk."""
-    mixed = (pk * MULTIPLIER + seed) % MODULUS
-    return (mixed * mixed + seed) % MODULUS
+    spread = offset(seed)
+    mixed = (pk * MULTIPLIER + spread) % MODULUS
+    return (mixed * mixed + spread) % MODULUS

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rathaus.participation import views_backoffice
+from rathaus.participation import views_backoffice, views_manage
 
 app_name = "participation"
 
@@ -12,4 +12,17 @@ urlpatterns = [
     path("answer/<int:pk>/", views_backoffice.answer, name="answer"),
     path("participants/<int:pk>/block/", views_backoffice.block, name="block"),
     path("participants/<int:pk>/unblock/", views_backoffice.unblock, name="unblock"),
+]
+
+urlpatterns += [
+    path("manage/", views_manage.overview, name="manage"),
+    path("manage/processes/new/", views_manage.process_edit, name="process_new"),
+    path("manage/processes/<int:pk>/", views_manage.process_edit, name="process_edit"),
+    path("manage/projects/new/", views_manage.project_edit, name="project_new"),
+    path("manage/projects/<int:pk>/", views_manage.project_edit, name="project_edit"),
+    path(
+        "manage/projects/<int:pk>/<str:part>/",
+        views_manage.project_add,
+        name="project_add",
+    ),
 ]

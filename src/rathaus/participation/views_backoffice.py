@@ -7,14 +7,15 @@ the services check the permission again against the object.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rathaus.core.backoffice import staff_view
-from rathaus.participation.forms import AnswerForm, BlockForm, ReasonForm, apply_service_errors
+from rathaus.participation.forms import apply_service_errors
+from rathaus.participation.forms_backoffice import AnswerForm, BlockForm, ReasonForm
 from rathaus.participation.models import (
     Comment,
     OfficialAnswer,
@@ -29,6 +30,7 @@ from rathaus.participation.services.moderation import (
     reports_dismiss,
 )
 from rathaus.participation.services.people import participant_block, participant_unblock
+from rathaus.participation.views.common import form_data
 
 CONTRIBUTIONS = {"proposal": Proposal, "comment": Comment}
 
@@ -88,7 +90,7 @@ def queue(request):
 @staff_view("participation.moderate")
 def hide(request, kind: str, pk: int):
     target = _contribution(kind, pk)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             contribution_hide(actor=request.user, target=target, reason=form.cleaned_data["reason"])
@@ -126,9 +128,11 @@ def dismiss(request, kind: str, pk: int):
 @staff_view("participation.moderate")
 def answer(request, pk: int):
     proposal = _contribution("proposal", pk)
+    if not request.user.has_perm("participation.answer", proposal):
+        raise PermissionDenied
     existing = OfficialAnswer.objects.filter(proposal=proposal).first()
     initial = {"status": existing.status, "text": existing.text} if existing else {}
-    form = AnswerForm(request.POST or None, initial=initial)
+    form = AnswerForm(form_data(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             answer_give(
@@ -153,7 +157,7 @@ def answer(request, pk: int):
 @staff_view("participation.block_user")
 def block(request, pk: int):
     profile = get_object_or_404(ParticipantProfile.objects.select_related("user"), pk=pk)
-    form = BlockForm(request.POST or None)
+    form = BlockForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         participant_block(user=profile.user, actor=request.user, reason=form.cleaned_data["reason"])
         messages.success(

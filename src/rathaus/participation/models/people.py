@@ -32,7 +32,7 @@ class ParticipantProfile(models.Model):
         ),
     )
     notify_phase = models.BooleanField(
-        _("e-mail me when a process I follow enters a new phase"), default=True
+        _("e-mail me when a process or planned project I follow moves on"), default=True
     )
     notify_answer = models.BooleanField(
         _("e-mail me when the city answers a proposal I follow"), default=True

@@ -24,6 +24,7 @@ from rathaus.participation.services.people import (
     participant_profile_ensure,
     participant_update_settings,
 )
+from rathaus.participation.views.common import form_data
 
 
 @login_required
@@ -48,7 +49,7 @@ def my_contributions(request):
 def my_settings(request):
     profile = participant_profile_ensure(user=request.user)
     form = SettingsForm(
-        request.POST or None, instance=profile, initial={"email_news": request.user.email_news}
+        form_data(request), instance=profile, initial={"email_news": request.user.email_news}
     )
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)

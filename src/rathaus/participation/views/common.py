@@ -20,3 +20,12 @@ def back(request, fallback):
     ):
         return redirect(target)
     return redirect(fallback)
+
+
+def form_data(request):
+    """The submitted fields on POST (even when empty, so that a form shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def form_files(request):
+    return request.FILES if request.method == "POST" else None

@@ -38,7 +38,7 @@ from rathaus.participation.services.proposals import (
     proposal_unsupport,
     proposal_update,
 )
-from rathaus.participation.views.common import check
+from rathaus.participation.views.common import check, form_data, form_files
 
 PER_PAGE = 20
 SEED_SESSION_KEY = "participation_seed"
@@ -130,8 +130,8 @@ def proposal_create_view(request, slug: str):
     process = process_for_page(request.user, slug)
     check(request, "participation.propose", process)
     form = ProposalForm(
-        request.POST or None,
-        request.FILES or None,
+        form_data(request),
+        form_files(request),
         process=process,
         ask_pseudonym=_needs_pseudonym(request.user),
     )
@@ -165,7 +165,7 @@ def proposal_edit(request, pk: int):
         "longitude": proposal.longitude,
     }
     form = ProposalForm(
-        request.POST or None, request.FILES or None, process=proposal.process, initial=initial
+        form_data(request), form_files(request), process=proposal.process, initial=initial
     )
     if request.method == "POST" and form.is_valid():
         remove = [int(pk) for pk in request.POST.getlist("remove_image") if pk.isdigit()]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from rathaus.participation.forms import ReportForm
 from rathaus.participation.models import Comment, Proposal
 from rathaus.participation.services.moderation import report_create
-from rathaus.participation.views.common import check
+from rathaus.participation.views.common import check, form_data
 
 REPORTABLE = {"proposal": Proposal, "comment": Comment}
 
@@ -22,7 +22,7 @@ def report(request, kind: str, pk: int):
         raise Http404
     target = get_object_or_404(REPORTABLE[kind].objects.all(), pk=pk)
     check(request, "participation.report", target)
-    form = ReportForm(request.POST or None)
+    form = ReportForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         report_create(actor=request.user, target=target, **form.cleaned_data)
         messages.success(
