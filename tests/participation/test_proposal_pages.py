@@ -225,3 +225,41 @@ def test_images_are_served_only_while_the_proposal_is_visible(client, citizen):
     proposal.hidden_at = proposal.created_at
     proposal.save()
     assert client.get(url).status_code == 404
+
+
+def test_reading_the_list_sets_no_cookie_for_visitors_without_a_session(client):
+    process = ProcessFactory(running="proposals")
+    ProposalFactory.create_batch(3, process=process)
+
+    response = client.get(list_url(process))
+
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+
+
+def test_a_signed_in_visitor_keeps_an_own_random_order(client, citizen):
+    process = ProcessFactory(running="proposals")
+    ProposalFactory.create_batch(25, process=process)
+    client.force_login(citizen)
+
+    first = client.get(list_url(process))
+
+    assert "participation_seed" in client.session
+    assert titles(first) == titles(client.get(list_url(process)))
+
+
+@pytest.mark.parametrize("sort", ["random", "newest", "supported"])
+def test_the_list_loads_one_page_of_rows_not_the_whole_process(client, sort):
+    process = ProcessFactory(running="proposals")
+    ProposalFactory.create_batch(30, process=process)
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(list_url(process, sort=sort))
+
+    reads = [
+        query["sql"]
+        for query in captured
+        if 'FROM "participation_proposal"' in query["sql"] and "COUNT(" not in query["sql"]
+    ]
+    assert reads
+    assert all("LIMIT" in sql or " IN (" in sql for sql in reads), reads

@@ -48,3 +48,12 @@ def test_the_database_computes_the_same_keys_as_python():
     )
 
     assert from_db == {p.pk: shuffle.shuffle_key(p.pk, seed) for p in proposals}
+
+
+def test_the_seed_of_the_day_is_valid_and_changes_daily():
+    import datetime
+
+    today = datetime.date(2026, 11, 25)
+
+    assert shuffle.valid_seed(shuffle.daily_seed(today)) == shuffle.daily_seed(today)
+    assert shuffle.daily_seed(today) != shuffle.daily_seed(today + datetime.timedelta(days=1))

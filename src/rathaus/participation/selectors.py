@@ -57,11 +57,33 @@ class ProposalFilter:
     query: str = ""
 
 
-def proposals_for_list(process: Process, filters: ProposalFilter) -> QuerySet[Proposal]:
-    """The proposals of a process, filtered and sorted, with what a list row shows joined in."""
-    proposals = Proposal.objects.filter(process=process).select_related(
-        "category", "official_answer", "author__participant"
-    )
+class ProposalRows:
+    """The proposals of a list as Paginator (and the API's pagination) use them: `count()` and
+    slices. A slice first sorts only ids (a narrow query that a random or deep page can afford
+    over 10,000 rows), then loads the full rows of just those ids with what a row shows."""
+
+    def __init__(self, *, filtered: QuerySet[Proposal], ordered: QuerySet[Proposal]):
+        # Not named `ordered`: Paginator reads that attribute to warn about unordered lists.
+        self._filtered = filtered
+        self._sorted = ordered
+
+    def count(self) -> int:
+        return self._filtered.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Proposal]:
+        ids = list(self._sorted.values_list("id", flat=True)[key])
+        rows = Proposal.objects.select_related(
+            "category", "official_answer", "author__participant"
+        ).in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def proposals_for_list(process: Process, filters: ProposalFilter) -> ProposalRows:
+    """The proposals of a process, filtered and sorted."""
+    proposals = Proposal.objects.filter(process=process)
     if filters.category:
         proposals = proposals.filter(category__slug=filters.category)
     if filters.district:
@@ -76,12 +98,14 @@ def proposals_for_list(process: Process, filters: ProposalFilter) -> QuerySet[Pr
             hidden_at__isnull=True,
         )
     if filters.sort == SORT_NEWEST:
-        return proposals.order_by("-created_at", "-id")
-    if filters.sort == SORT_SUPPORTED:
-        return proposals.order_by("-support_count", "-created_at", "-id")
-    return proposals.annotate(shuffle_key=shuffle_key_expression(filters.seed)).order_by(
-        "shuffle_key", "id"
-    )
+        ordered = proposals.order_by("-created_at", "-id")
+    elif filters.sort == SORT_SUPPORTED:
+        ordered = proposals.order_by("-support_count", "-created_at", "-id")
+    else:
+        ordered = proposals.annotate(shuffle_key=shuffle_key_expression(filters.seed)).order_by(
+            "shuffle_key", "id"
+        )
+    return ProposalRows(filtered=proposals, ordered=ordered)
 
 
 def supported_ids(user, proposals) -> set[int]:

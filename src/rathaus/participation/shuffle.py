@@ -8,6 +8,7 @@ SQLite and PostgreSQL agree and nothing overflows a signed 64-bit integer.
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 MODULUS = 2_147_483_647  # 2**31 - 1, a prime
@@ -17,6 +18,11 @@ SEED_MULTIPLIER = 2_654_435_761  # Knuth's multiplicative hash: neighbouring see
 
 def new_seed() -> int:
     return secrets.randbelow(MODULUS - 1) + 1
+
+
+def daily_seed(day: datetime.date) -> int:
+    """The same seed for everyone on one day (for visitors without a session)."""
+    return day.toordinal() % (MODULUS - 1) + 1
 
 
 def valid_seed(value: object) -> int | None:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -45,13 +46,17 @@ SEED_SESSION_KEY = "participation_seed"
 
 
 def _seed(request) -> int:
-    """The visitor's shuffle seed: from the address (stable links), else kept in the session."""
+    """The visitor's shuffle seed. Links carry it (`?seed=`), so paging keeps the order; without
+    one, a visitor with a session keeps theirs there, and one without a session gets the seed of
+    the day, so that reading the list never needs a cookie."""
     seed = shuffle.valid_seed(request.GET.get("seed"))
-    if seed is None:
-        seed = shuffle.valid_seed(request.session.get(SEED_SESSION_KEY))
+    if seed is not None:
+        return seed
+    if request.session.session_key is None:
+        return shuffle.daily_seed(timezone.localdate())
+    seed = shuffle.valid_seed(request.session.get(SEED_SESSION_KEY))
     if seed is None:
         seed = shuffle.new_seed()
-    if request.session.get(SEED_SESSION_KEY) != seed:
         request.session[SEED_SESSION_KEY] = seed
     return seed
 
