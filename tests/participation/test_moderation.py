@@ -132,3 +132,25 @@ def test_a_blocked_person_cannot_comment_until_unblocked(citizen, moderator):
 def test_only_moderators_block(citizen, other_citizen):
     with pytest.raises(PermissionDenied):
         participant_block(user=other_citizen, actor=citizen, reason="Nervt")
+
+
+def test_a_blocked_person_is_told_why_on_the_proposal_page(client, blocked_citizen):
+    proposal = ProposalFactory()
+    blocked_citizen.participant.blocked_reason = "Wiederholt beleidigend"
+    blocked_citizen.participant.save()
+    client.force_login(blocked_citizen)
+
+    page = client.get(proposal.get_absolute_url()).content.decode()
+
+    assert "Wiederholt beleidigend" in page
+    assert "Diesen Vorschlag unterstützen" not in page
+
+
+def test_the_start_page_shows_processes_open_now(client):
+    ProcessFactory(running="proposals", title_de="Offen für Vorschläge")
+    ProcessFactory(running=None, title_de="Längst vorbei")
+
+    page = client.get("/").content.decode()
+
+    assert "Offen für Vorschläge" in page
+    assert "Längst vorbei" not in page
