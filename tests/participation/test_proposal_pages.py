@@ -81,6 +81,8 @@ def test_filters_by_category_district_and_answer(client, moderator):
         "Passt"
     ]
     assert titles(client.get(list_url(process, answer="accepted"))) == ["Beantwortet"]
+    kept = client.get(list_url(process, district="Erfenbach")).content.decode()
+    assert '<option value="Erfenbach" selected>Erfenbach</option>' in kept
     assert "Beantwortet" not in titles(client.get(list_url(process, answer="none")))
 
 

@@ -23,6 +23,13 @@ from rathaus.participation.selectors import NO_ANSWER, SORT_NEWEST, SORT_RANDOM,
 from rathaus.participation.services.proposals import ImageUpload
 
 
+class FilterSelect(forms.Select):
+    """A select for the filter forms of long lists: options written inline, not one template
+    include per option (the same markup, a fraction of the rendering time)."""
+
+    template_name = "participation/widgets/select.html"
+
+
 def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on the field it names, if the form has one."""
     for field, messages in error.message_dict.items():
@@ -179,12 +186,13 @@ class SettingsForm(forms.ModelForm):
 
 class ProposalFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    district = forms.ChoiceField(label=_("District"), required=False)
-    answer = forms.ChoiceField(label=_("Answer of the city"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False, widget=FilterSelect)
+    district = forms.ChoiceField(label=_("District"), required=False, widget=FilterSelect)
+    answer = forms.ChoiceField(label=_("Answer of the city"), required=False, widget=FilterSelect)
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,
+        widget=FilterSelect,
         choices=[
             (SORT_RANDOM, _("Random")),
             (SORT_NEWEST, _("Newest first")),
@@ -208,12 +216,18 @@ class ProposalFilterForm(forms.Form):
 
 
 class ProjectFilterForm(forms.Form):
-    district = forms.ChoiceField(label=_("District"), required=False)
+    district = forms.ChoiceField(label=_("District"), required=False, widget=FilterSelect)
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All")), *ProjectStatus.choices]
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), *ProjectStatus.choices],
+        widget=FilterSelect,
     )
     topic = forms.ChoiceField(
-        label=_("Topic"), required=False, choices=[("", _("All")), *Topic.choices]
+        label=_("Topic"),
+        required=False,
+        choices=[("", _("All")), *Topic.choices],
+        widget=FilterSelect,
     )
 
     def __init__(self, *args, **kwargs):
