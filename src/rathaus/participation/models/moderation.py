@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.organization.models import OrgUnit
 from rathaus.participation.models.proposal import Comment, Proposal
@@ -79,9 +80,9 @@ class Report(models.Model):
 
 
 class AnswerStatus(models.TextChoices):
-    UNDER_REVIEW = "under_review", _("Under review")
-    ACCEPTED = "accepted", _("Accepted")
-    NOT_FEASIBLE = "not_feasible", _("Not feasible")
+    UNDER_REVIEW = "under_review", pgettext_lazy("answer status", "Under review")
+    ACCEPTED = "accepted", pgettext_lazy("answer status", "Accepted")
+    NOT_FEASIBLE = "not_feasible", pgettext_lazy("answer status", "Not feasible")
 
 
 class OfficialAnswer(models.Model):

@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.organization.models import OrgUnit
 from rathaus.participation import phases
@@ -26,12 +27,12 @@ from rathaus.participation.models.language import in_language
 
 
 class PhaseKind(models.TextChoices):
-    INFORMATION = phases.INFORMATION, _("Information")
-    PROPOSALS = phases.PROPOSALS, _("Proposals")
-    DISCUSSION = phases.DISCUSSION, _("Discussion")
-    VOTING = phases.VOTING, _("Voting")
-    RESULTS = phases.RESULTS, _("Results")
-    IMPLEMENTATION = phases.IMPLEMENTATION, _("Implementation")
+    INFORMATION = phases.INFORMATION, pgettext_lazy("participation phase", "Information")
+    PROPOSALS = phases.PROPOSALS, pgettext_lazy("participation phase", "Proposals")
+    DISCUSSION = phases.DISCUSSION, pgettext_lazy("participation phase", "Discussion")
+    VOTING = phases.VOTING, pgettext_lazy("participation phase", "Voting")
+    RESULTS = phases.RESULTS, pgettext_lazy("participation phase", "Results")
+    IMPLEMENTATION = phases.IMPLEMENTATION, pgettext_lazy("participation phase", "Implementation")
 
 
 class Process(models.Model):

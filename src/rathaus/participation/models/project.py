@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.organization.models import OrgUnit
 from rathaus.participation.models.language import in_language
@@ -21,10 +22,10 @@ from rathaus.participation.models.process import Process
 
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    PREPARING = "preparing", _("In preparation")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    PLANNED = "planned", pgettext_lazy("project status", "Planned")
+    PREPARING = "preparing", pgettext_lazy("project status", "In preparation")
+    IN_PROGRESS = "in_progress", pgettext_lazy("project status", "In progress")
+    DONE = "done", pgettext_lazy("project status", "Done")
 
 
 class Topic(models.TextChoices):
