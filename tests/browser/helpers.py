@@ -1,8 +1,6 @@
 """Steps many browser tests share."""
 
-import pyotp
-
-from tests.factories import PASSWORD, TOTP_SECRET
+from tests.factories import PASSWORD, current_totp_code
 
 
 def sign_in(page, email: str, *, password: str = PASSWORD, start: str = "/accounts/login/"):
@@ -14,6 +12,6 @@ def sign_in(page, email: str, *, password: str = PASSWORD, start: str = "/accoun
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_load_state()
     if "/accounts/2fa/authenticate/" in page.url:
-        page.get_by_label("Code").fill(pyotp.TOTP(TOTP_SECRET).now())
+        page.get_by_label("Code").fill(current_totp_code())
         page.get_by_role("button", name="Anmelden").click()
         page.wait_for_load_state()

@@ -2,13 +2,12 @@
 
 import re
 
-import pyotp
 import pytest
 from django.core import mail
 
 from rathaus.accounts.models import User
 from tests.browser.helpers import sign_in
-from tests.factories import PASSWORD, StaffFactory, UserFactory
+from tests.factories import PASSWORD, StaffFactory, UserFactory, current_totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -79,7 +78,7 @@ def test_staff_sign_in_is_forced_through_totp_setup(page, assert_accessible):
     page.wait_for_url("**/accounts/2fa/totp/activate/**")
     assert_accessible(page)
     secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label("Authentifizierungscode").fill(pyotp.TOTP(secret).now())
+    page.get_by_label("Authentifizierungscode").fill(current_totp_code(secret))
     page.get_by_role("button", name="Aktivieren").click()
 
     page.wait_for_url("**/accounts/2fa/recovery-codes/**")
@@ -98,9 +97,7 @@ def test_staff_with_totp_must_enter_a_code_at_sign_in(page, assert_accessible):
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/accounts/2fa/authenticate/")
     assert_accessible(page)
-    from tests.factories import TOTP_SECRET
-
-    page.get_by_label("Code").fill(pyotp.TOTP(TOTP_SECRET).now())
+    page.get_by_label("Code").fill(current_totp_code())
     page.get_by_role("button", name="Anmelden").click()
 
     page.wait_for_url("**/backoffice/")

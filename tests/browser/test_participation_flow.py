@@ -3,7 +3,6 @@ comments and supports, a moderator hides a comment with a reason, the city answe
 followers get e-mails."""
 
 import re
-import time
 
 import pytest
 from django.core import mail
@@ -15,12 +14,6 @@ from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 from tests.participation.factories import CategoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in_staff(page, email):
-    if 30 - time.time() % 30 < 3:  # allauth accepts only the current TOTP code
-        time.sleep(3.5)
-    sign_in(page, email)
 
 
 def sign_out(page):
@@ -82,7 +75,7 @@ def test_propose_discuss_moderate_answer_and_notify(page, assert_accessible):
 
     # A moderator hides the insulting comment with a reason, then the city answers.
     rude = Comment.objects.get(text__startswith="Wer das nicht will")
-    sign_in_staff(page, "moderation@example.org")
+    sign_in(page, "moderation@example.org")
     page.goto(proposal.get_absolute_url())
     page.locator(f"#comment-{rude.pk}").get_by_role("link", name="Ausblenden").click()
     assert_accessible(page)

@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from rathaus.participation.models import Process, Project
 from rathaus.participation.services.moderation import report_create
-from tests.factories import OrgUnitFactory
+from tests.factories import OrgUnitFactory, sign_in
 from tests.participation.factories import CommentFactory, ProjectFactory, ProposalFactory
-from tests.participation.helpers import sign_in_staff
 from tests.participation.test_projects import PDF
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client, moderator):
-    sign_in_staff(client, moderator)
+    sign_in(client, moderator)
     return client
 
 

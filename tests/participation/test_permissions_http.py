@@ -4,8 +4,8 @@ and the API, not only through the rules."""
 import pytest
 
 from rathaus.participation.models import Follow, Proposal, Support
+from tests.factories import sign_in
 from tests.participation.factories import ProcessFactory, ProposalFactory
-from tests.participation.helpers import sign_in_staff
 from tests.participation.matrix import EXPECTED, PHASES, ROLES, allowed
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def signed_in(client, citizen, moderator, administrator, blocked_citizen):
             "blocked": blocked_citizen,
         }.get(role)
         if user is not None and user.is_staff:
-            sign_in_staff(client, user)  # staff pages need the TOTP step
+            sign_in(client, user)  # staff pages need the TOTP step
         elif user is not None:
             client.force_login(user)
         return client

@@ -75,6 +75,19 @@ UNITS = [
     ),
 ]
 
+# Departments that plan the projects of the Vorhabenliste (no inbox for applications).
+PLANNING_UNITS = [
+    ("stadtentwicklung", "Referat Stadtentwicklung", "Urban Development Department"),
+    ("tiefbau", "Referat Tiefbau", "Civil Engineering Department"),
+    ("umweltschutz", "Referat Umweltschutz", "Environmental Protection Department"),
+    ("schulen", "Referat Schulen", "Schools Department"),
+    ("gruenflaechen", "Referat Grünflächen", "Parks and Green Spaces Department"),
+]
+UNITS += [
+    (slug, name_de, name_en, UnitKind.DEPARTMENT, None, False, "")
+    for slug, name_de, name_en in PLANNING_UNITS
+]
+
 MEMBERSHIPS = [
     ("clerk.tax@example.org", "steueramt", Role.CLERK),
     ("clerk.family@example.org", "familienkasse", Role.CLERK),

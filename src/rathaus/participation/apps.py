@@ -8,13 +8,19 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Participation")
 
     def ready(self):
+        from datetime import timedelta
+
         from rathaus.core.navigation import (
             Link,
             register_account_link,
             register_backoffice_link,
             register_home_panel,
         )
+        from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
+        from rathaus.participation.services.processes import phases_announce
+
+        register_job("participation.announce_phases", phases_announce, every=timedelta(minutes=5))
 
         register_backoffice_link(
             Link(

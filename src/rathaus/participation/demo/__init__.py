@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from rathaus.accounts.models import User
 from rathaus.organization.models import OrgUnit
-from rathaus.participation.demo.projects import load_projects, load_units
+from rathaus.participation.demo.projects import load_projects
 from rathaus.participation.demo.proposals import (
     COMMENTS,
     INNENSTADT,
@@ -271,7 +271,6 @@ def _recount() -> None:
 
 
 def load(stdout=None) -> None:
-    load_units()
     people = _people()
     processes = {data["slug"]: _process(data) for data in PROCESSES}
     innenstadt = _proposals(processes["lebenswerte-innenstadt"], INNENSTADT, people)

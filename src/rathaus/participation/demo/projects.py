@@ -8,17 +8,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from rathaus.organization.models import OrgUnit, UnitKind
+from rathaus.organization.models import OrgUnit
 from rathaus.participation.models import Process, Project, ProjectStatus, TimelineEntry, Topic
-
-# Departments that plan projects; demo rows until the organisation lists them.
-UNITS = [
-    ("stadtentwicklung", "Referat Stadtentwicklung", "Urban Development Department"),
-    ("tiefbau", "Referat Tiefbau", "Civil Engineering Department"),
-    ("umweltschutz", "Referat Umweltschutz", "Environmental Protection Department"),
-    ("schulen", "Referat Schulen", "Schools Department"),
-    ("gruenflaechen", "Referat Grünflächen", "Parks and Green Spaces Department"),
-]
 
 # slug, title de, title en, description de, description en, unit, status, topic, cost,
 # district, lat, lon, process slug, participation de, participation en, timeline
@@ -235,21 +226,7 @@ PROJECTS = [
 ]
 
 
-def load_units() -> None:
-    for slug, name_de, name_en in UNITS:
-        OrgUnit.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "name_de": name_de,
-                "name_en": name_en,
-                "kind": UnitKind.DEPARTMENT,
-                "handles_cases": False,
-            },
-        )
-
-
 def load_projects() -> int:
-    load_units()
     for data in PROJECTS:
         point = data.get("point")
         project, _ = Project.objects.update_or_create(
