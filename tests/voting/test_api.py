@@ -8,8 +8,8 @@ from rathaus.accounts.tokens import api_token_create
 from rathaus.voting.models import Ballot, Poll
 from rathaus.voting.publication import api_result, recount
 from tests.factories import UserFactory
-from tests.voting.tally.test_schulze import CLASSIC_45
 from tests.voting.conftest import make_codes, make_poll
+from tests.voting.tally.test_schulze import CLASSIC_45
 
 pytestmark = pytest.mark.django_db
 
