@@ -21,6 +21,8 @@ from rathaus.voting.eligibility import (
 )
 from rathaus.voting.models import Ballot, Eligibility, Kind, Poll, RollEntry, VotingCode
 from rathaus.voting.models.ballot_box import CODE_VOTER, USER_VOTER
+from rathaus.voting.pabulib import PbElection
+from rathaus.voting.pabulib_poll import election_from_poll
 from rathaus.voting.window import PollState
 
 ASSURANCE = "substantial"
@@ -198,4 +200,14 @@ def poll_export(poll: Poll) -> dict[str, Any]:
 def poll_ballots_for_count(poll: Poll) -> list[list[str]]:
     return list(
         Ballot.objects.filter(poll=poll).order_by("tracker").values_list("choices", flat=True)
+    )
+
+
+def poll_pabulib(poll: Poll) -> PbElection:
+    """A closed budget poll as a pabulib election (ballots in tracker order, anonymous ids)."""
+    return election_from_poll(
+        poll_definition(poll),
+        poll_ballots_for_count(poll),
+        poll.result,
+        unit=municipality().name,
     )
