@@ -21,12 +21,12 @@ from rathaus.voting.models import Poll
 from rathaus.voting.services import (
     ballot_cast,
     poll_close,
+    poll_close_if_due,
     poll_create,
     voting_codes_generate,
 )
 from rathaus.voting.services.voting_codes import MAX_BATCH
 from rathaus.voting.specs import OptionSpec, PollSpec
-from rathaus.voting.window import PollState
 
 router = Router(tags=["voting"])
 
@@ -150,8 +150,7 @@ def _refused(error: VotingError) -> Exception:
 
 def _closed(poll: Poll) -> Poll:
     """The poll, counted if its closing time has passed; 403 while it is not closed."""
-    if poll.state() is PollState.ENDED:
-        poll = poll_close(actor=None, poll=poll)
+    poll = poll_close_if_due(poll=poll)
     if poll.closed_at is None:
         raise HttpError(403, _("Results and ballots are published when the poll closes."))
     return poll

@@ -211,3 +211,37 @@ def poll_pabulib(poll: Poll) -> PbElection:
         poll.result,
         unit=municipality().name,
     )
+
+
+def result_table(poll: Poll) -> list[dict[str, Any]]:
+    """One row per option with its titles and result, for the CSV download (open data)."""
+    options = {option.key: option for option in poll.options.all()}
+    funded = set(poll.result.get("selected", ()))
+    table = []
+    for row in poll.result["options"]:
+        option = options[row["key"]]
+        line: dict[str, Any] = {
+            "key": option.key,
+            "title_de": option.title_de,
+            "title_en": option.title_en,
+            "votes": row["votes"],
+            "share": row["share"],
+        }
+        if poll.kind == Kind.BUDGET:
+            line.update(
+                cost=str(option.cost),
+                district=option.district,
+                points=row["points"],
+                funded=int(option.key in funded),
+            )
+        table.append(line)
+    return table
+
+
+def result_open_data(poll: Poll) -> dict[str, Any]:
+    """The result as open data: the poll's definition, its turnout and its result document."""
+    return {
+        "poll": poll_definition(poll),
+        "closed_at": poll.closed_at.isoformat(),
+        "result": poll.result,
+    }

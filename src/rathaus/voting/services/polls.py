@@ -136,3 +136,11 @@ def poll_close(*, actor, poll: Poll, now: datetime | None = None) -> Poll:
             },
         )
     return poll
+
+
+def poll_close_if_due(*, poll: Poll) -> Poll:
+    """Count a poll whose closing time has passed (the first read of its results does this,
+    so results appear at closing time without a scheduler; ``close_due_polls`` does it too)."""
+    if poll.state() is PollState.ENDED:
+        return poll_close(actor=None, poll=poll)
+    return poll
