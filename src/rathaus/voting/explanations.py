@@ -100,6 +100,7 @@ DEFINITION = {
     "poll_ended": _("This poll has ended."),
     "poll_started": _("This poll has opened and can no longer be changed."),
     "not_opened": _("This poll has not opened yet, so it cannot be closed."),
+    "import_needs_window": _("A new vote needs the times when it opens and closes."),
     "import_needs_past": _(
         "Ballots can only be imported for a vote that is over: choose a closing time in the past."
     ),

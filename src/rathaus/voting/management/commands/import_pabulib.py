@@ -1,6 +1,6 @@
 """``manage.py import_pabulib FILE.pb``: a pabulib election as a budget poll."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,13 +8,12 @@ from django.utils import timezone
 
 from rathaus.voting import pabulib
 from rathaus.voting.errors import PollInvalid, VotingError
-from rathaus.voting.pabulib_poll import meta_dates
 from rathaus.voting.services import poll_import_pabulib
 
 
-def _moment(text: str | None, fallback) -> datetime:
+def _moment(text: str | None) -> datetime | None:
     if not text:
-        return fallback
+        return None
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else timezone.make_aware(value)
 
@@ -38,25 +37,12 @@ class Command(BaseCommand):
             election = pabulib.load(path)
         except (OSError, pabulib.PabulibError) as error:
             raise CommandError(str(error)) from error
-        begin, end = meta_dates(election.meta)
-        now = timezone.now()
-        default_close = (
-            timezone.make_aware(datetime.combine(end + timedelta(days=1), time()))
-            if end and not without_votes
-            else now
-        )
-        closes = _moment(closes_at, default_close)
-        default_open = (
-            timezone.make_aware(datetime.combine(begin, time()))
-            if begin
-            else closes - timedelta(days=14)
-        )
         try:
             poll = poll_import_pabulib(
                 actor=None,
                 election=election,
-                opens_at=_moment(opens_at, default_open),
-                closes_at=closes,
+                opens_at=_moment(opens_at),
+                closes_at=_moment(closes_at),
                 title=title,
                 eligibility=eligibility,
                 with_votes=not without_votes,
