@@ -8,7 +8,7 @@ class VotingConfig(AppConfig):
     verbose_name = _("Votes")
 
     def ready(self):
-        from rathaus.core.navigation import Link, register_backoffice_link
+        from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
         from rathaus.organization.predicates import is_moderator
 
         register_backoffice_link(
@@ -23,3 +23,4 @@ class VotingConfig(AppConfig):
                 order=60,
             )
         )
+        register_home_panel("voting/home_panel.html", order=40)

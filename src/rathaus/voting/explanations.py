@@ -96,6 +96,7 @@ DEFINITION = {
     "below_minimum": _("The maximum cannot be below the minimum."),
     "inconsistent": _("The poll definition is not consistent: %(detail)s"),
     "codes_only": _("This poll does not use voting codes."),
+    "code_format": _("A voting code has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS."),
     "code_count": _("Generate between 1 and %(high)s codes at a time."),
     "poll_ended": _("This poll has ended."),
     "poll_started": _("This poll has opened and can no longer be changed."),
