@@ -189,6 +189,18 @@ def test_the_export_holds_the_definition_and_no_voter(client, manager):
     assert export["result"]["ballots"] == 1
 
 
+def test_a_code_holder_needs_no_cookie_and_no_csrf_token():
+    from django.test import Client
+
+    poll = make_poll("single")
+    code = make_codes(poll, 1)[0]
+    client = Client(enforce_csrf_checks=True)
+
+    response = post(client, f"/polls/{poll.pk}/ballots", {"code": code, "choices": ["a"]})
+
+    assert response.status_code == 201
+
+
 def test_a_ballot_with_a_session_needs_the_csrf_token(resident):
     from django.test import Client
 

@@ -30,7 +30,7 @@ def test_each_code_used_twice_at_once_counts_once(settings):
     def cast(code):
         try:
             meeting[code].wait()
-            response = Client().post(
+            response = Client(enforce_csrf_checks=True).post(
                 f"/api/v1/polls/{poll.pk}/ballots",
                 json.dumps({"code": code, "choices": [choice[code]]}),
                 content_type="application/json",
