@@ -156,6 +156,10 @@ def ballots_cast(poll: Poll) -> int:
     return Ballot.objects.filter(poll=poll).count()
 
 
+def voters_on_roll(poll: Poll) -> int:
+    return RollEntry.objects.filter(poll=poll).count()
+
+
 def voters_per_day(poll: Poll) -> list[dict]:
     """Turnout by day from the voter roll (the only time the platform keeps about voting)."""
     return list(

@@ -205,6 +205,7 @@ def results(request, pk: int):
         "rows": table,
         "chart": results_display.votes_chart(poll, table),
         "state_message": state_message(poll),
+        "roll": selectors.voters_on_roll(poll),
     }
     if poll.kind == Kind.RANKED:
         context["ranking"] = [
