@@ -6,3 +6,46 @@ class ParticipationConfig(AppConfig):
     name = "rathaus.participation"
     label = "participation"
     verbose_name = _("Participation")
+
+    def ready(self):
+        from rathaus.core.navigation import (
+            Link,
+            register_account_link,
+            register_backoffice_link,
+            register_home_panel,
+        )
+        from rathaus.organization.predicates import is_moderator
+
+        register_backoffice_link(
+            Link(
+                title=_("Moderation of participation"),
+                url_name="backoffice:participation:queue",
+                description=_("Reports, hidden content, official answers, blocked participants."),
+                allowed=is_moderator,
+                order=40,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Processes and planned projects"),
+                url_name="backoffice:participation:manage",
+                description=_(
+                    "Create participation processes with their phases; keep the "
+                    "Vorhabenliste up to date."
+                ),
+                allowed=is_moderator,
+                order=41,
+            )
+        )
+        register_account_link(
+            Link(
+                title=_("My participation"),
+                url_name="participation:my_contributions",
+                description=_(
+                    "Your proposals, comments and supports, your pseudonym, e-mail settings "
+                    "and data export."
+                ),
+                order=40,
+            )
+        )
+        register_home_panel("participation/home_panel.html", order=40)

@@ -1,0 +1,2 @@
+"""Public pages of the participation platform, by concept: processes, proposals, projects,
+the participant's own pages, open data."""

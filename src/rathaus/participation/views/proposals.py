@@ -1,0 +1,254 @@
+"""Proposals: the list of a process, a proposal's page, writing, supporting and commenting."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from rathaus.core.paging import paginate
+from rathaus.participation import shuffle
+from rathaus.participation.forms import (
+    CommentForm,
+    ProposalFilterForm,
+    ProposalForm,
+    apply_service_errors,
+)
+from rathaus.participation.models import Comment, ParticipantProfile, ProposalImage
+from rathaus.participation.selectors import (
+    SORT_RANDOM,
+    SORTS,
+    ProposalFilter,
+    comment_threads,
+    follow_of,
+    has_supported,
+    process_for_page,
+    proposal_for_page,
+    proposals_for_list,
+    supported_ids,
+)
+from rathaus.participation.services.proposals import (
+    comment_create,
+    proposal_create,
+    proposal_support,
+    proposal_unsupport,
+    proposal_update,
+)
+from rathaus.participation.views.common import check, form_data, form_files
+
+PER_PAGE = 20
+SEED_SESSION_KEY = "participation_seed"
+
+
+def _seed(request) -> int:
+    """The visitor's shuffle seed. Links carry it (`?seed=`), so paging keeps the order; without
+    one, a visitor with a session keeps theirs there, and one without a session gets the seed of
+    the day, so that reading the list never needs a cookie."""
+    seed = shuffle.valid_seed(request.GET.get("seed"))
+    if seed is not None:
+        return seed
+    if request.session.session_key is None:
+        return shuffle.daily_seed(timezone.localdate())
+    seed = shuffle.valid_seed(request.session.get(SEED_SESSION_KEY))
+    if seed is None:
+        seed = shuffle.new_seed()
+        request.session[SEED_SESSION_KEY] = seed
+    return seed
+
+
+def proposal_list(request, slug: str):
+    process = process_for_page(request.user, slug)
+    check(request, "participation.view", process)
+    form = ProposalFilterForm(request.GET or None, process=process)
+    values = form.cleaned_data if form.is_valid() else {}
+    sort = values.get("sort") if values.get("sort") in SORTS else SORT_RANDOM
+    filters = ProposalFilter(
+        sort=sort,
+        seed=_seed(request) if sort == SORT_RANDOM else 1,
+        category=values.get("category", ""),
+        district=values.get("district", ""),
+        answer=values.get("answer", ""),
+        query=values.get("q", "").strip(),
+    )
+    paging = paginate(request, proposals_for_list(process, filters), per_page=PER_PAGE)
+    if sort == SORT_RANDOM and "seed=" not in paging["query_without_page"]:
+        joiner = "&" if paging["query_without_page"] else ""
+        paging["query_without_page"] += f"{joiner}seed={filters.seed}"
+    return render(
+        request,
+        "participation/proposal_list.html",
+        {
+            "process": process,
+            "form": form,
+            "filtered": any(values.get(name) for name in ("q", "category", "district", "answer")),
+            "supported": supported_ids(request.user, paging["page_obj"].object_list),
+            "may_propose": request.user.has_perm("participation.propose", process),
+            **paging,
+        },
+    )
+
+
+def _needs_pseudonym(user) -> bool:
+    return not ParticipantProfile.objects.filter(user=user).exists()
+
+
+def _detail(request, proposal, *, comment_form=None, status=200):
+    user = request.user
+    may_comment = user.has_perm("participation.comment", proposal)
+    if comment_form is None and may_comment:
+        comment_form = CommentForm(ask_pseudonym=_needs_pseudonym(user))
+    return render(
+        request,
+        "participation/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "process": proposal.process,
+            "threads": comment_threads(proposal),
+            "comment_form": comment_form,
+            "may_comment": may_comment,
+            "may_support": user.has_perm("participation.support", proposal),
+            "may_edit": user.has_perm("participation.edit_proposal", proposal),
+            "may_report": user.has_perm("participation.report", proposal),
+            "may_moderate": user.has_perm("participation.moderate", proposal),
+            "may_answer": user.has_perm("participation.answer", proposal),
+            "may_follow": user.has_perm("participation.follow", proposal),
+            "has_supported": has_supported(user, proposal),
+            "follow": follow_of(user, proposal),
+        },
+        status=status,
+    )
+
+
+def proposal_detail(request, pk: int):
+    proposal = proposal_for_page(request.user, pk)
+    check(request, "participation.view", proposal)
+    return _detail(request, proposal)
+
+
+@login_required
+def proposal_create_view(request, slug: str):
+    process = process_for_page(request.user, slug)
+    check(request, "participation.propose", process)
+    form = ProposalForm(
+        form_data(request),
+        form_files(request),
+        process=process,
+        ask_pseudonym=_needs_pseudonym(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = proposal_create(actor=request.user, process=process, **form.service_values())
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your proposal has been published."))
+            return redirect(proposal)
+    return render(
+        request,
+        "participation/proposal_form.html",
+        {"form": form, "process": process, "proposal": None},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def proposal_edit(request, pk: int):
+    proposal = proposal_for_page(request.user, pk)
+    check(request, "participation.edit_proposal", proposal)
+    initial = {
+        "title": proposal.title,
+        "text": proposal.text,
+        "category": proposal.category,
+        "district": proposal.district,
+        "location_text": proposal.location_text,
+        "latitude": proposal.latitude,
+        "longitude": proposal.longitude,
+    }
+    form = ProposalForm(
+        form_data(request), form_files(request), process=proposal.process, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        remove = [int(pk) for pk in request.POST.getlist("remove_image") if pk.isdigit()]
+        try:
+            proposal_update(
+                actor=request.user,
+                proposal=proposal,
+                remove_images=remove,
+                **form.service_values(),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Your changes have been saved."))
+            return redirect(proposal)
+    return render(
+        request,
+        "participation/proposal_form.html",
+        {"form": form, "process": proposal.process, "proposal": proposal},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def support(request, pk: int):
+    proposal = proposal_for_page(request.user, pk)
+    check(request, "participation.support", proposal)
+    if request.POST.get("action") == "withdraw":
+        proposal_unsupport(actor=request.user, proposal=proposal)
+        messages.success(request, _("You no longer support this proposal."))
+    else:
+        proposal_support(actor=request.user, proposal=proposal)
+        messages.success(request, _("Thank you for your support."))
+    return redirect(proposal)
+
+
+@login_required
+@require_POST
+def comment(request, pk: int):
+    proposal = proposal_for_page(request.user, pk)
+    check(request, "participation.comment", proposal)
+    ask = _needs_pseudonym(request.user)
+    form = CommentForm(request.POST, ask_pseudonym=ask and not request.POST.get("reply_to"))
+    if form.is_valid():
+        reply_to = None
+        if form.cleaned_data.get("reply_to"):
+            reply_to = get_object_or_404(
+                Comment, pk=form.cleaned_data["reply_to"], proposal=proposal
+            )
+        try:
+            created = comment_create(
+                actor=request.user,
+                proposal=proposal,
+                text=form.cleaned_data["text"],
+                reply_to=reply_to,
+                pseudonym=form.cleaned_data.get("pseudonym", ""),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Your comment has been published."))
+            if ask:
+                messages.info(
+                    request,
+                    _("You appear as “%(pseudonym)s”. You can change this in your settings.")
+                    % {"pseudonym": request.user.participant.pseudonym},
+                )
+            return redirect(created.get_absolute_url())
+    return _detail(request, proposal, comment_form=form, status=422)
+
+
+def proposal_image(request, pk: int, image_pk: int):
+    proposal = proposal_for_page(request.user, pk)
+    check(request, "participation.view", proposal)
+    if proposal.is_hidden and not request.user.has_perm("participation.moderate", proposal):
+        raise Http404
+    image = get_object_or_404(ProposalImage, pk=image_pk, proposal=proposal)
+    response = FileResponse(image.file.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
