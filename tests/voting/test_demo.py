@@ -46,3 +46,16 @@ def test_the_demo_budget_funds_projects_in_several_districts():
 
 def test_the_generated_election_is_the_same_every_time():
     assert kaiserslautern_budget() == kaiserslautern_budget()
+
+
+def test_the_demo_puts_a_poll_into_the_participation_demo_process():
+    from rathaus.participation import phases
+    from tests.participation.factories import ProcessFactory
+
+    process = ProcessFactory(slug=demo.DEMO_PROCESS, running=phases.VOTING)
+
+    demo.load()
+
+    ideas = Poll.objects.get(title_de=demo.IDEAS)
+    assert ideas.process == process
+    assert ideas.state() is PollState.OPEN

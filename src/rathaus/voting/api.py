@@ -60,6 +60,7 @@ class PollIn(Schema):
     rule: Literal["greedy", "equal-shares"] | None = None
     districts: list[str] = []
     min_age: int | None = Field(None, ge=0, le=120)
+    process: int | None = None
 
     def spec(self) -> PollSpec:
         return PollSpec(
@@ -91,6 +92,7 @@ class PollIn(Schema):
             rule=self.rule or "",
             districts=tuple(self.districts),
             min_age=self.min_age,
+            process=self.process,
         )
 
 
@@ -155,7 +157,7 @@ def _manager(request):
 
 
 def _poll(poll_id: int) -> Poll:
-    return get_object_or_404(Poll.objects.prefetch_related("options"), pk=poll_id)
+    return get_object_or_404(selectors.polls_public(), pk=poll_id)
 
 
 def _refused(error: VotingError) -> Exception:

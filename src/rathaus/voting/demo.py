@@ -1,6 +1,7 @@
 """Demo polls (all titled "Demo: ..."): an open yes/no vote for residents, an open ranked poll
-with published voting codes, and a participatory budget imported from a generated Kaiserslautern
-election with districts, closed and counted. Idempotent: a poll that exists is left alone."""
+with published voting codes, a participatory budget imported from a generated Kaiserslautern
+election with districts (closed and counted), and a multiple-choice poll in the voting phase of
+the participation demo process. Idempotent: a poll that exists is left alone."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from rathaus.participation.models import Process
+from rathaus.participation.phases import VOTING
 from rathaus.voting.demo_budget import DESCRIPTION as BUDGET_TITLE
 from rathaus.voting.demo_budget import kaiserslautern_budget
 from rathaus.voting.models import Poll
@@ -19,6 +22,8 @@ from rathaus.voting.services import (
 )
 from rathaus.voting.specs import OptionSpec, PollSpec
 
+DEMO_PROCESS = "lebenswerte-innenstadt"
+"""The participation demo process whose voting phase gets a demo poll."""
 DEMO_CODES = [f"DEMO-0000-0000-{number:04d}" for number in range(1, 21)]
 """Published demo voting codes: 0001-0015 are free to try, 0016-0020 have been used."""
 
@@ -109,12 +114,49 @@ def _budget(now) -> None:
     )
 
 
+IDEAS = "Demo: Welche Ideen für die Innenstadt sollen zuerst umgesetzt werden?"
+IDEA_OPTIONS = [
+    ("baeume", "Mehr Bäume am Stiftsplatz", "More trees on Stiftsplatz"),
+    ("sitzen", "Sitzgelegenheiten in der Fußgängerzone", "Seating in the pedestrian zone"),
+    ("wasser", "Wasserspiel für Kinder", "Water play for children"),
+    ("rad", "Fahrradstraße durch die Innenstadt", "Bicycle street through the centre"),
+]
+
+
+def _ideas(now) -> None:
+    """A poll in the voting phase of the participation demo process (if that is loaded)."""
+    process = Process.objects.filter(slug=DEMO_PROCESS).prefetch_related("phases").first()
+    phase = process.phase_of_kind(VOTING) if process else None
+    if phase is None:
+        return
+    poll_create(
+        actor=None,
+        spec=PollSpec(
+            title_de=IDEAS,
+            title_en="Demo: Which ideas for the city centre should come first?",
+            description_de="Demo-Abstimmung in der Abstimmungsphase des Beteiligungsverfahrens.",
+            description_en="Demo vote in the voting phase of the participation process.",
+            kind="multiple",
+            eligibility="residents",
+            opens_at=phase.starts_at,
+            closes_at=phase.ends_at,
+            min_choices=1,
+            max_choices=2,
+            options=tuple(
+                OptionSpec(key=key, title_de=german, title_en=english)
+                for key, german, english in IDEA_OPTIONS
+            ),
+            process=process.pk,
+        ),
+    )
+
+
 def load(stdout=None) -> None:
     now = timezone.now()
-    made = []
-    for title, make in ((CAR_FREE, _car_free), (SQUARE, _square), (BUDGET_TITLE, _budget)):
+    steps = ((CAR_FREE, _car_free), (SQUARE, _square), (BUDGET_TITLE, _budget), (IDEAS, _ideas))
+    before = Poll.objects.count()
+    for title, make in steps:
         if not _exists(title):
             make(now)
-            made.append(title)
     if stdout:
-        stdout.write(f"  voting: {len(made)} demo polls created")
+        stdout.write(f"  voting: {Poll.objects.count() - before} demo polls created")

@@ -101,6 +101,11 @@ DEFINITION = {
     "poll_ended": _("This poll has ended."),
     "poll_started": _("This poll has opened and can no longer be changed."),
     "not_opened": _("This poll has not opened yet, so it cannot be closed."),
+    "process_unknown": _("There is no participation process with this id."),
+    "no_voting_phase": _("This participation process has no voting phase."),
+    "outside_voting_phase": _(
+        "A poll of this process must lie within its voting phase, from %(start)s to %(end)s."
+    ),
     "import_needs_window": _("A new vote needs the times when it opens and closes."),
     "import_needs_past": _(
         "Ballots can only be imported for a vote that is over: choose a closing time in the past."

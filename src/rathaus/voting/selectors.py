@@ -30,18 +30,18 @@ ASSURANCE = "substantial"
 
 
 def polls_public() -> QuerySet[Poll]:
-    return Poll.objects.all()
+    """Polls with what their pages need: options, and the process with its phases."""
+    return Poll.objects.select_related("process").prefetch_related("options", "process__phases")
 
 
-def poll_with_options(pk: int) -> Poll:
-    return Poll.objects.prefetch_related("options").get(pk=pk)
-
-
-def polls_by_state(now=None) -> dict[PollState, list[Poll]]:
-    """Every poll grouped by its state at ``now``, each group in display order."""
+def polls_by_state(now=None, *, process=None) -> dict[PollState, list[Poll]]:
+    """Every poll (of ``process``, if given) grouped by its state at ``now``, in display order."""
     now = now or timezone.now()
     groups: dict[PollState, list[Poll]] = {state: [] for state in PollState}
-    for poll in Poll.objects.order_by("closes_at", "pk"):
+    polls = Poll.objects.select_related("process").prefetch_related("process__phases")
+    if process is not None:
+        polls = polls.filter(process=process)
+    for poll in polls.order_by("closes_at", "pk"):
         groups[poll.state(now)].append(poll)
     groups[PollState.CLOSED].reverse()
     return groups
@@ -61,6 +61,7 @@ def poll_definition(poll: Poll) -> dict[str, Any]:
         "title_en": poll.title_en,
         "kind": poll.kind,
         "eligibility": poll.eligibility,
+        "process": poll.process_id,
         "opens_at": poll.opens_at.isoformat(),
         "closes_at": poll.closes_at.isoformat(),
         "min_choices": poll.min_choices,

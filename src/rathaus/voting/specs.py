@@ -46,6 +46,8 @@ class PollSpec:
     rule: str = ""
     districts: tuple[str, ...] = field(default_factory=tuple)
     min_age: int | None = None
+    process: int | None = None
+    """The participation process (id) whose voting phase the poll belongs to."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,22 @@ def _limits(spec: PollSpec) -> list[Problem]:
         tally_poll_of(spec)
     except PollDefinitionError as error:
         return [Problem("", "inconsistent", {"detail": str(error)})]
+    return []
+
+
+def process_problems(
+    spec: PollSpec, *, found: bool, voting_phase: tuple[datetime, datetime] | None
+) -> list[Problem]:
+    """A poll in a process must lie inside the process's voting phase (it may narrow it)."""
+    if spec.process is None:
+        return []
+    if not found:
+        return [Problem("process", "process_unknown")]
+    if voting_phase is None:
+        return [Problem("process", "no_voting_phase")]
+    start, end = voting_phase
+    if spec.opens_at < start or spec.closes_at > end:
+        return [Problem("opens_at", "outside_voting_phase", {"start": start, "end": end})]
     return []
 
 

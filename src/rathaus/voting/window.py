@@ -26,3 +26,23 @@ def poll_state(
     if now < closes_at:
         return PollState.OPEN
     return PollState.ENDED
+
+
+def effective_window(
+    *,
+    opens_at: datetime,
+    closes_at: datetime,
+    in_process: bool = False,
+    voting_phase: tuple[datetime, datetime] | None = None,
+) -> tuple[datetime, datetime]:
+    """When ballots can really be cast. A poll inside a participation process is open only
+    during the process's voting phase: its own window narrowed to the phase. A process without
+    a voting phase (or a phase that misses the poll's window) leaves an empty window that opens
+    and closes at the poll's closing time, so the poll never opens but is still counted."""
+    if not in_process:
+        return opens_at, closes_at
+    if voting_phase is None:
+        return closes_at, closes_at
+    start, end = voting_phase
+    closes = min(closes_at, end)
+    return min(max(opens_at, start), closes), closes

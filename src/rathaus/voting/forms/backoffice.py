@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.participation.models import Process
+from rathaus.participation.phases import VOTING
 from rathaus.voting.models import Eligibility, Kind, Option, Poll, Rule
 from rathaus.voting.services.voting_codes import MAX_BATCH
 from rathaus.voting.specs import OptionSpec, PollSpec
@@ -66,11 +68,21 @@ class PollForm(forms.Form):
         choices=[("", "–"), *Rule.choices],
         required=False,
     )
+    process = forms.ModelChoiceField(
+        label=_("Participation process"),
+        queryset=Process.objects.filter(phases__kind=VOTING).distinct().order_by("title_de"),
+        required=False,
+        help_text=_(
+            "Optional. The poll is then open only during the process's voting phase, and its "
+            "times must lie within that phase."
+        ),
+    )
 
     @classmethod
     def initial_of(cls, poll: Poll) -> dict:
         initial = {name: getattr(poll, name) for name in cls.base_fields if hasattr(poll, name)}
         initial["districts"] = ", ".join(poll.districts or ())
+        initial["process"] = poll.process_id
         return initial
 
 
@@ -118,6 +130,7 @@ def poll_spec(form: PollForm, options: list[OptionForm]) -> PollSpec:
         rule=data["rule"],
         districts=tuple(name.strip() for name in data["districts"].split(",") if name.strip()),
         min_age=data["min_age"],
+        process=data["process"].pk if data["process"] else None,
     )
 
 

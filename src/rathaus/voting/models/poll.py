@@ -1,6 +1,8 @@
 """Polls and their options. What a poll counts and how is the pure tally's business; the poll
 keeps the definition (kind, options, limits, budget rule), the time window and who may vote."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -9,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.participation.phases import VOTING
 from rathaus.voting import codes
 from rathaus.voting.tally import Kind as TallyKind
 from rathaus.voting.tally import Rule as TallyRule
-from rathaus.voting.window import PollState, poll_state
+from rathaus.voting.window import PollState, effective_window, poll_state
 
 
 class Kind(models.TextChoices):
@@ -67,6 +70,15 @@ class Poll(models.Model):
     code_salt = models.BinaryField(default=codes.new_salt, editable=False)
     closed_at = models.DateTimeField(_("closed and counted at"), null=True, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True, editable=False)
+    process = models.ForeignKey(
+        "participation.Process",
+        verbose_name=_("participation process"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="polls",
+        help_text=_("The poll is open only during the voting phase of this process."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -101,10 +113,27 @@ class Poll(models.Model):
     def description(self) -> str:
         return _translated(self, "description")
 
-    def state(self, now=None) -> PollState:
-        return poll_state(
+    def voting_phase(self) -> tuple[datetime, datetime] | None:
+        """The start and end of the voting phase of the poll's process (None if there is none)."""
+        if self.process_id is None:
+            return None
+        phase = self.process.phase_of_kind(VOTING)
+        return (phase.starts_at, phase.ends_at) if phase else None
+
+    def window(self) -> tuple[datetime, datetime]:
+        """When ballots can be cast: the poll's times, narrowed to its process's voting phase."""
+        return effective_window(
             opens_at=self.opens_at,
             closes_at=self.closes_at,
+            in_process=self.process_id is not None,
+            voting_phase=self.voting_phase(),
+        )
+
+    def state(self, now=None) -> PollState:
+        opens_at, closes_at = self.window()
+        return poll_state(
+            opens_at=opens_at,
+            closes_at=closes_at,
             closed_at=self.closed_at,
             now=now or timezone.now(),
         )

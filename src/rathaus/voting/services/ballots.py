@@ -23,7 +23,7 @@ from rathaus.voting.models import Ballot, Poll, RollEntry
 from rathaus.voting.models.ballot_box import CODE_VOTER
 from rathaus.voting.selectors import poll_definition, voter_check
 from rathaus.voting.tally import Kind, refusal
-from rathaus.voting.window import PollState, poll_state
+from rathaus.voting.window import PollState, effective_window, poll_state
 
 ANONYMOUS_VOTER = "anonymous voter"
 """How the audit log names whoever cast a ballot."""
@@ -72,6 +72,12 @@ def _open_state_locked(poll: Poll) -> PollState:
         opens_at, closes_at, closed_at = (
             Poll.objects.filter(pk=poll.pk).values_list("opens_at", "closes_at", "closed_at").get()
         )
+    opens_at, closes_at = effective_window(
+        opens_at=opens_at,
+        closes_at=closes_at,
+        in_process=poll.process_id is not None,
+        voting_phase=poll.voting_phase(),
+    )
     return poll_state(
         opens_at=opens_at, closes_at=closes_at, closed_at=closed_at, now=timezone.now()
     )
@@ -79,7 +85,8 @@ def _open_state_locked(poll: Poll) -> PollState:
 
 def _refuse_unless_open(state: PollState, poll: Poll) -> None:
     if state is not PollState.OPEN:
-        raise PollNotOpen(state, opens_at=poll.opens_at, closes_at=poll.closes_at)
+        opens_at, closes_at = poll.window()
+        raise PollNotOpen(state, opens_at=opens_at, closes_at=closes_at)
 
 
 def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = "") -> str:

@@ -10,12 +10,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
 from rathaus.core.audit import audit_record
+from rathaus.participation.models import Process
+from rathaus.participation.phases import VOTING
 from rathaus.voting import publication
 from rathaus.voting.errors import PollChangeRefused, PollInvalid
 from rathaus.voting.models import Ballot, Kind, Option, Poll
 from rathaus.voting.selectors import poll_ballots_for_count, poll_definition
 from rathaus.voting.services.ballots import ballot_box_mix
-from rathaus.voting.specs import OptionSpec, PollSpec, spec_problems
+from rathaus.voting.specs import OptionSpec, PollSpec, process_problems, spec_problems
 from rathaus.voting.window import PollState
 
 POLL_FIELDS = (
@@ -63,10 +65,21 @@ def yes_no_options() -> tuple[OptionSpec, ...]:
     )
 
 
+def _voting_phase(process_id: int | None) -> tuple[bool, tuple | None]:
+    if process_id is None:
+        return False, None
+    process = Process.objects.prefetch_related("phases").filter(pk=process_id).first()
+    if process is None:
+        return False, None
+    phase = process.phase_of_kind(VOTING)
+    return True, (phase.starts_at, phase.ends_at) if phase else None
+
+
 def _checked(spec: PollSpec) -> PollSpec:
     if spec.kind == Kind.YES_NO and not spec.options:
         spec = replace(spec, options=yes_no_options())
-    problems = spec_problems(spec)
+    found, voting_phase = _voting_phase(spec.process)
+    problems = spec_problems(spec) + process_problems(spec, found=found, voting_phase=voting_phase)
     if problems:
         raise PollInvalid(problems)
     return spec
@@ -76,6 +89,7 @@ def _store(poll: Poll, spec: PollSpec) -> None:
     for name in POLL_FIELDS:
         setattr(poll, name, getattr(spec, name))
     poll.districts = list(spec.districts)
+    poll.process_id = spec.process
     poll.rule = spec.rule or ""
     poll.save()
     poll.options.all().delete()
@@ -120,7 +134,7 @@ def poll_close(*, actor, poll: Poll, now: datetime | None = None) -> Poll:
         now = now or timezone.now()
         if now <= poll.opens_at:
             raise PollChangeRefused("not_opened")
-        poll.closes_at = min(poll.closes_at, now)
+        poll.closes_at = min(poll.window()[1], now)
         mixed = ballot_box_mix(poll=poll)
         poll.result = publication.count(poll_definition(poll), poll_ballots_for_count(poll))
         poll.closed_at = now

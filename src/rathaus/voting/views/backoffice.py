@@ -107,7 +107,7 @@ def poll_create_view(request):
 
 @staff_view(MANAGE)
 def poll_edit(request, pk: int):
-    poll = get_object_or_404(Poll.objects.prefetch_related("options"), pk=pk)
+    poll = get_object_or_404(selectors.polls_public(), pk=pk)
     if poll.state() is not PollState.UPCOMING:
         messages.error(request, _("This poll has opened and can no longer be changed."))
         return redirect("backoffice:voting:poll", pk=poll.pk)
@@ -122,7 +122,7 @@ def poll_edit(request, pk: int):
 
 @staff_view(MANAGE)
 def poll_manage(request, pk: int):
-    poll = get_object_or_404(Poll.objects.prefetch_related("options"), pk=pk)
+    poll = get_object_or_404(selectors.polls_public(), pk=pk)
     return render(
         request,
         "voting/backoffice/poll_manage.html",

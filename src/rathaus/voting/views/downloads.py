@@ -15,7 +15,7 @@ from rathaus.voting.services import poll_close_if_due
 
 
 def closed_poll(pk: int) -> Poll:
-    poll = Poll.objects.prefetch_related("options").filter(pk=pk).first()
+    poll = selectors.polls_public().filter(pk=pk).first()
     if poll is None:
         raise Http404
     poll = poll_close_if_due(poll=poll)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rathaus.core.paging import paginate
+from rathaus.participation.selectors import processes_visible
 from rathaus.voting import codes, explanations, results_display, selectors
 from rathaus.voting.errors import AlreadyVoted, BallotInvalid, VotingError
 from rathaus.voting.forms.booth import CodeForm, ballot_form_class, project_label
@@ -23,16 +24,25 @@ from rathaus.voting.window import PollState
 
 
 def _poll(pk: int) -> Poll:
-    return get_object_or_404(Poll.objects.prefetch_related("options"), pk=pk)
+    return get_object_or_404(selectors.polls_public(), pk=pk)
 
 
 def poll_list(request):
-    return render(request, "voting/poll_list.html", {"groups": selectors.polls_by_state()})
+    """All polls, or with ``?process=<slug>`` those of one participation process."""
+    process = None
+    if request.GET.get("process"):
+        process = get_object_or_404(processes_visible(request.user), slug=request.GET["process"])
+    return render(
+        request,
+        "voting/poll_list.html",
+        {"groups": selectors.polls_by_state(process=process), "process": process},
+    )
 
 
 def state_message(poll: Poll) -> str:
+    opens_at, closes_at = poll.window()
     return explanations.explain(
-        explanations.STATE, poll.state(), {"opens_at": poll.opens_at, "closes_at": poll.closes_at}
+        explanations.STATE, poll.state(), {"opens_at": opens_at, "closes_at": closes_at}
     )
 
 
