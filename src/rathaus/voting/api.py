@@ -1,3 +1,251 @@
-from ninja import Router
+"""Polls over the API: moderators and administrators manage them; residents (with a token or a
+session) and code holders (with or without one) cast ballots; trackers, results and the export
+of closed polls are public."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+from ninja.errors import HttpError
+
+from rathaus.core.api import BearerToken, DomainValidationError, Session, authenticated
+from rathaus.voting import publication, selectors
+from rathaus.voting.errors import BallotInvalid, PollInvalid, VotingError
+from rathaus.voting.models import Poll
+from rathaus.voting.services import (
+    ballot_cast,
+    poll_close,
+    poll_close_if_due,
+    poll_create,
+    voting_codes_generate,
+)
+from rathaus.voting.services.voting_codes import MAX_BATCH
+from rathaus.voting.specs import OptionSpec, PollSpec
 
 router = Router(tags=["voting"])
+
+
+class OptionIn(Schema):
+    key: str
+    title: str
+    title_en: str = ""
+    description: str = ""
+    description_en: str = ""
+    cost: Decimal | None = None
+    district: str = ""
+
+
+class PollIn(Schema):
+    title: str
+    title_en: str = ""
+    description: str = ""
+    description_en: str = ""
+    kind: Literal["yes_no", "single", "multiple", "ranked", "budget"]
+    options: list[OptionIn] = []
+    opens_at: datetime
+    closes_at: datetime
+    eligibility: Literal["codes", "residents"]
+    min_choices: int = Field(0, ge=0)
+    max_choices: int | None = Field(None, ge=1)
+    budget: Decimal | None = None
+    max_cost: Decimal | None = None
+    max_points: int | None = Field(None, ge=1)
+    rule: Literal["greedy", "equal-shares"] | None = None
+    districts: list[str] = []
+    min_age: int | None = Field(None, ge=0, le=120)
+    process: int | None = None
+
+    def spec(self) -> PollSpec:
+        return PollSpec(
+            title_de=self.title,
+            title_en=self.title_en,
+            description_de=self.description,
+            description_en=self.description_en,
+            kind=self.kind,
+            eligibility=self.eligibility,
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+            options=tuple(
+                OptionSpec(
+                    key=option.key,
+                    title_de=option.title,
+                    title_en=option.title_en,
+                    description_de=option.description,
+                    description_en=option.description_en,
+                    cost=option.cost,
+                    district=option.district,
+                )
+                for option in self.options
+            ),
+            min_choices=self.min_choices,
+            max_choices=self.max_choices,
+            budget=self.budget,
+            max_cost=self.max_cost,
+            max_points=self.max_points,
+            rule=self.rule or "",
+            districts=tuple(self.districts),
+            min_age=self.min_age,
+            process=self.process,
+        )
+
+
+class CodesIn(Schema):
+    count: int = Field(..., ge=1, le=MAX_BATCH)
+
+
+class BallotIn(Schema):
+    code: str | None = None
+    choices: list[str]
+
+
+class Created(Schema):
+    id: int
+
+
+class Codes(Schema):
+    codes: list[str]
+
+
+class Tracker(Schema):
+    tracker: str
+
+
+class Trackers(Schema):
+    trackers: list[str]
+
+
+class SessionIfPresent(Session):
+    """The browser session (with its CSRF check) for requests that carry a session cookie.
+
+    The shared ``Session`` checks CSRF on every request that reaches it, also on one without
+    cookies, so a code holder's plain API call would be refused before ``anonymous`` is tried.
+    A request without a session cookie cannot be a cross-site request riding on a session, so
+    it skips straight on.
+    """
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
+
+
+class _Anonymous:
+    """A caller without an account (a code holder); truthy so that ninja lets the call in."""
+
+    is_authenticated = False
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def anonymous(request):
+    return _Anonymous()
+
+
+def _manager(request):
+    user = request.auth
+    if not user.has_perm("voting.manage_polls"):
+        raise PermissionDenied
+    return user
+
+
+def _poll(poll_id: int) -> Poll:
+    return get_object_or_404(selectors.polls_public(), pk=poll_id)
+
+
+def _refused(error: VotingError) -> Exception:
+    if isinstance(error, BallotInvalid):
+        return DomainValidationError([("choices", error.message)])
+    return HttpError(error.status, error.message)
+
+
+def _closed(poll: Poll) -> Poll:
+    """The poll, counted if its closing time has passed; 403 while it is not closed."""
+    poll = poll_close_if_due(poll=poll)
+    if poll.closed_at is None:
+        raise HttpError(403, _("Results and ballots are published when the poll closes."))
+    return poll
+
+
+@router.post("/polls", auth=authenticated, response={201: Created}, summary="Create a poll")
+def create_poll(request, payload: PollIn):
+    actor = _manager(request)
+    try:
+        poll = poll_create(actor=actor, spec=payload.spec())
+    except PollInvalid as error:
+        raise DomainValidationError(error.errors) from error
+    return Status(201, {"id": poll.pk})
+
+
+@router.get("/polls/{poll_id}", summary="A poll's definition and state")
+def poll_detail(request, poll_id: int):
+    poll = _poll(poll_id)
+    return {**selectors.poll_definition(poll), "state": poll.state()}
+
+
+@router.post(
+    "/polls/{poll_id}/codes",
+    auth=authenticated,
+    response={201: Codes},
+    summary="Generate voting codes (returned once; only their digests are kept)",
+)
+def generate_codes(request, poll_id: int, payload: CodesIn):
+    actor = _manager(request)
+    try:
+        generated = voting_codes_generate(actor=actor, poll=_poll(poll_id), count=payload.count)
+    except VotingError as error:
+        raise _refused(error) from error
+    return Status(201, {"codes": generated})
+
+
+@router.post(
+    "/polls/{poll_id}/ballots",
+    auth=[BearerToken(), SessionIfPresent(), anonymous],
+    response={201: Tracker},
+    summary="Cast a ballot (residents: signed in or with a token; otherwise with a code)",
+)
+def cast_ballot(request, poll_id: int, payload: BallotIn):
+    poll = _poll(poll_id)
+    user = request.auth if getattr(request.auth, "is_authenticated", False) else None
+    try:
+        tracker = ballot_cast(
+            poll=poll, choices=payload.choices, user=user, code=payload.code or ""
+        )
+    except VotingError as error:
+        raise _refused(error) from error
+    return Status(201, {"tracker": tracker})
+
+
+@router.get("/polls/{poll_id}/trackers", response=Trackers, summary="The public tracker list")
+def tracker_list(request, poll_id: int):
+    return {"trackers": selectors.trackers(_poll(poll_id))}
+
+
+@router.post("/polls/{poll_id}/close", auth=authenticated, summary="Close and count a poll")
+def close(request, poll_id: int):
+    actor = _manager(request)
+    try:
+        poll = poll_close(actor=actor, poll=_poll(poll_id))
+    except VotingError as error:
+        raise _refused(error) from error
+    return publication.api_result(poll.result)
+
+
+@router.get("/polls/{poll_id}/results", summary="The result of a closed poll")
+def results(request, poll_id: int):
+    return publication.api_result(_closed(_poll(poll_id)).result)
+
+
+@router.get(
+    "/polls/{poll_id}/export",
+    summary="A closed poll's definition and all anonymous ballots with trackers (for recount)",
+)
+def export(request, poll_id: int):
+    return selectors.poll_export(_closed(_poll(poll_id)))

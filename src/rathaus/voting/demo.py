@@ -1,0 +1,162 @@
+"""Demo polls (all titled "Demo: ..."): an open yes/no vote for residents, an open ranked poll
+with published voting codes, a participatory budget imported from a generated Kaiserslautern
+election with districts (closed and counted), and a multiple-choice poll in the voting phase of
+the participation demo process. Idempotent: a poll that exists is left alone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from rathaus.participation.models import Process
+from rathaus.participation.phases import VOTING
+from rathaus.voting.demo_budget import DESCRIPTION as BUDGET_TITLE
+from rathaus.voting.demo_budget import kaiserslautern_budget
+from rathaus.voting.models import Poll
+from rathaus.voting.services import (
+    ballot_cast,
+    poll_create,
+    poll_import_pabulib,
+    voting_codes_register,
+)
+from rathaus.voting.specs import OptionSpec, PollSpec
+
+DEMO_PROCESS = "lebenswerte-innenstadt"
+"""The participation demo process whose voting phase gets a demo poll."""
+DEMO_CODES = [f"DEMO-0000-0000-{number:04d}" for number in range(1, 21)]
+"""Published demo voting codes: 0001-0015 are free to try, 0016-0020 have been used."""
+
+CAR_FREE = "Demo: Sollen in der Innenstadt autofreie Sonntage erprobt werden?"
+SQUARE = "Demo: Wie soll der neue Platz auf dem Pfaff-Gelände heißen?"
+NAMES = [
+    ("naehmaschine", "Nähmaschinenplatz", "Sewing Machine Square"),
+    ("pfaff", "Georg-Pfaff-Platz", "Georg Pfaff Square"),
+    ("lauter", "Platz an der Lauter", "Square on the Lauter"),
+    ("werk", "Werksplatz", "Works Square"),
+    ("zukunft", "Platz der Zukunft", "Square of the Future"),
+]
+USED = [
+    ("DEMO-0000-0000-0016", ["pfaff", "lauter", "naehmaschine"]),
+    ("DEMO-0000-0000-0017", ["lauter", "pfaff"]),
+    ("DEMO-0000-0000-0018", ["naehmaschine", "werk"]),
+    ("DEMO-0000-0000-0019", ["pfaff"]),
+    ("DEMO-0000-0000-0020", ["lauter", "zukunft", "pfaff", "werk", "naehmaschine"]),
+]
+
+
+def _exists(title: str) -> bool:
+    return Poll.objects.filter(title_de=title).exists()
+
+
+def _car_free(now) -> None:
+    poll_create(
+        actor=None,
+        spec=PollSpec(
+            title_de=CAR_FREE,
+            title_en="Demo: Should the city centre try out car-free Sundays?",
+            description_de=(
+                "Demo-Abstimmung mit erfundenem Inhalt. Abstimmen können angemeldete "
+                "Einwohnerinnen und Einwohner mit bestätigtem Wohnsitz ab 16 Jahren."
+            ),
+            description_en=(
+                "Demo vote with made-up content. Signed-in residents with a verified "
+                "residence aged 16 or over can vote."
+            ),
+            kind="yes_no",
+            eligibility="residents",
+            opens_at=now - timedelta(days=2),
+            closes_at=now + timedelta(days=60),
+            min_age=16,
+        ),
+    )
+
+
+def _square(now) -> None:
+    poll = poll_create(
+        actor=None,
+        spec=PollSpec(
+            title_de=SQUARE,
+            title_en="Demo: What should the new square on the Pfaff site be called?",
+            description_de=(
+                "Demo-Abstimmung mit Abstimmungscodes. Zum Ausprobieren: die Codes "
+                "DEMO-0000-0000-0001 bis DEMO-0000-0000-0015."
+            ),
+            description_en=(
+                "Demo vote with voting codes. To try it: the codes DEMO-0000-0000-0001 to "
+                "DEMO-0000-0000-0015."
+            ),
+            kind="ranked",
+            eligibility="codes",
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=60),
+            options=tuple(
+                OptionSpec(key=key, title_de=german, title_en=english)
+                for key, german, english in NAMES
+            ),
+        ),
+    )
+    voting_codes_register(actor=None, poll=poll, given=DEMO_CODES)
+    for code, ranking in USED:
+        ballot_cast(poll=poll, choices=ranking, code=code)
+
+
+def _budget(now) -> None:
+    election = kaiserslautern_budget()
+    poll_import_pabulib(
+        actor=None,
+        election=election,
+        opens_at=now - timedelta(days=45),
+        closes_at=now - timedelta(days=15),
+        eligibility="residents",
+        with_votes=True,
+        source="generated demo data",
+    )
+
+
+IDEAS = "Demo: Welche Ideen für die Innenstadt sollen zuerst umgesetzt werden?"
+IDEA_OPTIONS = [
+    ("baeume", "Mehr Bäume am Stiftsplatz", "More trees on Stiftsplatz"),
+    ("sitzen", "Sitzgelegenheiten in der Fußgängerzone", "Seating in the pedestrian zone"),
+    ("wasser", "Wasserspiel für Kinder", "Water play for children"),
+    ("rad", "Fahrradstraße durch die Innenstadt", "Bicycle street through the centre"),
+]
+
+
+def _ideas(now) -> None:
+    """A poll in the voting phase of the participation demo process (if that is loaded)."""
+    process = Process.objects.filter(slug=DEMO_PROCESS).prefetch_related("phases").first()
+    phase = process.phase_of_kind(VOTING) if process else None
+    if phase is None:
+        return
+    poll_create(
+        actor=None,
+        spec=PollSpec(
+            title_de=IDEAS,
+            title_en="Demo: Which ideas for the city centre should come first?",
+            description_de="Demo-Abstimmung in der Abstimmungsphase des Beteiligungsverfahrens.",
+            description_en="Demo vote in the voting phase of the participation process.",
+            kind="multiple",
+            eligibility="residents",
+            opens_at=phase.starts_at,
+            closes_at=phase.ends_at,
+            min_choices=1,
+            max_choices=2,
+            options=tuple(
+                OptionSpec(key=key, title_de=german, title_en=english)
+                for key, german, english in IDEA_OPTIONS
+            ),
+            process=process.pk,
+        ),
+    )
+
+
+def load(stdout=None) -> None:
+    now = timezone.now()
+    steps = ((CAR_FREE, _car_free), (SQUARE, _square), (BUDGET_TITLE, _budget), (IDEAS, _ideas))
+    before = Poll.objects.count()
+    for title, make in steps:
+        if not _exists(title):
+            make(now)
+    if stdout:
+        stdout.write(f"  voting: {Poll.objects.count() - before} demo polls created")

@@ -1,0 +1,252 @@
+"""Reads about polls: definitions, who may vote, trackers, results and the published export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from rathaus.accounts.models import AttributeName
+from rathaus.accounts.selectors import verified_attributes, verified_birth_date, verified_residence
+from rathaus.core.municipality import municipality
+from rathaus.voting import codes, publication
+from rathaus.voting.eligibility import (
+    Ineligibility,
+    Resident,
+    ResidentRule,
+    resident_ineligibility,
+)
+from rathaus.voting.models import Ballot, Eligibility, Kind, Poll, RollEntry, VotingCode
+from rathaus.voting.models.ballot_box import CODE_VOTER, USER_VOTER
+from rathaus.voting.pabulib import PbElection
+from rathaus.voting.pabulib_poll import election_from_poll
+from rathaus.voting.window import PollState
+
+ASSURANCE = "substantial"
+"""The level of assurance a resident's residence and date of birth must have been verified at."""
+
+
+def polls_public() -> QuerySet[Poll]:
+    """Polls with what their pages need: options, and the process with its phases."""
+    return Poll.objects.select_related("process").prefetch_related("options", "process__phases")
+
+
+def polls_by_state(now=None, *, process=None) -> dict[PollState, list[Poll]]:
+    """Every poll (of ``process``, if given) grouped by its state at ``now``, in display order."""
+    now = now or timezone.now()
+    groups: dict[PollState, list[Poll]] = {state: [] for state in PollState}
+    polls = Poll.objects.select_related("process").prefetch_related("process__phases")
+    if process is not None:
+        polls = polls.filter(process=process)
+    for poll in polls.order_by("closes_at", "pk"):
+        groups[poll.state(now)].append(poll)
+    groups[PollState.CLOSED].reverse()
+    return groups
+
+
+def closing_day(poll: Poll):
+    """The last day on which the poll can be voted in (local time)."""
+    return timezone.localtime(poll.closes_at - timedelta(microseconds=1)).date()
+
+
+def poll_definition(poll: Poll) -> dict[str, Any]:
+    """The definition the tally counts with, as published in the export (JSON-safe)."""
+    budget = poll.kind == Kind.BUDGET
+    definition: dict[str, Any] = {
+        "id": poll.pk,
+        "title_de": poll.title_de,
+        "title_en": poll.title_en,
+        "kind": poll.kind,
+        "eligibility": poll.eligibility,
+        "process": poll.process_id,
+        "opens_at": poll.opens_at.isoformat(),
+        "closes_at": poll.closes_at.isoformat(),
+        "min_choices": poll.min_choices,
+        "max_choices": poll.max_choices,
+        "options": [
+            {
+                "key": option.key,
+                "title_de": option.title_de,
+                "title_en": option.title_en,
+                **({"cost": str(option.cost), "district": option.district} if budget else {}),
+            }
+            for option in poll.options.all()
+        ],
+    }
+    if budget:
+        definition.update(
+            budget=str(poll.budget),
+            max_cost=None if poll.max_cost is None else str(poll.max_cost),
+            max_points=poll.max_points,
+            rule=poll.rule,
+        )
+    return definition
+
+
+@dataclass(frozen=True)
+class VoterCheck:
+    """``voter`` is the roll key of who would vote; ``problem`` why they may not (or None)."""
+
+    voter: str | None
+    problem: Ineligibility | None = None
+    params: dict = field(default_factory=dict)
+
+    @property
+    def allowed(self) -> bool:
+        return self.problem is None
+
+
+def voter_check(*, poll: Poll, user=None, code: str = "") -> VoterCheck:
+    """Whether this person (or the holder of this code) may still vote in ``poll``."""
+    if poll.eligibility == Eligibility.CODES:
+        check = _code_check(poll, code)
+    elif code:
+        check = VoterCheck(None, Ineligibility.CODE_NOT_ACCEPTED)
+    else:
+        check = _resident_check(poll, user)
+    if check.allowed and RollEntry.objects.filter(poll=poll, voter=check.voter).exists():
+        used = Ineligibility.CODE_USED if poll.eligibility == Eligibility.CODES else None
+        return VoterCheck(check.voter, used or Ineligibility.ALREADY_VOTED)
+    return check
+
+
+def _code_check(poll: Poll, code: str) -> VoterCheck:
+    if not code.strip():
+        return VoterCheck(None, Ineligibility.CODE_REQUIRED)
+    if not codes.is_code(code):
+        return VoterCheck(None, Ineligibility.CODE_UNKNOWN)
+    digest = codes.code_digest(code, bytes(poll.code_salt))
+    if not VotingCode.objects.filter(poll=poll, digest=digest).exists():
+        return VoterCheck(None, Ineligibility.CODE_UNKNOWN)
+    return VoterCheck(f"{CODE_VOTER}:{digest}")
+
+
+def _resident_check(poll: Poll, user) -> VoterCheck:
+    profile = municipality()
+    rule = ResidentRule(
+        municipality_key=profile.municipality_key,
+        closing_day=closing_day(poll),
+        districts=tuple(poll.districts or ()),
+        min_age=poll.min_age,
+    )
+    signed_in = bool(user is not None and user.is_authenticated)
+    residence = verified_residence(user, min_level=ASSURANCE) if signed_in else None
+    person = Resident(
+        signed_in=signed_in,
+        residence=residence,
+        residence_below_level=signed_in
+        and residence is None
+        and AttributeName.RESIDENCE in verified_attributes(user, min_level="low"),
+        birth_date=verified_birth_date(user, min_level=ASSURANCE) if signed_in else None,
+    )
+    problem = resident_ineligibility(rule, person)
+    params = {
+        "municipality": profile.name,
+        "districts": list(rule.districts),
+        "age": rule.min_age,
+        "day": rule.closing_day,
+    }
+    voter = f"{USER_VOTER}:{user.pk}" if signed_in else None
+    return VoterCheck(voter, problem, params if problem else {})
+
+
+def ballots_cast(poll: Poll) -> int:
+    return Ballot.objects.filter(poll=poll).count()
+
+
+def voters_on_roll(poll: Poll) -> int:
+    return RollEntry.objects.filter(poll=poll).count()
+
+
+def voters_per_day(poll: Poll) -> list[dict]:
+    """Turnout by day from the voter roll (the only time the platform keeps about voting)."""
+    return list(
+        RollEntry.objects.filter(poll=poll)
+        .values("voted_on")
+        .annotate(voters=Count("id"))
+        .order_by("voted_on")
+    )
+
+
+def trackers(poll: Poll) -> list[str]:
+    """Every ballot's tracker, in tracker order (which says nothing about when it was cast)."""
+    return list(
+        Ballot.objects.filter(poll=poll).order_by("tracker").values_list("tracker", flat=True)
+    )
+
+
+def tracker_listed(poll: Poll, tracker: str) -> bool:
+    return Ballot.objects.filter(poll=poll, tracker=tracker).exists()
+
+
+def published_ballots(poll: Poll) -> list[dict[str, Any]]:
+    return [
+        {"tracker": tracker, "choices": choices}
+        for tracker, choices in Ballot.objects.filter(poll=poll)
+        .order_by("tracker")
+        .values_list("tracker", "choices")
+    ]
+
+
+def poll_export(poll: Poll) -> dict[str, Any]:
+    """The published export of a closed poll: definition, anonymous ballots, result."""
+    return {
+        "format": publication.EXPORT_FORMAT,
+        "version": publication.EXPORT_VERSION,
+        "poll": poll_definition(poll),
+        "ballots": published_ballots(poll),
+        "result": poll.result,
+    }
+
+
+def poll_ballots_for_count(poll: Poll) -> list[list[str]]:
+    return list(
+        Ballot.objects.filter(poll=poll).order_by("tracker").values_list("choices", flat=True)
+    )
+
+
+def poll_pabulib(poll: Poll) -> PbElection:
+    """A closed budget poll as a pabulib election (ballots in tracker order, anonymous ids)."""
+    return election_from_poll(
+        poll_definition(poll),
+        poll_ballots_for_count(poll),
+        poll.result,
+        unit=municipality().name,
+    )
+
+
+def result_table(poll: Poll) -> list[dict[str, Any]]:
+    """One row per option with its titles and result, for the CSV download (open data)."""
+    options = {option.key: option for option in poll.options.all()}
+    funded = set(poll.result.get("selected", ()))
+    table = []
+    for row in poll.result["options"]:
+        option = options[row["key"]]
+        line: dict[str, Any] = {
+            "key": option.key,
+            "title_de": option.title_de,
+            "title_en": option.title_en,
+            "votes": row["votes"],
+            "share": row["share"],
+        }
+        if poll.kind == Kind.BUDGET:
+            line.update(
+                cost=str(option.cost),
+                district=option.district,
+                points=row["points"],
+                funded=int(option.key in funded),
+            )
+        table.append(line)
+    return table
+
+
+def result_open_data(poll: Poll) -> dict[str, Any]:
+    """The result as open data: the poll's definition, its turnout and its result document."""
+    return {
+        "poll": poll_definition(poll),
+        "closed_at": poll.closed_at.isoformat(),
+        "result": poll.result,
+    }

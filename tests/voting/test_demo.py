@@ -1,0 +1,61 @@
+import pytest
+
+from rathaus.voting import demo
+from rathaus.voting.demo_budget import kaiserslautern_budget
+from rathaus.voting.errors import AlreadyVoted
+from rathaus.voting.models import Ballot, Poll
+from rathaus.voting.services import ballot_cast
+from rathaus.voting.tally import Rule
+from rathaus.voting.window import PollState
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_three_marked_polls_once():
+    demo.load()
+    demo.load()
+
+    polls = Poll.objects.order_by("pk")
+    assert polls.count() == 3
+    assert all(poll.title_de.startswith("Demo:") for poll in polls)
+    assert [poll.state() for poll in polls] == [PollState.OPEN, PollState.OPEN, PollState.CLOSED]
+
+
+def test_the_published_demo_codes_work_and_the_used_ones_are_refused():
+    demo.load()
+    square = Poll.objects.get(title_de=demo.SQUARE)
+
+    assert ballot_cast(poll=square, choices=["werk"], code="demo-0000-0000-0001")
+    with pytest.raises(AlreadyVoted):
+        ballot_cast(poll=square, choices=["werk"], code="DEMO-0000-0000-0016")
+    assert Ballot.objects.filter(poll=square).count() == 6
+
+
+def test_the_demo_budget_funds_projects_in_several_districts():
+    demo.load()
+    budget = Poll.objects.get(title_de=demo.BUDGET_TITLE)
+
+    result = budget.result
+    funded_districts = [row["district"] for row in result["districts"] if row["selected"]]
+    assert result["rule"] == Rule.EQUAL_SHARES
+    assert result["ballots"] == 900
+    assert len(funded_districts) >= 4
+    assert 0 < int(result["cost"].split(".")[0]) <= 500_000
+    assert budget.title_en.startswith("Demo:")
+
+
+def test_the_generated_election_is_the_same_every_time():
+    assert kaiserslautern_budget() == kaiserslautern_budget()
+
+
+def test_the_demo_puts_a_poll_into_the_participation_demo_process():
+    from rathaus.participation import phases
+    from tests.participation.factories import ProcessFactory
+
+    process = ProcessFactory(slug=demo.DEMO_PROCESS, running=phases.VOTING)
+
+    demo.load()
+
+    ideas = Poll.objects.get(title_de=demo.IDEAS)
+    assert ideas.process == process
+    assert ideas.state() is PollState.OPEN
