@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -31,7 +32,17 @@ class BearerToken(HttpBearer):
 
 
 class Session(SessionAuth):
-    """A signed-in browser session (with CSRF protection for writes)."""
+    """A signed-in browser session, with its CSRF check, for requests that carry a session cookie.
+
+    A request without a session cookie cannot be a cross-site request riding on a session, so
+    it is left to the next authentication (or to an endpoint open to anonymous callers)
+    instead of being refused for a missing CSRF token.
+    """
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super().__call__(request)
 
 
 # Endpoints that need a person: a token or a browser session.

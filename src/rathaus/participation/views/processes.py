@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rathaus.participation.models import Process, Project, Proposal
+from rathaus.participation.panels import process_panels
 from rathaus.participation.selectors import (
     follow_of,
     process_for_page,
@@ -50,6 +51,7 @@ def process_detail(request, slug: str):
             "follow": follow_of(request.user, process),
             "may_follow": request.user.has_perm("participation.follow", process),
             "may_propose": request.user.has_perm("participation.propose", process),
+            "panels": process_panels(),
         },
     )
 
