@@ -11,6 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 class MunicipalityProfile(models.Model):
     name = models.CharField(_("name"), max_length=100)
+    abbreviation = models.CharField(
+        _("abbreviation"),
+        max_length=4,
+        default="",
+        blank=True,
+        help_text=_("Shown in the header mark, e.g. KL"),
+    )
     official_name = models.CharField(_("official name of the authority"), max_length=200)
     platform_name_de = models.CharField(_("platform name (German)"), max_length=100)
     platform_name_en = models.CharField(_("platform name (English)"), max_length=100)
