@@ -141,5 +141,5 @@ def girocode_svg(*, title: str = "GiroCode", **payment) -> str:
     PDF tagging uses as the figure's alternative text.
     """
     return girocode_qr(**payment).svg_inline(
-        border=4, title=title, omitsize=True, svgclass="girocode"
+        border=4, title=title, omitsize=True, svgclass="girocode-qr"
     )
