@@ -57,7 +57,8 @@ class Decision:
 
 @dataclass(frozen=True)
 class NoticeSpec:
-    """How to render a notice: a template extending `eservices/documents/letter.html`."""
+    """How to render a notice: a template extending `eservices/documents/letter.html`
+    (the toolkit's `notice_generic.html` prints `decision` and `reasons`)."""
 
     template: str
     title: str
@@ -75,11 +76,26 @@ class ServiceHandler:
         return None
 
     def notice(self, *, case, decision: Decision) -> NoticeSpec:
-        """The notice for a decision; by default the generic letter with the decision text."""
+        """The notice for a decision; by default the generic letter with the clerk's reasons.
+
+        Called with the applicant's language active. `context` may override any key of the
+        letter (e.g. `legal_remedy={"kind": "einspruch", ...}` for notices under the Fiscal Code).
+        """
+        service = case.service.name
+        statements = {
+            Outcome.GRANTED: _("Your application “%(service)s” is granted."),
+            Outcome.PARTLY_GRANTED: _("Your application “%(service)s” is partly granted."),
+            Outcome.REJECTED: _("Your application “%(service)s” is rejected."),
+            Outcome.NOTED: _("We have taken note of your application “%(service)s”."),
+        }
         return NoticeSpec(
-            template="eservices/notices/generic.html",
-            title=str(_("Notice")),
-            context={"decision": decision},
+            template="eservices/documents/notice_generic.html",
+            title=str(_("Notice on your application “%(service)s”") % {"service": service}),
+            context={
+                "decision": str(statements.get(decision.outcome, statements[Outcome.NOTED]))
+                % {"service": service},
+                "reasons": decision.text,
+            },
         )
 
     def on_decided(self, *, case, decision: Decision) -> None:

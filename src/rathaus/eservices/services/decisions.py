@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rathaus.core.audit import audit_record
 from rathaus.eservices import workflow
@@ -38,9 +38,11 @@ def case_decide(*, case: Case, decision: Decision, actor, expected: str | None =
             actor=actor,
         )
     handler = handler_for(locked.service)
+    with translation.override(locked.language):
+        spec = handler.notice(case=locked, decision=decision)
     notice = notice_issue(
         case=locked,
-        spec=handler.notice(case=locked, decision=decision),
+        spec=spec,
         actor=actor,
         payment=payment,
         legal_remedy=decision.legal_remedy,

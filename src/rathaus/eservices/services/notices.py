@@ -36,19 +36,27 @@ def recipient_for(case: Case) -> dict:
 
 
 def payment_context(payment: PaymentRequest | None) -> dict | None:
+    """What the letter prints about paying: transfer with GiroCode, or the direct debit."""
     if payment is None:
         return None
-    from rathaus.core.municipality import municipality
-
-    profile = municipality()
-    return {
+    section = {
         "amount": payment.amount,
-        "iban": profile.iban,
-        "bic": profile.bic,
-        "beneficiary": profile.bank_account_holder,
         "reference": payment.remittance,
+        "text": payment.purpose[:100],
         "due_on": payment.due_on,
     }
+    if payment.mandate is not None:
+        section["direct_debit"] = {
+            "mandate_reference": payment.mandate.reference,
+            "iban": payment.mandate.iban,
+        }
+    return section
+
+
+def _signatory(actor) -> dict | None:
+    if not getattr(actor, "is_authenticated", False):
+        return None
+    return {"name": actor.display_name or actor.email, "on_behalf": True}
 
 
 @transaction.atomic
@@ -67,14 +75,15 @@ def notice_issue(
     with translation.override(case.language):
         context = {
             "recipient": recipient_for(case),
-            "department": case.unit,
+            "department": case.unit.name,
+            "contact": {"phone": case.unit.phone, "email": case.unit.email},
             "reference": case.reference,
             "date": timezone.localdate(now),
             "subject": spec.title,
-            "legal_remedy": legal_remedy,
+            # A notice that assesses a charge: an objection does not suspend payment.
+            "legal_remedy": ({"levy": True} if payment else True) if legal_remedy else False,
             "payment": payment_context(payment),
-            "case": case,
-            "service": case.service,
+            "signatory": _signatory(actor),
             **spec.context,
         }
         content = render_pdf(template=spec.template, context=context, language=case.language)

@@ -170,43 +170,41 @@ def sepa_export_create(*, actor, unit_ids, collection_date: date) -> SepaExport 
     return export
 
 
-def _match(entry, candidates: dict[str, PaymentRequest]) -> PaymentRequest | None:
-    if entry.end_to_end_id and entry.end_to_end_id in candidates:
-        return candidates[entry.end_to_end_id]
-    text = (entry.remittance or "").upper()
-    # Longest first, so KL-2026-000001-10 is not taken for KL-2026-000001-1.
-    for remittance in sorted(candidates, key=len, reverse=True):
-        if remittance.upper() in text:
-            return candidates[remittance]
-    return None
-
-
 @transaction.atomic
 def statement_import(*, content: bytes, actor) -> StatementImport:
-    """Book a camt.053 statement: each incoming amount that matches an unpaid request pays it."""
-    from rathaus.eservices.payments.camt import parse_camt053
+    """Book a camt.053 statement: each incoming amount that matches an unpaid request pays it.
+
+    Raises CamtError (a ValueError with a translated message) for a file that is not a
+    statement, AlreadyImported for a file booked before. Matching is the toolkit's: exact
+    amount, the payment reference in the remittance text or end-to-end id (ADR 0023).
+    """
+    from rathaus.eservices.payments.camt import (
+        PaymentRequestRecord,
+        match_entries,
+        parse_camt053,
+    )
 
     digest = hashlib.sha256(content).hexdigest()
     if StatementImport.objects.filter(sha256=digest).exists():
         raise AlreadyImported
     entries = parse_camt053(content)
     unpaid = {
-        payment.remittance: payment
+        payment.pk: payment
         for payment in PaymentRequest.objects.select_for_update()
         .filter(status__in=[PaymentStatus.OPEN, PaymentStatus.COLLECTING])
         .select_related("case")
+        .order_by("due_on", "pk")
     }
+    records = [
+        PaymentRequestRecord(request_id=pk, reference=payment.remittance, amount=payment.amount)
+        for pk, payment in unpaid.items()
+    ]
     matched = 0
-    for entry in entries:
-        if not entry.credit or entry.currency != "EUR":
-            continue
-        payment = _match(entry, unpaid)
-        if payment is None or entry.amount != payment.amount:
-            continue
+    for entry, payment_id in match_entries(entries, records):
+        payment = unpaid[payment_id]
         payment.status = PaymentStatus.PAID
         payment.paid_at = entry.booking_date
         payment.save(update_fields=["status", "paid_at"])
-        del unpaid[payment.remittance]
         CaseEvent.objects.create(case=payment.case, kind=EventKind.PAYMENT)
         audit_record(
             actor=actor,

@@ -18,7 +18,7 @@ def receipt_render(case: Case) -> bytes:
             template="eservices/documents/receipt.html",
             context={
                 "reference": case.reference,
-                "service": case.service.name,
+                "service_name": case.service.name,
                 "submitted_at": case.submitted_at,
                 "answers": summary_pairs(case.form_version.form, case.answers),
             },

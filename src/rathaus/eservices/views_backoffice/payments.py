@@ -14,6 +14,7 @@ from rathaus.core.backoffice import staff_view
 from rathaus.eservices.downloads import file_response
 from rathaus.eservices.models import PaymentRequest, SepaExport
 from rathaus.eservices.rules import case_unit_ids
+from rathaus.eservices.payments.camt import CamtError
 from rathaus.eservices.services.payments import (
     AlreadyImported,
     collectable_payments,
@@ -122,8 +123,8 @@ def import_statement(request):
         record = statement_import(content=form.cleaned_data["statement"].read(), actor=request.user)
     except AlreadyImported:
         messages.error(request, _("This bank statement has been imported before."))
-    except ValueError:
-        messages.error(request, _("This file is not a camt.053 bank statement."))
+    except CamtError as error:
+        messages.error(request, str(error))
     else:
         messages.success(
             request,
