@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices.downloads import file_response
 from rathaus.eservices.models import PaymentRequest, SepaExport
-from rathaus.eservices.rules import case_unit_ids
 from rathaus.eservices.payments.camt import CamtError
+from rathaus.eservices.rules import case_unit_ids
 from rathaus.eservices.services.payments import (
     AlreadyImported,
     collectable_payments,
