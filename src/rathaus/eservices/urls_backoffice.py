@@ -30,11 +30,6 @@ urlpatterns = [
     path("catalogue/<slug:slug>/form/new-step/", builder.step_edit, name="step_new"),
     path("catalogue/<slug:slug>/form/steps/<slug:step_key>/", builder.step_edit, name="step_edit"),
     path(
-        "catalogue/<slug:slug>/form/steps/<slug:step_key>/<str:action>/",
-        builder.step_change,
-        name="step_change",
-    ),
-    path(
         "catalogue/<slug:slug>/form/steps/<slug:step_key>/new-field/",
         builder.field_edit,
         name="field_new",
@@ -48,6 +43,12 @@ urlpatterns = [
         "catalogue/<slug:slug>/form/steps/<slug:step_key>/fields/<slug:key>/<str:action>/",
         builder.field_change,
         name="field_change",
+    ),
+    # After the field paths: its <action> would otherwise swallow new-field.
+    path(
+        "catalogue/<slug:slug>/form/steps/<slug:step_key>/<str:action>/",
+        builder.step_change,
+        name="step_change",
     ),
     path("catalogue/<slug:slug>/form/new-rule/", builder.rule_add, name="rule_new"),
     path(

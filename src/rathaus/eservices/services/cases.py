@@ -24,7 +24,11 @@ class TransitionNotAllowed(Exception):
 
 def case_lock(case: Case) -> Case:
     """The case re-read under a row lock; call inside a transaction."""
-    return Case.objects.select_for_update().select_related("service", "unit").get(pk=case.pk)
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("service", "unit")
+        .get(pk=case.pk)
+    )
 
 
 @transaction.atomic

@@ -80,7 +80,7 @@ def retry_pause(attempts: int) -> timedelta:
 @transaction.atomic
 def delivery_attempt(*, delivery: Delivery) -> Delivery:
     """Try one delivery now (skipped when it is already delivered or given up)."""
-    locked = Delivery.objects.select_for_update().select_related("case").get(pk=delivery.pk)
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
     if locked.status != DeliveryStatus.PENDING:
         return locked
     locked.attempts += 1

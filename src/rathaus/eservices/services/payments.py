@@ -113,7 +113,9 @@ def sepa_export_create(*, actor, unit_ids, collection_date: date) -> SepaExport 
     )
 
     payments = list(
-        collectable_payments(unit_ids=unit_ids, collection_date=collection_date).select_for_update()
+        collectable_payments(unit_ids=unit_ids, collection_date=collection_date).select_for_update(
+            of=("self",)
+        )
     )
     if not payments:
         return None
@@ -190,7 +192,7 @@ def statement_import(*, content: bytes, actor) -> StatementImport:
     entries = parse_camt053(content)
     unpaid = {
         payment.pk: payment
-        for payment in PaymentRequest.objects.select_for_update()
+        for payment in PaymentRequest.objects.select_for_update(of=("self",))
         .filter(status__in=[PaymentStatus.OPEN, PaymentStatus.COLLECTING])
         .select_related("case")
         .order_by("due_on", "pk")

@@ -62,12 +62,12 @@ def draft_submit(*, draft: Draft, user) -> Case:
 @transaction.atomic
 def _submit(*, draft_id: int, user) -> Case:
     draft = (
-        Draft.objects.select_for_update()
-        .select_related("service", "form_version", "case")
+        Draft.objects.select_for_update(of=("self",))
+        .select_related("service", "service__unit", "form_version")
         .get(pk=draft_id, user=user)
     )
-    if draft.case is not None:
-        return draft.case
+    if draft.case_id is not None:
+        return Case.objects.get(pk=draft.case_id)
     service = draft.service
     if not service.is_open:
         raise ServiceNotOpen
