@@ -45,8 +45,14 @@ STAFF_POST = [
     ("/backoffice/services/cases/{ref}/assign/", {"assignee": ""}),
     ("/backoffice/services/cases/{ref}/note/", {"text": "note"}),
     ("/backoffice/services/cases/{ref}/deadline/", {"due_on": "2030-01-01"}),
-    ("/backoffice/services/cases/{ref}/ask/", {"body": "Question", "expected": "submitted"}),
-    ("/backoffice/services/cases/{ref}/inform/", {"body": "Info", "expected": "submitted"}),
+    (
+        "/backoffice/services/cases/{ref}/ask/",
+        {"ask-body": "Question", "ask-expected": "submitted"},
+    ),
+    (
+        "/backoffice/services/cases/{ref}/inform/",
+        {"inform-body": "Info", "inform-expected": "submitted"},
+    ),
     (
         "/backoffice/services/cases/{ref}/decide/",
         {"outcome": "granted", "text": "ok", "expected": "submitted"},

@@ -1,6 +1,7 @@
 """Template helpers of the engine: status badges, timeline texts, mailbox counters."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from rathaus.eservices import workflow
@@ -18,9 +19,15 @@ BADGES = {
 }
 
 
-@register.inclusion_tag("eservices/includes/status_badge.html")
-def status_badge(status: str):
-    return {"variant": BADGES.get(status, "info"), "label": CaseStatus(status).label}
+@register.simple_tag
+def status_badge(status: str) -> str:
+    """A KERN badge for a case status (a simple tag: the inbox renders one per row)."""
+    return format_html(
+        '<span class="kern-badge kern-badge--{}"><span class="kern-label kern-label--small">'
+        "{}</span></span>",
+        BADGES.get(status, "info"),
+        CaseStatus(status).label,
+    )
 
 
 @register.filter

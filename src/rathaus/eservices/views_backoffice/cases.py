@@ -84,13 +84,22 @@ class DeadlineForm(forms.Form):
     )
 
 
-class MessageForm(forms.Form):
+class QuestionForm(forms.Form):
     body = forms.CharField(
-        label=gettext_lazy("Message to the applicant"),
+        label=gettext_lazy("Your question to the applicant"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("The case waits for the answer; the applicant is told by e-mail."),
     )
     expected = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
+
+
+class InformationForm(QuestionForm):
+    body = forms.CharField(
+        label=gettext_lazy("Information for the applicant"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class DecideForm(forms.Form):
@@ -139,9 +148,10 @@ def _page(request, case, **forms_given):
         "note_form": forms_given.get("note_form") or NoteForm(),
         "deadline_form": forms_given.get("deadline_form")
         or DeadlineForm(initial={"due_on": case.due_on}),
-        "ask_form": forms_given.get("ask_form") or MessageForm(initial={"expected": case.status}),
+        "ask_form": forms_given.get("ask_form")
+        or QuestionForm(prefix="ask", initial={"expected": case.status}),
         "inform_form": forms_given.get("inform_form")
-        or MessageForm(initial={"expected": case.status}),
+        or InformationForm(prefix="inform", initial={"expected": case.status}),
     }
     return render(
         request,
@@ -223,7 +233,7 @@ def case_deadline(request, case):
 @case_view
 @require_POST
 def case_ask(request, case):
-    form = MessageForm(request.POST)
+    form = QuestionForm(request.POST, prefix="ask")
     if not form.is_valid():
         return _page(request, case, ask_form=form)
     try:
@@ -242,7 +252,7 @@ def case_ask(request, case):
 @case_view
 @require_POST
 def case_inform(request, case):
-    form = MessageForm(request.POST)
+    form = InformationForm(request.POST, prefix="inform")
     if not form.is_valid():
         return _page(request, case, inform_form=form)
     message_inform(case=case, body=form.cleaned_data["body"], actor=request.user)

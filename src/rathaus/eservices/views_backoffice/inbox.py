@@ -2,6 +2,7 @@
 
 from django import forms
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from rathaus.core.backoffice import staff_view
@@ -85,5 +86,11 @@ def inbox(request):
     return render(
         request,
         "eservices/backoffice/inbox.html",
-        {"form": form, "page": inbox_page(cases, number=number), "query": query.urlencode()},
+        {
+            "form": form,
+            "page": inbox_page(cases, number=number),
+            "query": query.urlencode(),
+            # One reverse() for the page instead of one per row.
+            "case_url": reverse("backoffice:eservices:case", args=["X"])[:-2],
+        },
     )
