@@ -75,3 +75,31 @@ def test_cases_of_a_service_with_an_outbox_are_delivered_as_json_and_pdfs(
     assert (folder / f"{case.reference}-receipt.pdf").exists()
     assert any(path.name.startswith("proof-") for path in folder.iterdir())
     assert Delivery.objects.get().status == "delivered"
+
+
+def test_the_hand_off_is_scheduled_with_the_submission_itself(service, make_case):
+    service.outboxes = ["folder"]
+    service.save()
+
+    case = make_case()
+
+    assert Delivery.objects.get(case=case).status == "pending"
+
+
+def test_a_receipt_that_fails_now_stops_neither_mail_nor_hand_off(
+    service, make_case, citizen, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    service.outboxes = ["folder"]
+    service.save()
+
+    def broken(**kwargs):
+        raise RuntimeError("fonts missing")
+
+    monkeypatch.setattr("rathaus.eservices.documents.pdf.render_pdf", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(citizen)
+
+    case.refresh_from_db()
+    assert not case.receipt
+    assert len(mail.outbox) == 1
+    assert (Path(settings.ESERVICES_OUTBOX_DIR) / case.reference / "case.json").exists()

@@ -5,6 +5,8 @@ Tasks take ids only, so no personal data is written to the task queue.
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -14,20 +16,27 @@ from django_tasks import task
 
 from rathaus.eservices import conf
 
+logger = logging.getLogger(__name__)
+
 
 @task()
 def process_submission(case_id: int) -> None:
-    """Receipt, confirmation e-mail, automatic decision (if the handler makes one), hand-off."""
+    """Confirmation e-mail, receipt, automatic decision (if the handler makes one), hand-off.
+
+    Each step stands alone: a receipt that cannot be rendered now is rendered when first
+    downloaded, a failing handler leaves the case to a clerk, and deliveries scheduled at
+    submission are retried by `eservices_deliveries` whatever happens here.
+    """
     from rathaus.eservices.handlers import handler_for
     from rathaus.eservices.models import Case
+    from rathaus.eservices.models.handoff import DeliveryStatus
     from rathaus.eservices.services.decisions import case_decide
-    from rathaus.eservices.services.handoff import deliveries_schedule, delivery_attempt
+    from rathaus.eservices.services.handoff import delivery_attempt
     from rathaus.eservices.services.receipts import receipt_store
 
     case = Case.objects.select_related("service", "unit", "applicant", "form_version").get(
         pk=case_id
     )
-    receipt_store(case=case)
     if case.applicant is not None:
         _mail(
             case.applicant,
@@ -35,10 +44,17 @@ def process_submission(case_id: int) -> None:
             url=("eservices:case", [case.reference]),
             context={"reference": case.reference},
         )
-    decision = handler_for(case.service).decide_automatically(case=case)
-    if decision is not None:
-        case_decide(case=case, decision=decision, actor=None)
-    for delivery in deliveries_schedule(case=case):
+    try:
+        receipt_store(case=case)
+    except Exception:
+        logger.exception("The receipt of %s could not be rendered now.", case.reference)
+    try:
+        decision = handler_for(case.service).decide_automatically(case=case)
+        if decision is not None:
+            case_decide(case=case, decision=decision, actor=None)
+    except Exception:
+        logger.exception("Automatic decision of %s failed; a clerk decides.", case.reference)
+    for delivery in case.deliveries.filter(status=DeliveryStatus.PENDING):
         delivery_attempt(delivery=delivery)
 
 

@@ -18,6 +18,7 @@ from rathaus.eservices.formschema import Issue, validate_answers
 from rathaus.eservices.models import Case, CaseEvent, Draft, ReferenceCounter, Upload
 from rathaus.eservices.models.cases import EventKind
 from rathaus.eservices.services.drafts import ServiceNotOpen
+from rathaus.eservices.services.handoff import deliveries_schedule
 from rathaus.eservices.services.uploads import upload_discard
 
 
@@ -114,6 +115,8 @@ def _submit(*, draft_id: int, user) -> Case:
             "unit": service.unit.slug,
         },
     )
+    # Scheduled in the same transaction: the case is handed over even if the task is lost.
+    deliveries_schedule(case=case)
     from rathaus.eservices.tasks import process_submission
 
     case_id = case.pk

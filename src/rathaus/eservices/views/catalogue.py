@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from rathaus.core.paging import paginate
-from rathaus.eservices.models import Service
 from rathaus.eservices.selectors.catalogue import (
     current_version,
     life_situations,
@@ -62,7 +61,3 @@ def service_detail(request, slug: str):
             "draft": draft,
         },
     )
-
-
-def service_or_404(slug: str) -> Service:
-    return get_object_or_404(Service, slug=slug)
