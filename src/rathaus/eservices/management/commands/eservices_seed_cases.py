@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from rathaus.eservices import conf, workflow
@@ -90,6 +90,10 @@ class Command(BaseCommand):
                 batch = []
         if batch:
             self._store(batch, counters)
+        # Fresh statistics, as autovacuum (PostgreSQL) or a maintenance run would leave them;
+        # without them the planner believes the table is empty and picks poor plans.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(f"created {count} cases in {unit}")
 
     @transaction.atomic
