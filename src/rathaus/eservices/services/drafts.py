@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from rathaus.core.audit import audit_record
 from rathaus.eservices import conf
 from rathaus.eservices.models import Draft, ResumeLink, Service, Upload
+from rathaus.eservices.prefill import prefilled_answers
 from rathaus.eservices.selectors.catalogue import current_version
 from rathaus.eservices.services.uploads import upload_discard, upload_store
 
@@ -42,14 +43,23 @@ def draft_start(*, user, service: Service) -> Draft:
         raise ServiceNotOpen
     try:
         with transaction.atomic():
-            draft = Draft.objects.create(user=user, service=service, form_version=version)
+            draft = Draft.objects.create(
+                user=user,
+                service=service,
+                form_version=version,
+                answers=prefilled_answers(version.form, user),
+            )
     except IntegrityError:
         return Draft.objects.get(user=user, service=service, case__isnull=True)
     audit_record(
         actor=user,
         action="eservices.draft.start",
         target=draft,
-        after={"service": service.slug, "form_version": version.number},
+        after={
+            "service": service.slug,
+            "form_version": version.number,
+            "prefilled": sorted(draft.answers),
+        },
     )
     return draft
 
