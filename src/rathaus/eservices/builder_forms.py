@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.eservices.formschema.conditions import OPERATORS
 from rathaus.eservices.formschema.schema import FIELD_TYPES, FILE_KINDS, ITEM_FIELD_TYPES
@@ -20,7 +21,7 @@ KEY_HELP = _(
 TYPE_LABELS = {
     "text": _("Text (one line)"),
     "textarea": _("Text (several lines)"),
-    "number": _("Number"),
+    "number": pgettext_lazy("form field type", "Number"),
     "date": _("Date"),
     "choice": _("Choice"),
     "checkbox": _("Checkbox"),

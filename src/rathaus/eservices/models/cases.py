@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.eservices import workflow
 from rathaus.eservices.models.catalogue import Service
@@ -13,12 +14,13 @@ from rathaus.organization.models import OrgUnit
 
 
 class CaseStatus(models.TextChoices):
-    SUBMITTED = workflow.SUBMITTED, _("submitted")
-    IN_REVIEW = workflow.IN_REVIEW, _("in review")
-    WAITING = workflow.WAITING, _("waiting for your answer")
-    DECIDED = workflow.DECIDED, _("decided")
-    CLOSED = workflow.CLOSED, _("closed")
-    WITHDRAWN = workflow.WITHDRAWN, _("withdrawn")
+    # A context of their own: Django's catalogues are global, other apps word "closed" differently.
+    SUBMITTED = workflow.SUBMITTED, pgettext_lazy("case status", "submitted")
+    IN_REVIEW = workflow.IN_REVIEW, pgettext_lazy("case status", "in review")
+    WAITING = workflow.WAITING, pgettext_lazy("case status", "waiting for your answer")
+    DECIDED = workflow.DECIDED, pgettext_lazy("case status", "decided")
+    CLOSED = workflow.CLOSED, pgettext_lazy("case status", "closed")
+    WITHDRAWN = workflow.WITHDRAWN, pgettext_lazy("case status", "withdrawn")
 
 
 class ReferenceCounter(models.Model):
@@ -56,7 +58,10 @@ class Case(models.Model):
     language = models.CharField(_("language"), max_length=2, default="de")
     answers = models.JSONField(_("answers"), default=dict)
     status = models.CharField(
-        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.SUBMITTED
+        pgettext_lazy("case", "status"),
+        max_length=20,
+        choices=CaseStatus.choices,
+        default=CaseStatus.SUBMITTED,
     )
     outcome = models.CharField(_("outcome"), max_length=20, blank=True)
     assignee = models.ForeignKey(
@@ -170,9 +175,9 @@ class CaseNote(models.Model):
 
 
 class MessageKind(models.TextChoices):
-    QUESTION = "question", _("Question")
-    REPLY = "reply", _("Reply")
-    INFORMATION = "information", _("Information")
+    QUESTION = "question", pgettext_lazy("message kind", "Question")
+    REPLY = "reply", pgettext_lazy("message kind", "Reply")
+    INFORMATION = "information", pgettext_lazy("message kind", "Information")
 
 
 class Message(models.Model):

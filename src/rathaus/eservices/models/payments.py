@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.eservices.models.cases import Case
 
@@ -28,7 +29,7 @@ class Mandate(models.Model):
         on_delete=models.SET_NULL,
         related_name="eservice_mandates",
     )
-    debtor_name = models.CharField(_("account holder"), max_length=70)
+    debtor_name = models.CharField(pgettext_lazy("mandate", "account holder"), max_length=70)
     iban = models.CharField(_("IBAN"), max_length=34)
     bic = models.CharField(_("BIC"), max_length=11, blank=True)
     signed_on = models.DateField(_("signed on"))
@@ -97,7 +98,10 @@ class PaymentRequest(models.Model):
     remittance = models.CharField(_("payment reference"), max_length=35, unique=True)
     due_on = models.DateField(_("due"))
     status = models.CharField(
-        _("status"), max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.OPEN
+        pgettext_lazy("payment", "status"),
+        max_length=20,
+        choices=PaymentStatus.choices,
+        default=PaymentStatus.OPEN,
     )
     mandate = models.ForeignKey(
         Mandate, null=True, blank=True, on_delete=models.SET_NULL, related_name="payments"

@@ -4,6 +4,7 @@ from django import forms
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices.models import Service
@@ -20,9 +21,12 @@ class InboxFilterForm(forms.Form):
         max_length=100,
         help_text=_("Reference (e.g. KL-2026-0001) or the applicant's name"),
     )
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    status = forms.ChoiceField(label=pgettext_lazy("case", "Status"), required=False)
     service = forms.TypedChoiceField(
-        label=_("Service"), required=False, coerce=int, empty_value=None
+        label=pgettext_lazy("public service", "Service"),
+        required=False,
+        coerce=int,
+        empty_value=None,
     )
     unit = forms.TypedChoiceField(
         label=_("Department"), required=False, coerce=int, empty_value=None
