@@ -6,3 +6,60 @@ class EservicesConfig(AppConfig):
     name = "rathaus.eservices"
     label = "eservices"
     verbose_name = _("Online services")
+
+    def ready(self) -> None:
+        from rathaus.core.navigation import (
+            Link,
+            register_account_link,
+            register_backoffice_link,
+            register_home_panel,
+        )
+        from rathaus.eservices import outboxes  # noqa: F401
+        from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
+        from rathaus.eservices.rules import leads_any_unit, works_on_cases
+        from rathaus.organization.predicates import is_administrator
+
+        register_backoffice_link(
+            Link(
+                title=_("Inbox"),
+                url_name="backoffice:eservices:inbox",
+                description=_("Applications of your departments: review, ask, decide."),
+                allowed=works_on_cases,
+                order=10,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Payments"),
+                url_name="backoffice:eservices:payments",
+                description=_("Due amounts, direct-debit export, bank statement import."),
+                allowed=works_on_cases,
+                order=12,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Services and forms"),
+                url_name="backoffice:eservices:services",
+                description=_("Define online services and build their forms without code."),
+                allowed=lambda user: is_administrator(user) or leads_any_unit(user),
+                order=15,
+            )
+        )
+        register_account_link(
+            Link(
+                title=_("My mailbox"),
+                url_name="eservices:mailbox",
+                description=_("Your applications, messages and notices."),
+                order=10,
+            )
+        )
+        register_account_link(
+            Link(
+                title=_("My data"),
+                url_name="eservices:my_data",
+                description=_("Download all your data or delete your account."),
+                order=90,
+            )
+        )
+        register_home_panel("eservices/home_panel.html", order=10)

@@ -1,0 +1,52 @@
+"""The citizen's view: their applications, cases, messages and notices."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from rathaus.eservices.models import Case, Draft
+
+
+def citizen_cases(user) -> QuerySet[Case]:
+    """The person's cases, newest first, with the number of unread messages from staff."""
+    return (
+        Case.objects.filter(applicant=user)
+        .select_related("service")
+        .annotate(
+            unread=Count(
+                "messages", filter=Q(messages__from_staff=True, messages__read_at__isnull=True)
+            )
+        )
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def citizen_drafts(user) -> QuerySet[Draft]:
+    return Draft.objects.filter(user=user, case__isnull=True).select_related("service")
+
+
+def case_for_citizen(user, reference: str) -> Case:
+    """The person's own case with its mailbox; another person's case does not exist for them."""
+    case = (
+        Case.objects.filter(applicant=user, reference=reference)
+        .select_related("service", "unit", "form_version")
+        .prefetch_related(
+            "events", "messages__attachments", "notices", "payments__mandate", "uploads"
+        )
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def draft_for_citizen(user, public_id) -> Draft:
+    draft = (
+        Draft.objects.filter(user=user, public_id=public_id)
+        .select_related("service", "form_version", "case")
+        .first()
+    )
+    if draft is None:
+        raise Http404
+    return draft

@@ -1,0 +1,131 @@
+"""Handing cases over to specialist systems, with retries that never duplicate a case.
+
+Each (case, outbox) pair has one Delivery row. An attempt locks that row, gives the outbox the
+parcel and records the result; a failed attempt is tried again later with growing pauses, up to
+ESERVICES_DELIVERY_ATTEMPTS times. Outboxes are idempotent by case reference.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from rathaus.core.audit import audit_record
+from rathaus.eservices import conf
+from rathaus.eservices.handlers import handler_for
+from rathaus.eservices.models import Case, CaseEvent, Delivery
+from rathaus.eservices.models.cases import EventKind
+from rathaus.eservices.models.handoff import DeliveryStatus
+from rathaus.eservices.outboxes import Parcel, outbox_for
+
+logger = logging.getLogger(__name__)
+
+
+def parcel_for(case: Case) -> Parcel:
+    """The case as handed over: its data as JSON and its documents (receipt, notices, uploads)."""
+    data = {
+        "reference": case.reference,
+        "service": {"leika": case.service.leika, "slug": case.service.slug},
+        "department": case.unit.slug,
+        "form_version": case.form_version.number,
+        "submitted_at": case.submitted_at.isoformat(),
+        "status": case.status,
+        "language": case.language,
+        "applicant": {
+            "name": case.applicant_name,
+            "email": case.applicant.email if case.applicant else "",
+        },
+        "answers": case.answers,
+        **handler_for(case.service).delivery_payload(case=case),
+    }
+    documents = []
+    if case.receipt:
+        with case.receipt.open("rb") as handle:
+            documents.append((f"{case.reference}-receipt.pdf", handle.read()))
+    for upload in case.uploads.filter(message__isnull=True):
+        with upload.file.open("rb") as handle:
+            documents.append(
+                (f"{upload.field_key or 'upload'}-{upload.pk}.{upload.kind}", handle.read())
+            )
+    for notice in case.notices.all():
+        with notice.file.open("rb") as handle:
+            documents.append((f"notice-{notice.pk}.pdf", handle.read()))
+    return Parcel(reference=case.reference, data=data, documents=documents)
+
+
+@transaction.atomic
+def deliveries_schedule(*, case: Case) -> list[Delivery]:
+    """One pending delivery per outbox the service names (existing ones are kept)."""
+    deliveries = []
+    for key in case.service.outboxes or []:
+        delivery, created = Delivery.objects.get_or_create(
+            case=case, outbox=key, defaults={"next_attempt_at": timezone.now()}
+        )
+        if created:
+            audit_record(
+                actor=None, action="eservices.delivery.schedule", target=case, after={"outbox": key}
+            )
+        deliveries.append(delivery)
+    return deliveries
+
+
+def retry_pause(attempts: int) -> timedelta:
+    """1, 2, 4, ... minutes, at most six hours."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+@transaction.atomic
+def delivery_attempt(*, delivery: Delivery) -> Delivery:
+    """Try one delivery now (skipped when it is already delivered or given up)."""
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
+    if locked.status != DeliveryStatus.PENDING:
+        return locked
+    locked.attempts += 1
+    case = Case.objects.select_related("service", "unit", "form_version", "applicant").get(
+        pk=locked.case_id
+    )
+    try:
+        outbox_for(locked.outbox).deliver(parcel_for(case))
+    except Exception as error:  # any failure of the receiving side means: try again later
+        logger.warning("Delivery of %s to %s failed: %s", case.reference, locked.outbox, error)
+        locked.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if locked.attempts >= conf.delivery_attempts():
+            locked.status = DeliveryStatus.FAILED
+            locked.next_attempt_at = None
+        else:
+            locked.next_attempt_at = timezone.now() + retry_pause(locked.attempts)
+        locked.save()
+        audit_record(
+            actor=None,
+            action="eservices.delivery.fail",
+            target=case,
+            after={"outbox": locked.outbox, "attempts": locked.attempts, "status": locked.status},
+        )
+        return locked
+    locked.status = DeliveryStatus.DELIVERED
+    locked.delivered_at = timezone.now()
+    locked.next_attempt_at = None
+    locked.last_error = ""
+    locked.save()
+    CaseEvent.objects.create(case=case, kind=EventKind.DELIVERED, visible_to_citizen=False)
+    audit_record(
+        actor=None,
+        action="eservices.delivery.deliver",
+        target=case,
+        after={"outbox": locked.outbox, "attempts": locked.attempts},
+    )
+    return locked
+
+
+def deliveries_retry_due(*, now=None) -> int:
+    """Attempt every pending delivery whose time has come; returns how many were tried."""
+    now = now or timezone.now()
+    due = Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+    count = 0
+    for delivery in due.order_by("next_attempt_at")[:500]:
+        delivery_attempt(delivery=delivery)
+        count += 1
+    return count

@@ -1,0 +1,93 @@
+"""Background work of the engine (django-tasks): after a submission, e-mails, hand-off, retention.
+
+Tasks take ids only, so no personal data is written to the task queue.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from rathaus.eservices import conf
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def process_submission(case_id: int) -> None:
+    """Confirmation e-mail, receipt, automatic decision (if the handler makes one), hand-off.
+
+    Each step stands alone: a receipt that cannot be rendered now is rendered when first
+    downloaded, a failing handler leaves the case to a clerk, and deliveries scheduled at
+    submission are retried by `eservices_deliveries` whatever happens here.
+    """
+    from rathaus.eservices.handlers import handler_for
+    from rathaus.eservices.models import Case
+    from rathaus.eservices.models.handoff import DeliveryStatus
+    from rathaus.eservices.services.decisions import case_decide
+    from rathaus.eservices.services.handoff import delivery_attempt
+    from rathaus.eservices.services.receipts import receipt_store
+
+    case = Case.objects.select_related("service", "unit", "applicant", "form_version").get(
+        pk=case_id
+    )
+    if case.applicant is not None:
+        _mail(
+            case.applicant,
+            "eservices/mail/submitted",
+            url=("eservices:case", [case.reference]),
+            context={"reference": case.reference},
+        )
+    try:
+        receipt_store(case=case)
+    except Exception:
+        logger.exception("The receipt of %s could not be rendered now.", case.reference)
+    try:
+        decision = handler_for(case.service).decide_automatically(case=case)
+        if decision is not None:
+            case_decide(case=case, decision=decision, actor=None)
+    except Exception:
+        logger.exception("Automatic decision of %s failed; a clerk decides.", case.reference)
+    for delivery in case.deliveries.filter(status=DeliveryStatus.PENDING):
+        delivery_attempt(delivery=delivery)
+
+
+@task()
+def send_mailbox_notification(user_id: int) -> None:
+    """Tell the person that something new is in their mailbox; nothing about what it is."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.email_notifications:
+        return
+    _mail(user, "eservices/mail/news", url=("eservices:mailbox", []))
+
+
+@task()
+def retry_deliveries() -> int:
+    from rathaus.eservices.services.handoff import deliveries_retry_due
+
+    return deliveries_retry_due()
+
+
+@task()
+def apply_retention() -> dict:
+    from rathaus.eservices.services.retention import retention_apply
+
+    return retention_apply()
+
+
+def _mail(user, template: str, *, url: tuple[str, list], context: dict | None = None) -> None:
+    """A short e-mail in the person's language with a link to the page in that language."""
+    with translation.override(user.language):
+        context = {**(context or {}), "url": conf.site_url() + reverse(url[0], args=url[1])}
+        send_mail(
+            subject=render_to_string(f"{template}_subject.txt", context).strip(),
+            message=render_to_string(f"{template}_body.txt", context),
+            from_email=None,
+            recipient_list=[user.email],
+        )

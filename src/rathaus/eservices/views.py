@@ -1,5 +1,0 @@
-from django.shortcuts import render
-
-
-def catalogue(request):
-    return render(request, "eservices/catalogue.html")

@@ -1,0 +1,1 @@
+"""Citizen pages of the online-services engine: catalogue, application, mailbox, my data."""

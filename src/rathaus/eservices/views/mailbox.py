@@ -1,0 +1,108 @@
+"""The citizen's mailbox: their applications, each case's messages, notices and payments."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from rathaus.eservices.attachments import MultipleFileField
+from rathaus.eservices.formschema import Issue
+from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.selectors.mailbox import case_for_citizen, citizen_cases, citizen_drafts
+from rathaus.eservices.services.cases import TransitionNotAllowed, case_withdraw
+from rathaus.eservices.services.mailbox import CaseNotOpen, message_reply, messages_mark_read
+from rathaus.eservices.services.uploads import UploadRejected
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    files = MultipleFileField(
+        label=gettext_lazy("Attachments"),
+        required=False,
+        help_text=gettext_lazy("Up to 5 files: PDF, JPEG or PNG."),
+    )
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Yes, I withdraw my application."), required=True
+    )
+
+
+@login_required
+def mailbox(request):
+    return render(
+        request,
+        "eservices/mailbox/index.html",
+        {"cases": citizen_cases(request.user), "drafts": citizen_drafts(request.user)},
+    )
+
+
+def _case_page(request, case, *, reply_form=None, withdraw_form=None, status=200):
+    return render(
+        request,
+        "eservices/mailbox/case.html",
+        {
+            "case": case,
+            "timeline": [event for event in case.events.all() if event.visible_to_citizen],
+            "reply_form": reply_form or ReplyForm(),
+            "withdraw_form": withdraw_form or WithdrawForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def case_detail(request, reference: str):
+    case = case_for_citizen(request.user, reference)
+    messages_mark_read(case=case, by_staff=False)
+    return _case_page(request, case)
+
+
+@login_required
+@require_POST
+def case_reply(request, reference: str):
+    case = case_for_citizen(request.user, reference)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            message_reply(
+                case=case,
+                body=form.cleaned_data["body"],
+                user=request.user,
+                files=form.cleaned_data["files"],
+            )
+        except UploadRejected as rejected:
+            form.add_error("files", issue_message(Issue("files", rejected.code)))
+        except CaseNotOpen:
+            messages.error(request, _("This case is finished; messages can no longer be sent."))
+            return redirect(case)
+        else:
+            messages.success(request, _("Your message has been sent."))
+            return redirect(case)
+    return _case_page(request, case, reply_form=form, status=400)
+
+
+@login_required
+@require_POST
+def case_withdraw_view(request, reference: str):
+    case = case_for_citizen(request.user, reference)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, case, withdraw_form=form, status=400)
+    try:
+        case_withdraw(case=case, user=request.user)
+    except TransitionNotAllowed:
+        messages.error(request, _("This application can no longer be withdrawn."))
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect(case)

@@ -1,0 +1,1 @@
+"""Back-office pages of the engine: inbox, case processing, service and form builder, payments."""

@@ -1,0 +1,319 @@
+"""Processing one case: read it, change its status, assign, note, deadline, ask, inform, decide."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from rathaus.core.backoffice import staff_view
+from rathaus.eservices import workflow
+from rathaus.eservices.downloads import file_response
+from rathaus.eservices.handlers import Decision, Outcome
+from rathaus.eservices.models import Case, Upload
+from rathaus.eservices.models.cases import CaseStatus
+from rathaus.eservices.selectors.inbox import case_for_staff
+from rathaus.eservices.services.cases import (
+    TransitionNotAllowed,
+    assignable_staff,
+    case_assign,
+    case_deadline_set,
+    case_note_add,
+    case_transition,
+)
+from rathaus.eservices.services.decisions import case_decide
+from rathaus.eservices.services.mailbox import message_ask, message_inform, messages_mark_read
+from rathaus.eservices.summary import summary_sections
+
+# Status changes offered as plain buttons; asking and deciding have their own forms.
+PLAIN_TARGETS = (workflow.IN_REVIEW, workflow.CLOSED)
+
+
+def case_view(view):
+    """Staff view of one case: 404 for unknown references, 403 outside the clerk's departments."""
+
+    @staff_view("eservices.view_inbox")
+    @wraps(view)
+    def wrapped(request, reference: str, *args, **kwargs):
+        try:
+            case = case_for_staff(reference)
+        except Case.DoesNotExist:
+            raise Http404 from None
+        if not request.user.has_perm("eservices.process_case", case):
+            raise PermissionDenied
+        return view(request, case, *args, **kwargs)
+
+    return wrapped
+
+
+class StatusForm(forms.Form):
+    to = forms.ChoiceField(choices=CaseStatus.choices)
+    expected = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=gettext_lazy("Assigned to"), queryset=None, required=False, empty_label="–"
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_staff(case)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Internal note"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Only staff see notes."),
+    )
+
+
+class DeadlineForm(forms.Form):
+    due_on = forms.DateField(
+        label=gettext_lazy("Due on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class QuestionForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Your question to the applicant"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("The case waits for the answer; the applicant is told by e-mail."),
+    )
+    expected = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
+
+
+class InformationForm(QuestionForm):
+    body = forms.CharField(
+        label=gettext_lazy("Information for the applicant"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DecideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Decision"), choices=Outcome.CHOICES, widget=forms.RadioSelect
+    )
+    text = forms.CharField(
+        label=gettext_lazy("Reasons (printed on the notice)"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    amount = forms.DecimalField(
+        label=gettext_lazy("Amount to pay (EUR)"),
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+        help_text=gettext_lazy("Leave empty when nothing is to be paid."),
+    )
+    due_on = forms.DateField(
+        label=gettext_lazy("Payment due on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=gettext_lazy("Empty: 30 days after the notice."),
+    )
+    legal_remedy = forms.BooleanField(
+        label=gettext_lazy("Print the legal remedy notice"), required=False, initial=True
+    )
+    expected = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
+
+
+def _page(request, case, **forms_given):
+    messages_mark_read(case=case, by_staff=True)
+    context = {
+        "case": case,
+        "sections": summary_sections(case.form_version.form, case.answers),
+        "targets": [
+            (target, CaseStatus(target).label)
+            for target in workflow.next_statuses(case.status, workflow.STAFF)
+            if target in PLAIN_TARGETS
+        ],
+        "can_ask": workflow.can_transition(case.status, workflow.WAITING, workflow.STAFF),
+        "can_decide": workflow.can_transition(case.status, workflow.DECIDED, workflow.STAFF),
+        "assign_form": forms_given.get("assign_form")
+        or AssignForm(case=case, initial={"assignee": case.assignee_id}),
+        "note_form": forms_given.get("note_form") or NoteForm(),
+        "deadline_form": forms_given.get("deadline_form")
+        or DeadlineForm(initial={"due_on": case.due_on}),
+        "ask_form": forms_given.get("ask_form")
+        or QuestionForm(prefix="ask", initial={"expected": case.status}),
+        "inform_form": forms_given.get("inform_form")
+        or InformationForm(prefix="inform", initial={"expected": case.status}),
+    }
+    return render(
+        request,
+        "eservices/backoffice/case.html",
+        context,
+        status=400 if forms_given else 200,
+    )
+
+
+@case_view
+def case_detail(request, case):
+    return _page(request, case)
+
+
+def _refused(request, case, error: TransitionNotAllowed):
+    if error.stale:
+        messages.error(
+            request,
+            _("Someone else changed this case meanwhile. Please check its current state."),
+        )
+    else:
+        messages.error(request, _("This change is not possible in the case's current state."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+@require_POST
+def case_status(request, case):
+    form = StatusForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["to"] not in PLAIN_TARGETS:
+        raise PermissionDenied
+    try:
+        case_transition(
+            case=case,
+            to=form.cleaned_data["to"],
+            actor=request.user,
+            actor_kind=workflow.STAFF,
+            expected=form.cleaned_data["expected"],
+        )
+    except TransitionNotAllowed as error:
+        return _refused(request, case, error)
+    messages.success(request, _("The status has been changed."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+@require_POST
+def case_assign_view(request, case):
+    form = AssignForm(request.POST, case=case)
+    if not form.is_valid():
+        return _page(request, case, assign_form=form)
+    case_assign(case=case, assignee=form.cleaned_data["assignee"], actor=request.user)
+    messages.success(request, _("The assignment has been saved."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+@require_POST
+def case_note(request, case):
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _page(request, case, note_form=form)
+    case_note_add(case=case, text=form.cleaned_data["text"], actor=request.user)
+    messages.success(request, _("The note has been added."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+@require_POST
+def case_deadline(request, case):
+    form = DeadlineForm(request.POST)
+    if not form.is_valid():
+        return _page(request, case, deadline_form=form)
+    case_deadline_set(case=case, due_on=form.cleaned_data["due_on"], actor=request.user)
+    messages.success(request, _("The deadline has been changed."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+@require_POST
+def case_ask(request, case):
+    form = QuestionForm(request.POST, prefix="ask")
+    if not form.is_valid():
+        return _page(request, case, ask_form=form)
+    try:
+        message_ask(
+            case=case,
+            body=form.cleaned_data["body"],
+            actor=request.user,
+            expected=form.cleaned_data["expected"],
+        )
+    except TransitionNotAllowed as error:
+        return _refused(request, case, error)
+    messages.success(request, _("Your question has been sent; the case now waits for the answer."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+@require_POST
+def case_inform(request, case):
+    form = InformationForm(request.POST, prefix="inform")
+    if not form.is_valid():
+        return _page(request, case, inform_form=form)
+    message_inform(case=case, body=form.cleaned_data["body"], actor=request.user)
+    messages.success(request, _("Your message has been sent."))
+    return redirect(case.get_backoffice_url())
+
+
+@case_view
+def case_decide_view(request, case):
+    form = DecideForm(
+        request.POST or None,
+        initial={"amount": case.service.fee_amount, "legal_remedy": True, "expected": case.status},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case_decide(
+                case=case,
+                decision=Decision(
+                    outcome=data["outcome"],
+                    text=data["text"],
+                    amount=data["amount"] or None,
+                    due_on=data["due_on"],
+                    legal_remedy=data["legal_remedy"],
+                ),
+                actor=request.user,
+                expected=data["expected"],
+            )
+        except TransitionNotAllowed as error:
+            return _refused(request, case, error)
+        messages.success(
+            request, _("The case has been decided; the notice is in the applicant's mailbox.")
+        )
+        return redirect(case.get_backoffice_url())
+    return render(request, "eservices/backoffice/decide.html", {"case": case, "form": form})
+
+
+@case_view
+def case_file(request, case, upload_id):
+    upload = get_object_or_404(Upload, pk=upload_id, case=case)
+    return file_response(
+        upload.file, filename=upload.original_name, content_type=upload.content_type
+    )
+
+
+@case_view
+def case_notice(request, case, notice_id: int):
+    notice = get_object_or_404(case.notices.all(), pk=notice_id)
+    return file_response(
+        notice.file,
+        filename=f"{case.reference}-notice-{notice.pk}.pdf",
+        content_type="application/pdf",
+        inline=True,
+    )
+
+
+@case_view
+def case_receipt(request, case):
+    return file_response(
+        case.receipt,
+        filename=f"{case.reference}-receipt.pdf",
+        content_type="application/pdf",
+        inline=True,
+    )
