@@ -91,6 +91,9 @@ def page(browser, live_server):
         base_url=live_server.url, locale="de-DE", viewport={"width": 1280, "height": 900}
     )
     context.set_default_timeout(15_000)
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
     page = context.new_page()
     yield page
     context.close()

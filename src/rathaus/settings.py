@@ -333,6 +333,13 @@ MUNICIPALITY_PROFILE = env.str(
     "MUNICIPALITY_PROFILE",
     default=str(BASE_DIR / "src" / "rathaus" / "core" / "profiles" / "kaiserslautern.toml"),
 )
+# Online services: case references (KL-2026-000123), resume links, uploads, hand-off, closing.
+ESERVICES_REFERENCE_PREFIX = env.str("ESERVICES_REFERENCE_PREFIX", default="KL")
+ESERVICES_RESUME_LINK_DAYS = env.int("ESERVICES_RESUME_LINK_DAYS", default=30)
+ESERVICES_UPLOAD_MAX_MB = env.int("ESERVICES_UPLOAD_MAX_MB", default=10)
+ESERVICES_OUTBOX_DIR = env.str("ESERVICES_OUTBOX_DIR", default=str(VAR_DIR / "outbox"))
+ESERVICES_DELIVERY_ATTEMPTS = env.int("ESERVICES_DELIVERY_ATTEMPTS", default=8)
+ESERVICES_CLOSE_DECIDED_AFTER_DAYS = env.int("ESERVICES_CLOSE_DECIDED_AFTER_DAYS", default=42)
 # The dog-tax statute the tax office starts from: a bundled name or a path to a TOML file.
 DOGTAX_STATUTE_DEFAULTS = env.str("DOGTAX_STATUTE_DEFAULTS", default="kaiserslautern")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from rathaus.accounts.models import User
 from tests.browser.helpers import sign_in
@@ -31,7 +32,7 @@ def test_sign_up_verify_by_mail_and_sign_in(page, assert_accessible):
     assert_accessible(page)
     page.get_by_role("button", name="Bestätigen").click()
     page.wait_for_url("**/my-account/profile/")
-    assert page.get_by_text("new.citizen@example.org", exact=True).is_visible()
+    expect(page.get_by_text("new.citizen@example.org", exact=True)).to_be_visible()
 
     page.get_by_role("button", name="Abmelden").click()
     page.wait_for_url("**/")
@@ -39,7 +40,7 @@ def test_sign_up_verify_by_mail_and_sign_in(page, assert_accessible):
     assert_accessible(page)
     sign_in(page, "new.citizen@example.org", password="Sehr-geheim-2026", start="")
     page.wait_for_url("**/my-account/profile/")
-    assert page.get_by_role("heading", name="Mein Konto").is_visible()
+    expect(page.get_by_role("heading", name="Mein Konto")).to_be_visible()
     assert_accessible(page)
 
 
@@ -50,7 +51,7 @@ def test_sign_up_with_a_weak_password_explains_what_is_wrong(page):
     page.get_by_label("Passwort (Wiederholung)").fill("12345")
     page.get_by_role("button", name="Registrieren").click()
 
-    assert page.locator(".kern-error").first.is_visible()
+    expect(page.locator(".kern-error").first).to_be_visible()
     assert not User.objects.filter(email="weak@example.org").exists()
 
 
@@ -84,7 +85,7 @@ def test_staff_sign_in_is_forced_through_totp_setup(page, assert_accessible):
     page.wait_for_url("**/accounts/2fa/recovery-codes/**")
     page.get_by_role("link", name="Weiter zum Backoffice").click()
     page.wait_for_url("**/backoffice/")
-    assert page.get_by_role("heading", name="Backoffice").is_visible()
+    expect(page.get_by_role("heading", name="Backoffice")).to_be_visible()
     assert_accessible(page)
 
 
@@ -101,7 +102,7 @@ def test_staff_with_totp_must_enter_a_code_at_sign_in(page, assert_accessible):
     page.get_by_role("button", name="Anmelden").click()
 
     page.wait_for_url("**/backoffice/")
-    assert page.get_by_role("heading", name="Backoffice").is_visible()
+    expect(page.get_by_role("heading", name="Backoffice")).to_be_visible()
 
 
 def test_english_citizen_lands_in_english_after_sign_in(page):
@@ -111,4 +112,4 @@ def test_english_citizen_lands_in_english_after_sign_in(page):
 
     page.wait_for_url("**/en/my-account/profile/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", name="My account").is_visible()
+    expect(page.get_by_role("heading", name="My account")).to_be_visible()

@@ -1,6 +1,7 @@
 """The Familienkasse keeps the child-benefit amounts; an administrator sets the city's role."""
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.childbenefit.models import BenefitAmount, BenefitRole
 from rathaus.childbenefit.selectors import benefit_role
@@ -31,16 +32,18 @@ def test_a_familienkasse_clerk_adds_the_amount_of_the_next_year(page, assert_acc
     page.get_by_label("Betrag je Kind und Monat in Euro").fill("265,00")
     page.get_by_role("button", name="Speichern").click()
 
-    assert page.get_by_text(
-        "Diese Monate überschneiden sich mit dem Betrag für jedes Kind von Januar 2026 bis "
-        "Dezember 2026."
-    ).is_visible()
+    expect(
+        page.get_by_text(
+            "Diese Monate überschneiden sich mit dem Betrag für jedes Kind von Januar 2026 bis "
+            "Dezember 2026."
+        )
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Erster Monat").fill("2027-01")
     page.get_by_role("button", name="Speichern").click()
 
-    assert page.get_by_text("Der Betrag wurde gespeichert.").is_visible()
-    assert page.get_by_role("row", name="Januar 2027").get_by_text("265,00 €").is_visible()
+    expect(page.get_by_text("Der Betrag wurde gespeichert.")).to_be_visible()
+    expect(page.get_by_role("row", name="Januar 2027").get_by_text("265,00 €")).to_be_visible()
     assert BenefitAmount.objects.filter(valid_from="2027-01-01").exists()
     assert_accessible(page)
 
@@ -59,6 +62,6 @@ def test_an_administrator_hands_child_benefit_over(page, assert_accessible):
     page.get_by_label("Die Stadt gibt vollständige digitale Anträge").check()
     page.get_by_role("button", name="Speichern").click()
 
-    assert page.get_by_text("Die Rolle der Stadt wurde gespeichert.").is_visible()
+    expect(page.get_by_text("Die Rolle der Stadt wurde gespeichert.")).to_be_visible()
     assert benefit_role() is BenefitRole.HANDOVER
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """The public child-benefit calculator in Chromium: German and English, with and without JS."""
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.childbenefit.services import amount_defaults_seed
 
@@ -36,11 +37,11 @@ def test_a_parent_works_out_two_children_in_german(page, assert_accessible):
     assert_accessible(page)
     page.get_by_role("button", name="Berechnen").click()
 
-    assert page.get_by_text("Kindergeld insgesamt: 3.626,00 €").is_visible()
+    expect(page.get_by_text("Kindergeld insgesamt: 3.626,00 €")).to_be_visible()
     first = page.get_by_role("table", name="Kind 1, geboren am 1. August 2008")
     august = first.get_by_role("row", name="August 2026")
     assert "kein Zeitraum (etwa eine Ausbildung)" in august.inner_text()
-    assert first.get_by_role("row", name="September 2026").get_by_text("259,00 €").is_visible()
+    expect(first.get_by_role("row", name="September 2026").get_by_text("259,00 €")).to_be_visible()
     second = page.get_by_role("table", name="Kind 2, geboren am 20. Juni 2026")
     assert second.get_by_role("row", name="Mai 2026").get_by_text("Noch nicht geboren.").count()
     assert_accessible(page)
@@ -83,5 +84,5 @@ def test_the_calculator_works_without_javascript(browser, live_server):
 
     page.get_by_role("button", name="Berechnen").click()
 
-    assert page.get_by_text("Kindergeld insgesamt: 2.072,00 €").is_visible()
+    expect(page.get_by_text("Kindergeld insgesamt: 2.072,00 €")).to_be_visible()
     context.close()

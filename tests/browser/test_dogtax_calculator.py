@@ -1,6 +1,7 @@
 """The dog-tax calculator in Chromium, with and without JavaScript, checked by axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -34,7 +35,7 @@ def test_two_dogs_without_javascript(page_without_javascript):
     fill_dog(page, 2, name="Luna", kept_since="2026-03-03")
     page.get_by_role("button", name="Berechnen").click()
 
-    assert page.get_by_role("heading", name="Hundesteuer 2026: 246,00 €").is_visible()
+    expect(page.get_by_role("heading", name="Hundesteuer 2026: 246,00 €")).to_be_visible()
     months = page.get_by_role("table", name="Steuer je Monat und Hund")
     april = months.get_by_role("row", name="April").inner_text().replace("\xa0", " ")
     assert april.split("\t")[1:] == [
@@ -57,7 +58,7 @@ def test_the_calculator_its_errors_and_its_result_pass_axe(page, assert_accessib
     page.wait_for_load_state()
 
     summary = page.get_by_role("heading", name="Bitte prüfen Sie Ihre Eingaben.")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Hund 1: Abgegeben am").click()
     assert page.evaluate("document.activeElement.id") == "id_dog-0-given_up_on"
@@ -68,12 +69,12 @@ def test_the_calculator_its_errors_and_its_result_pass_axe(page, assert_accessib
     page.get_by_role("button", name="Berechnen").click()
     page.wait_for_load_state()
 
-    assert page.get_by_role("heading", name="Hundesteuer 2026: 120,00 €").is_visible()
+    expect(page.get_by_role("heading", name="Hundesteuer 2026: 120,00 €")).to_be_visible()
     assert_accessible(page)
 
 
 def test_the_english_calculator_passes_axe(page, assert_accessible):
     page.goto("/en/dogtax/calculator/?dogs=1&year=2026&dog-0-kept_since=2024-05-10")
 
-    assert page.get_by_role("heading", name="Dog tax 2026: €120.00").is_visible()
+    expect(page.get_by_role("heading", name="Dog tax 2026: €120.00")).to_be_visible()
     assert_accessible(page)

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.dogtax.models import RatePeriod
 from rathaus.dogtax.services import statute_seed
@@ -36,7 +37,7 @@ def test_a_tax_clerk_adds_a_rate_period_and_edits_an_exemption(page, assert_acce
     page.get_by_role("button", name="Hinzufügen").click()
 
     page.wait_for_url("**/backoffice/dogtax/statute/")
-    assert page.get_by_text("Der Steuersatz-Zeitraum wurde hinzugefügt.").is_visible()
+    expect(page.get_by_text("Der Steuersatz-Zeitraum wurde hinzugefügt.")).to_be_visible()
     assert RatePeriod.objects.filter(valid_from="2027-01-01").exists()
     page.get_by_role("link", name=re.compile("Bearbeiten.*Hund aus dem Tierheim")).click()
     assert_accessible(page)
@@ -44,6 +45,6 @@ def test_a_tax_clerk_adds_a_rate_period_and_edits_an_exemption(page, assert_acce
     page.get_by_role("button", name="Speichern").click()
 
     page.wait_for_url("**/backoffice/dogtax/statute/")
-    assert (
-        page.get_by_role("row", name="Hund aus dem Tierheim").get_by_text("12 Monate").is_visible()
-    )
+    expect(
+        page.get_by_role("row", name="Hund aus dem Tierheim").get_by_text("12 Monate")
+    ).to_be_visible()

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from rathaus.eservices.demo_forms import CHILD_BENEFIT, DOG_REGISTRATION
 from rathaus.eservices.services.payments import payment_request_create
@@ -50,12 +51,12 @@ def test_a_field_appears_when_the_answer_it_depends_on_is_given(page, assert_acc
     page.wait_for_url("**/step/dog/")
 
     certificate = page.get_by_label("Bescheinigung des Tierheims")
-    assert not certificate.is_visible()
+    expect(certificate).not_to_be_visible()
     page.get_by_label("Der Hund stammt aus dem Tierheim Kaiserslautern").check()
-    assert certificate.is_visible()
+    expect(certificate).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Der Hund stammt aus dem Tierheim Kaiserslautern").uncheck()
-    assert not certificate.is_visible()
+    expect(certificate).not_to_be_visible()
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
@@ -72,9 +73,9 @@ def test_children_are_added_as_repeating_entries(page, assert_accessible, office
     ).click()
     page.wait_for_load_state()
 
-    assert page.get_by_role(
-        "group", name="Kinder: Eintrag 2" if not prefix else "Children: entry 2"
-    ).is_visible()
+    expect(
+        page.get_by_role("group", name="Kinder: Eintrag 2" if not prefix else "Children: entry 2")
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role(
         "button", name="Speichern und weiter" if not prefix else "Save and continue", exact=True

@@ -57,7 +57,7 @@ def test_the_map_is_reached_and_operated_with_the_keyboard(page):
 
     popup = page.locator(".leaflet-popup-content")
     assert popup.inner_text().startswith(name)
-    assert popup.get_by_role("link", name="Mehr dazu").is_visible()
+    expect(popup.get_by_role("link", name="Mehr dazu")).to_be_visible()
 
 
 @pytest.mark.usefixtures("city")
@@ -83,7 +83,7 @@ def test_layer_pages_pass_axe_in_german_and_english(page, assert_accessible, pat
     page.get_by_role("button", name="English").click()
     wait_for_map(page)
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("th", has_text="Name").first.is_visible()
+    expect(page.locator("th", has_text="Name").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -103,5 +103,5 @@ def test_layer_pages_pass_axe_in_german_and_english(page, assert_accessible, pat
 def test_the_ogc_api_html_pages_pass_axe(page, assert_accessible, path):
     page.goto(path)
 
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()
     assert_accessible(page)

@@ -5,6 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.accounts.models import User
 
@@ -89,6 +90,6 @@ def test_sign_in_with_the_identity_service_stores_verified_attributes(
     assert attributes["residence"].value["municipality_key"] == "07312000"
     assert attributes["residence"].source == "oidc:city"
     assert attributes["residence"].assurance_level == "substantial"
-    assert page.get_by_role("cell", name="1964-08-12").is_visible()
-    assert page.get_by_role("cell", name="oidc:city").first.is_visible()
+    expect(page.get_by_role("cell", name="1964-08-12")).to_be_visible()
+    expect(page.get_by_role("cell", name="oidc:city").first).to_be_visible()
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """Dashboards and the catalogue in Chromium: tables match charts, axe finds nothing, de and en."""
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.geodata import demo
 from rathaus.geodata.boundaries import parse_boundaries
@@ -77,7 +78,7 @@ def test_a_chart_without_figures_says_so(page):
     page.goto("/en/data/dashboards/city/")
 
     slot = page.locator("section#dogs-by-district")
-    assert slot.get_by_text("No figures yet").is_visible()
+    expect(slot.get_by_text("No figures yet")).to_be_visible()
     assert slot.locator("svg").count() == 0
 
 

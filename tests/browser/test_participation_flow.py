@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from rathaus.organization.models import Role
 from rathaus.participation.models import Comment, Proposal
@@ -49,8 +50,8 @@ def test_propose_discuss_moderate_answer_and_notify(page, assert_accessible):
     page.get_by_role("button", name="Vorschlag veröffentlichen").click()
     page.wait_for_load_state()
 
-    assert page.get_by_role("heading", name="Bäume auf dem Stiftsplatz").is_visible()
-    assert page.get_by_text("49.443700, 7.770000").is_visible()
+    expect(page.get_by_role("heading", name="Bäume auf dem Stiftsplatz")).to_be_visible()
+    expect(page.get_by_text("49.443700, 7.770000")).to_be_visible()
     proposal = Proposal.objects.get(title="Bäume auf dem Stiftsplatz")
     assert (str(proposal.latitude), proposal.district) == ("49.443700", "Innenstadt")
     sign_out(page)
@@ -67,7 +68,7 @@ def test_propose_discuss_moderate_answer_and_notify(page, assert_accessible):
     page.wait_for_load_state()
     page.get_by_role("button", name="Diesen Vorschlag unterstützen").click()
     page.wait_for_load_state()
-    assert page.get_by_text("1 Person unterstützt diesen Vorschlag.").is_visible()
+    expect(page.get_by_text("1 Person unterstützt diesen Vorschlag.")).to_be_visible()
     page.get_by_role("button", name="Folgen (Neuigkeiten per E-Mail)").click()
     page.wait_for_load_state()
     assert_accessible(page)
@@ -97,8 +98,8 @@ def test_propose_discuss_moderate_answer_and_notify(page, assert_accessible):
     comment = page.locator(f"#comment-{rude.pk}")
     assert "Beleidigend; bitte bleiben Sie sachlich." in comment.inner_text()
     assert "Idiot" not in page.content()
-    assert page.get_by_text("Das Grünflächenamt pflanzt im Herbst vier Linden.").is_visible()
-    assert page.get_by_text("Stadt: Angenommen").is_visible()
+    expect(page.get_by_text("Das Grünflächenamt pflanzt im Herbst vier Linden.")).to_be_visible()
+    expect(page.get_by_text("Stadt: Angenommen")).to_be_visible()
 
     # The author (who follows her proposal) and the follower got the answer by e-mail.
     answers = [m for m in mail.outbox if "geantwortet" in m.subject]

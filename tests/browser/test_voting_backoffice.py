@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from rathaus.organization.models import Role
 from rathaus.voting.models import Poll
@@ -39,13 +40,13 @@ def test_a_moderator_creates_a_poll_and_prints_its_codes(page, assert_accessible
         option.get_by_label("Titel (Deutsch)").fill(title)
     page.get_by_role("button", name="Speichern").click()
 
-    assert page.get_by_role("heading", name="Welche Spielgeräte?").is_visible()
+    expect(page.get_by_role("heading", name="Welche Spielgeräte?")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Anzahl der Codes").fill("4")
     page.get_by_role("button", name="Erzeugen und zum Drucken anzeigen").click()
 
     codes = page.locator(".rh-codes li").all_inner_texts()
     assert len(codes) == 4 and all(re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){3}", c) for c in codes)
-    assert page.get_by_text("Diese Codes werden nur jetzt angezeigt.").is_visible()
+    expect(page.get_by_text("Diese Codes werden nur jetzt angezeigt.")).to_be_visible()
     assert_accessible(page)
     assert Poll.objects.get().options.count() == 2

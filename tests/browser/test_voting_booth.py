@@ -4,6 +4,7 @@ resident (English); every page passes axe-core."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from rathaus.voting.models import Ballot
 from rathaus.voting.services import ballot_cast, poll_close
@@ -30,28 +31,30 @@ def test_a_code_holder_ranks_reviews_and_casts_on_a_phone(page, assert_accessibl
     ranking.get_by_label("Rang 2").select_option(label="Option c")
     page.get_by_role("button", name="Meine Stimme prüfen").click()
 
-    assert page.get_by_role("alert").get_by_text("Bitte prüfen Sie Ihren Stimmzettel.").is_visible()
+    expect(
+        page.get_by_role("alert").get_by_text("Bitte prüfen Sie Ihren Stimmzettel.")
+    ).to_be_visible()
     assert page.get_by_label("Rang 2").get_attribute("aria-invalid") == "true"
     assert_accessible(page)
     page.get_by_label("Rang 2").select_option(label="Option a")
     page.get_by_role("button", name="Meine Stimme prüfen").click()
 
-    assert page.get_by_text("Ihre Stimme ist noch nicht abgegeben.").is_visible()
+    expect(page.get_by_text("Ihre Stimme ist noch nicht abgegeben.")).to_be_visible()
     assert page.get_by_role("listitem").filter(has_text="Option c").count() == 1
     assert not Ballot.objects.filter(poll=poll).exists()
     assert_accessible(page)
     page.get_by_role("button", name="Stimme abgeben").click()
 
-    assert page.get_by_role("heading", name="Ihre Stimme wurde abgegeben").is_visible()
+    expect(page.get_by_role("heading", name="Ihre Stimme wurde abgegeben")).to_be_visible()
     tracker = page.locator(".rh-tracker").inner_text()
     assert Ballot.objects.get(poll=poll).tracker == tracker
     assert Ballot.objects.get(poll=poll).choices == ["c", "a"]
     assert_accessible(page)
     page.get_by_role("link", name="Öffentliche Liste der Prüfnummern").first.click()
-    assert page.get_by_text(tracker, exact=True).is_visible()
+    expect(page.get_by_text(tracker, exact=True)).to_be_visible()
     page.get_by_label("Prüfnummer überprüfen").fill(tracker.lower())
     page.get_by_role("button", name="Überprüfen").click()
-    assert page.get_by_role("status").get_by_text("liegt in der Urne").is_visible()
+    expect(page.get_by_role("status").get_by_text("liegt in der Urne")).to_be_visible()
     assert tracker.lower() not in page.url
     assert_accessible(page)
 
@@ -71,23 +74,23 @@ def test_a_signed_in_resident_votes_in_english(page, assert_accessible):
     assert question.get_by_role("radio").count() == 3
     assert_accessible(page)
     page.get_by_role("button", name="Review my vote").click()
-    assert page.get_by_role("alert").get_by_text("Please choose an answer.").first.is_visible()
+    expect(page.get_by_role("alert").get_by_text("Please choose an answer.").first).to_be_visible()
     question.get_by_role("radio", name="No").check()
     page.get_by_role("button", name="Review my vote").click()
 
-    assert page.get_by_text("Your vote is not cast yet.").is_visible()
+    expect(page.get_by_text("Your vote is not cast yet.")).to_be_visible()
     page.get_by_role("button", name="Change my vote").click()
     assert page.get_by_role("radio", name="No").is_checked()
     page.get_by_role("radio", name="Yes").check()
     page.get_by_role("button", name="Review my vote").click()
     page.get_by_role("button", name="Cast my vote").click()
 
-    assert page.get_by_role("heading", name="Your vote has been cast").is_visible()
+    expect(page.get_by_role("heading", name="Your vote has been cast")).to_be_visible()
     assert re.fullmatch(r"([0-9A-Z]{5}-){4}[0-9A-Z]{5}", page.locator(".rh-tracker").inner_text())
     assert Ballot.objects.get(poll=poll).choices == ["yes"]
     assert_accessible(page)
     page.goto(f"/en/votes/{poll.pk}/ballot/")
-    assert page.get_by_text("You have already voted in this poll.").is_visible()
+    expect(page.get_by_text("You have already voted in this poll.")).to_be_visible()
     assert_accessible(page)
 
 
@@ -109,4 +112,4 @@ def test_results_and_the_poll_list_pass_axe(page, assert_accessible):
         page.goto(path)
         assert_accessible(page)
     page.goto(f"/en/votes/{poll.pk}/results/")
-    assert page.get_by_role("img", name="Money per district").is_visible()
+    expect(page.get_by_role("img", name="Money per district")).to_be_visible()

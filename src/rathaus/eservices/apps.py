@@ -8,16 +8,24 @@ class EservicesConfig(AppConfig):
     verbose_name = _("Online services")
 
     def ready(self) -> None:
+        from datetime import timedelta
+
         from rathaus.core.navigation import (
             Link,
             register_account_link,
             register_backoffice_link,
             register_home_panel,
         )
+        from rathaus.core.schedule import register_job
         from rathaus.eservices import outboxes  # noqa: F401
         from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
+        from rathaus.eservices.services.handoff import deliveries_retry_due
+        from rathaus.eservices.services.retention import retention_apply
         from rathaus.organization.predicates import is_administrator
+
+        register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
+        register_job("eservices.apply_retention", retention_apply, every=timedelta(days=1))
 
         register_backoffice_link(
             Link(
