@@ -1,0 +1,108 @@
+"""Every kind of page is valid HTML, checked by the W3C Nu HTML Checker (vnu.jar from npm)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from rathaus.accounts.models import User
+from rathaus.participation.models import Process, Project, Proposal
+from rathaus.voting.models import Poll
+from rathaus.voting.models.poll import PollState
+from tests.factories import sign_in
+
+ROOT = Path(__file__).resolve().parents[2]
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+PUBLIC_PAGES = [
+    "/",
+    "/en/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/info/legal-notice/",
+    "/en/info/privacy/",
+    "/info/accessibility/",
+    "/info/easy-language/",
+    "/services/",
+    "/en/services/",
+    "/participation/",
+    "/participation/projects/",
+    "/en/participation/projects/",
+    "/votes/",
+    "/maps/",
+    "/en/maps/",
+    "/data/",
+    "/data/dashboards/city/",
+    "/data/dashboards/town-hall/",
+    "/dogtax/calculator/",
+    "/en/childbenefit/calculator/",
+    "/ogc/?f=html",
+    "/organization/",
+]
+
+
+def demo_pages() -> list[str]:
+    process = Process.objects.filter(is_published=True).first()
+    pages = [
+        process.get_absolute_url(),
+        f"/participation/processes/{process.slug}/proposals/",
+        Proposal.objects.first().get_absolute_url(),
+        Project.objects.first().get_absolute_url(),
+    ]
+    for poll in Poll.objects.all():
+        pages.append(poll.get_absolute_url())
+        if poll.state() is PollState.OPEN:
+            pages.append(f"/votes/{poll.pk}/ballot/")
+        if poll.state() is PollState.CLOSED:
+            pages.append(f"/votes/{poll.pk}/results/")
+    return pages
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(), reason="needs Java and vnu")
+@pytest.mark.django_db
+def test_pages_are_valid_html(client, tmp_path, settings):
+    call_command("load_demo", stdout=None)
+    documents = {}
+    for path in PUBLIC_PAGES + demo_pages():
+        response = client.get(path, follow=True)
+        assert response.status_code in (200, 403), path  # 403: the booth explains who may vote
+        documents[path] = response.content
+    sign_in(
+        client, User.objects.get(email="anna.schmidt@example.org"), password=settings.DEMO_PASSWORD
+    )
+    for path in ["/my-account/profile/", "/my-account/profile/edit/", "/services/mailbox/"]:
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        documents[path] = response.content
+    files = []
+    for number, (path, content) in enumerate(documents.items()):
+        file = tmp_path / f"{number:03d}.html"
+        file.write_bytes(content)
+        files.append((file, path))
+
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *[str(file) for file, _ in files],
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    page_of = {file.name: path for file, path in files}
+    errors = [
+        f"{page_of[Path(message['url']).name]}:{message.get('lastLine')}: {message['message']}"
+        for message in json.loads(result.stderr)["messages"]
+        if message["type"] == "error"
+    ]
+    assert errors == [], "\n".join(errors)
