@@ -59,3 +59,37 @@ def test_demo_people_are_as_documented(settings):
         "Daten und Services",
         "Geodatenservice und Verwaltungsdigitalisierung",
     }
+
+
+def test_the_demo_residents_live_in_their_districts():
+    from rathaus.accounts import demo
+    from rathaus.accounts.selectors import verified_residence
+
+    demo.load()
+
+    anna = User.objects.get(email="anna.schmidt@example.org")
+    john = User.objects.get(email="john.miller@example.org")
+    assert verified_residence(anna)["district"] == "Innenstadt"
+    assert verified_residence(john)["district"] == "Einsiedlerhof"
+    assert verified_residence(john)["postal_code"] == "67661"
+
+
+def test_older_demo_residents_gain_their_district_but_a_real_sign_in_is_kept():
+    from rathaus.accounts import demo
+    from rathaus.accounts.models import VerifiedAttribute
+    from rathaus.accounts.selectors import verified_residence
+
+    demo.load()
+    anna = User.objects.get(email="anna.schmidt@example.org")
+    john = User.objects.get(email="john.miller@example.org")
+    VerifiedAttribute.objects.filter(user=anna, name="residence").update(
+        value={"municipality_key": "07312000", "municipality": "Kaiserslautern"}
+    )
+    VerifiedAttribute.objects.filter(user=john, name="residence").update(
+        value={"municipality_key": "07312000", "district": "Erfenbach"}, source="oidc:city"
+    )
+
+    demo.load()
+
+    assert verified_residence(anna)["district"] == "Innenstadt"
+    assert verified_residence(john)["district"] == "Erfenbach"

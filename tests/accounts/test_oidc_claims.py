@@ -47,6 +47,29 @@ def test_claim_names_come_from_the_mapping():
     assert found == {"birth_date": "2001-02-03"}
 
 
+def test_a_configured_district_claim_goes_into_the_residence():
+    found = attributes({**CLAIMS, "ortsbezirk": " Einsiedlerhof "}, {"district": "ortsbezirk"})
+
+    assert found["residence"]["district"] == "Einsiedlerhof"
+    assert "district" not in found and "ortsbezirk" not in found
+
+
+def test_without_the_mapping_or_the_claim_the_residence_has_no_district():
+    assert "district" not in attributes({**CLAIMS, "district": "Innenstadt"})["residence"]
+    assert "district" not in attributes(CLAIMS, {"district": "ortsbezirk"})["residence"]
+
+
+def test_a_district_claim_without_residence_in_the_city_is_ignored():
+    claims = {**CLAIMS, "address": {**CLAIMS["address"], "locality": "Mainz"}, "bezirk": "Mitte"}
+
+    assert attributes(claims, {"district": "bezirk"}) == {
+        "given_name": "Erika",
+        "family_name": "Mustermann",
+        "birth_date": "1964-08-12",
+        "address": claims["address"],
+    }
+
+
 def test_malformed_birth_dates_are_not_trusted():
     assert "birth_date" not in attributes({**CLAIMS, "birthdate": "12.08.1964"})
 

@@ -60,6 +60,14 @@ def pages(process, proposal, project):
     ]
 
 
+def wait_for_maps(page) -> int:
+    """Waits until every map of the page has drawn; returns how many there are."""
+    maps = page.locator(".rh-map[data-map]")
+    for index in range(maps.count()):
+        maps.nth(index).and_(page.locator("[data-map-ready=true]")).wait_for()
+    return maps.count()
+
+
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_public_pages_pass_axe(page, assert_accessible, content, language):
     prefix = "" if language == "de" else "/en"
@@ -67,7 +75,23 @@ def test_public_pages_pass_axe(page, assert_accessible, content, language):
     for path in pages(*content):
         page.goto(prefix + path)
         assert page.locator("html").get_attribute("lang") == language
+        wait_for_maps(page)
         assert_accessible(page)
+
+
+def test_the_pages_with_a_place_show_it_on_a_map_with_a_named_marker(page, content):
+    _, proposal, project = content
+
+    for path, name in [
+        (proposal.get_absolute_url(), "Radweg zur Uni"),
+        (project.get_absolute_url(), project.title_de),
+        (f"/participation/processes/{proposal.process.slug}/proposals/", "Radweg zur Uni"),
+        ("/participation/projects/", project.title_de),
+    ]:
+        page.goto(path)
+        assert wait_for_maps(page) == 1, path
+        markers = page.locator(".rh-map .leaflet-marker-icon")
+        assert [markers.nth(i).get_attribute("alt") for i in range(markers.count())] == [name]
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -85,4 +109,5 @@ def test_pages_with_forms_pass_axe(page, assert_accessible, content, language):
         "/participation/me/settings/",
     ]:
         page.goto(prefix + path)
+        wait_for_maps(page)
         assert_accessible(page)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rathaus.geodata.layers import Feature, Layer, register_layer, unregister_layer
+from rathaus.geodata.layers import Feature, Layer, get_layer, register_layer, unregister_layer
 
 pytestmark = pytest.mark.django_db
 
@@ -33,9 +33,12 @@ def projects_layer():
         features=features,
         version=lambda: version["value"],
     )
+    registered = get_layer("projects")
     register_layer(layer)
     yield calls, version
     unregister_layer("projects")
+    if registered is not None:
+        register_layer(registered)  # participation's own layer
 
 
 def test_a_registered_layer_becomes_an_ogc_collection_and_a_map(client, projects_layer):

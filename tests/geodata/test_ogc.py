@@ -39,7 +39,12 @@ def test_the_api_definition_is_openapi_3_0_describing_the_items_endpoint(client)
     assert response["Content-Type"] == "application/vnd.oai.openapi+json;version=3.0"
     assert document["openapi"].startswith("3.0")
     items = document["paths"]["/collections/{collectionId}/items"]["get"]
-    assert items["parameters"][0]["schema"]["enum"] == ["districts", "places"]
+    assert items["parameters"][0]["schema"]["enum"] == [
+        "districts",
+        "places",
+        "proposals",
+        "projects",
+    ]
     names = {p.get("$ref", "").rsplit("/", 1)[-1] for p in items["parameters"]}
     assert {"limit", "offset", "bbox", "f"} <= names
 

@@ -63,3 +63,23 @@ def test_values_are_formatted_for_the_reader():
     with translation.override("en"):
         assert column.format(1234.5) == "1,234.50 €"
     assert column.format(None) == "–"
+
+
+def test_the_default_summary_describes_every_drawn_series():
+    chart = Chart(
+        id="x",
+        title="x",
+        columns=(
+            ChartColumn("district", "District", numeric=False),
+            ChartColumn("proposals", "Proposals"),
+            ChartColumn("supports", "Supports"),
+        ),
+    )
+
+    with translation.override("en"):
+        summary = chart.describe([("Innenstadt", 23, 158), ("Erfenbach", 1, 5)])
+
+    assert summary == (
+        "Proposals: highest 23 (Innenstadt), lowest 1 (Erfenbach). "
+        "Supports: highest 158 (Innenstadt), lowest 5 (Erfenbach)."
+    )

@@ -53,15 +53,19 @@ def test_downloads_are_utf8_cacheable_and_open_to_other_sites(client):
 
 
 def test_a_slot_is_neither_listed_nor_downloadable_until_connected(client, restore_registries):
-    assert "projects" not in {dataset.id for dataset in listed_datasets()}
-    assert client.get("/opendata/datasets/projects.csv").status_code == 404
+    assert "service-statistics" not in {dataset.id for dataset in listed_datasets()}
+    assert client.get("/opendata/datasets/service-statistics.csv").status_code == 404
 
     connect_dataset(
-        "projects", distributions=tabular(("id", "title"), lambda: [(1, "Stiftsplatz")])
+        "service-statistics",
+        distributions=tabular(("service", "applications"), lambda: [("Hundesteuer", 4)]),
     )
 
-    assert "projects" in {dataset.id for dataset in listed_datasets()}
-    assert client.get("/opendata/datasets/projects.csv").content == b"id,title\r\n1,Stiftsplatz\r\n"
+    assert "service-statistics" in {dataset.id for dataset in listed_datasets()}
+    assert (
+        client.get("/opendata/datasets/service-statistics.csv").content
+        == b"service,applications\r\nHundesteuer,4\r\n"
+    )
 
 
 def test_available_hides_a_connected_dataset_while_it_has_nothing(client, restore_registries):

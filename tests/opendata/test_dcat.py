@@ -149,3 +149,29 @@ def test_turtle_rdf_xml_and_json_ld_say_the_same(client):
 
     assert isomorphic(turtle, catalogue(client, "rdf"))
     assert isomorphic(turtle, catalogue(client, "jsonld"))
+
+
+@pytest.fixture
+def whole_demo(db, imported_districts):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.mark.usefixtures("whole_demo")
+def test_the_catalogue_of_the_demo_lists_participation_and_votes_and_validates(client):
+    data = catalogue(client)
+    base = "http://testserver/opendata/datasets/"
+    listed = {str(node) for node in data.subjects(ns.RDF.type, ns.DCAT.Dataset)}
+
+    assert {base + name for name in ("projects", "proposals", "comments", "poll-results")} <= listed
+    assert violations(data) == []
+    for distribution in data.subjects(ns.RDF.type, ns.DCAT.Distribution):
+        access = str(data.value(distribution, ns.DCAT.accessURL))
+        assert client.get(access.removeprefix("http://testserver")).status_code == 200, access
+    results = next(data.objects(URIRef(base + "poll-results"), ns.DCAT.distribution))
+    assert str(data.value(results, ns.DCTERMS.license)) == (
+        "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"
+    )

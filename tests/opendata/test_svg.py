@@ -4,7 +4,15 @@ import re
 
 from shapely.geometry import box
 
-from rathaus.opendata.svg import Region, Series, bar_chart, choropleth, line_chart
+from rathaus.opendata.svg import (
+    Region,
+    Series,
+    Shading,
+    bar_chart,
+    choropleth,
+    choropleth_maps,
+    line_chart,
+)
 from rathaus.opendata.svg.choropleth import class_breaks, class_labels
 from rathaus.opendata.svg.markup import ticks
 
@@ -91,6 +99,30 @@ def test_a_choropleth_shades_regions_darker_for_larger_values():
     assert [label for label, _, _ in marks(svg)] == ["A", "B", "C"]
     assert fills["A"] != fills["B"]
     assert fills["C"] == "#ffffff" and "kein Wert" in svg
+
+
+def test_a_choropleth_of_two_series_draws_one_map_for_each():
+    shapes = [box(7.70, 49.40, 7.71, 49.41), box(7.71, 49.40, 7.72, 49.41)]
+
+    svg = choropleth_maps(
+        chart_id="m",
+        title="t",
+        summary="s",
+        shadings=[
+            Shading("Vorschläge", [Region("A", shapes[0], 2), Region("B", shapes[1], 0)], fmt),
+            Shading("Unterstützungen", [Region("A", shapes[0], 9), Region("B", shapes[1], 4)], fmt),
+        ],
+        no_value_label="kein Wert",
+    )
+
+    assert marks(svg) == [
+        ("A", "Vorschläge", "2"),
+        ("B", "Vorschläge", "0"),
+        ("A", "Unterstützungen", "9"),
+        ("B", "Unterstützungen", "4"),
+    ]
+    assert svg.count('font-weight="bold">') == 2
+    assert 'transform="translate(0 0)"' in svg and svg.count("transform=") == 2
 
 
 def test_ticks_are_round_numbers_covering_the_maximum():

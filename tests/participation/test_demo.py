@@ -59,3 +59,28 @@ def test_loading_twice_changes_nothing(demo):
     call_command("load_demo", stdout=io.StringIO())
 
     assert (Proposal.objects.count(), Comment.objects.count(), Support.objects.count()) == before
+
+
+def test_the_demo_puts_proposals_and_projects_on_the_maps(client, demo):
+    located = Proposal.objects.filter(latitude__isnull=False, hidden_at__isnull=True)
+
+    proposals = client.get("/ogc/collections/proposals/items", {"limit": 1000}).json()
+    projects = client.get("/ogc/collections/projects/items", {"limit": 1000}).json()
+
+    assert len(proposals["features"]) == located.count() >= 15
+    assert len(projects["features"]) == Project.objects.filter(latitude__isnull=False).count()
+    assert {f["properties"]["district"] for f in projects["features"]} == set(district_names())
+
+
+def test_every_demo_point_lies_in_the_district_it_claims(imported_districts, demo):
+    from rathaus.geodata.selectors import district_at
+
+    placed = [
+        *Proposal.objects.filter(latitude__isnull=False),
+        *Project.objects.filter(latitude__isnull=False),
+    ]
+
+    assert len(placed) >= 25
+    for item in placed:
+        found = district_at(float(item.longitude), float(item.latitude))
+        assert found is not None and found.name == item.district, item

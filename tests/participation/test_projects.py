@@ -8,6 +8,7 @@ import pytest
 from rathaus.core.models import AuditEntry
 from rathaus.participation.models import ProjectStatus, Topic
 from rathaus.participation.services.projects import project_document_add
+from tests.geodata.map_markup import map_places
 from tests.participation.factories import ProcessFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,18 @@ def test_every_project_in_the_api_names_its_district(client):
     ProjectFactory(district="Erlenbach")
 
     assert sorted(p["district"] for p in client.get("/api/v1/projects").json()) == ["", "Erlenbach"]
+
+
+def test_the_list_and_the_project_page_show_the_places_on_a_map(client):
+    ProjectFactory(title_de="Radweg", latitude=Decimal("49.418600"), longitude=Decimal("7.704"))
+    placed = ProjectFactory(
+        title_de="Kita", latitude=Decimal("49.4674"), longitude=Decimal("7.7606")
+    )
+    ProjectFactory(title_de="Ohne Ort", district="")
+
+    listing = client.get("/participation/projects/?district=Innenstadt").content.decode()
+    page = client.get(placed.get_absolute_url()).content.decode()
+
+    assert sorted(name for name, _ in map_places(listing, "projects-map")) == ["Kita", "Radweg"]
+    assert 'href="/maps/projects/?district=Innenstadt"' in listing
+    assert map_places(page, "project-map") == [("Kita", [7.7606, 49.4674])]

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from rathaus.participation.models import Comment, OfficialAnswer, Support
 from tests.factories import UserFactory
+from tests.geodata.map_markup import map_places
 from tests.participation.factories import (
     CategoryFactory,
     CommentFactory,
@@ -265,3 +266,84 @@ def test_the_list_loads_one_page_of_rows_not_the_whole_process(client, sort):
     ]
     assert reads
     assert all("LIMIT" in sql or " IN (" in sql for sql in reads), reads
+
+
+def test_the_list_maps_the_proposals_of_its_page_that_have_a_place(client):
+    process = ProcessFactory(running="proposals")
+    ProposalFactory(process=process, title="Bank", latitude="49.443700", longitude="7.770000")
+    ProposalFactory(process=process, title="Ohne Ort")
+    ProposalFactory(
+        process=process, title="Versteckt", latitude="49.4", longitude="7.7", hidden=True
+    )
+
+    page = client.get(list_url(process, sort="newest")).content.decode()
+
+    assert map_places(page, "proposals-map") == [("Bank", [7.77, 49.4437])]
+    assert f'href="/maps/proposals/?process={process.slug}"' in page
+
+
+def test_a_list_without_places_says_so_instead_of_an_empty_map(client):
+    process = ProcessFactory(running="proposals")
+    ProposalFactory(process=process, title="Ohne Ort")
+
+    page = client.get(list_url(process)).content.decode()
+
+    assert 'id="proposals-map"' not in page
+    assert "Keiner der unten aufgeführten Vorschläge hat einen Ort auf der Karte." in page
+
+
+def test_the_proposal_page_shows_its_place_on_a_map(client):
+    proposal = ProposalFactory(title="Bank", latitude="49.443700", longitude="7.770000")
+
+    page = client.get(proposal.get_absolute_url()).content.decode()
+
+    assert map_places(page, "proposal-map") == [("Bank", [7.77, 49.4437])]
+    assert "vendor/leaflet/leaflet.js" in page
+
+
+def test_the_proposal_form_has_a_map_to_pick_the_place(client, citizen):
+    process = ProcessFactory(running="proposals")
+    client.force_login(citizen)
+
+    page = client.get(f"/participation/processes/{process.slug}/proposals/new/").content.decode()
+
+    assert 'data-locate-url="/api/v1/geodata/locate"' in page
+    assert 'aria-label="Karte zur Wahl des Ortes"' in page
+    assert "geodata/picker.js" in page
+
+
+def propose_at(client, process, latitude: str, longitude: str):
+    return client.post(
+        f"/participation/processes/{process.slug}/proposals/new/",
+        {
+            "title": "Bank",
+            "text": "Zum Ausruhen",
+            "pseudonym": "Bankfreundin",
+            "district": "Innenstadt",
+            "latitude": latitude,
+            "longitude": longitude,
+        },
+    )
+
+
+@pytest.mark.usefixtures("imported_districts")
+def test_the_form_files_a_proposal_under_the_district_of_its_point(client, citizen):
+    process = ProcessFactory(running="proposals")
+    client.force_login(citizen)
+
+    response = propose_at(client, process, "49.408200", "7.697200")
+
+    assert response.status_code == 302
+    assert process.proposals.get().district == "Hohenecken"
+
+
+@pytest.mark.usefixtures("imported_districts")
+def test_the_form_says_when_the_place_lies_outside_the_city(client, citizen):
+    process = ProcessFactory(running="proposals")
+    client.force_login(citizen)
+
+    response = propose_at(client, process, "49.487500", "8.466000")
+
+    assert response.status_code == 422
+    assert "Dieser Ort liegt außerhalb von Kaiserslautern." in response.content.decode()
+    assert not process.proposals.exists()

@@ -191,3 +191,60 @@ def test_blocked_people_cannot_contribute(blocked_citizen):
         proposal_support(actor=blocked_citizen, proposal=proposal)
     with pytest.raises(PermissionDenied):
         proposal_create(actor=blocked_citizen, process=proposal.process, title="A", text="B")
+
+
+def propose_at(citizen, latitude: str, longitude: str, district: str) -> Proposal:
+    proposal = proposal_create(
+        actor=citizen,
+        process=ProcessFactory(running="proposals"),
+        title="Bank an der Burgruine",
+        text="Zum Ausruhen.",
+        latitude=Decimal(latitude),
+        longitude=Decimal(longitude),
+        district=district,
+    )
+    return Proposal.objects.get(pk=proposal.pk)
+
+
+@pytest.mark.usefixtures("imported_districts")
+def test_a_proposal_with_a_point_in_the_city_is_filed_under_the_district_of_the_point(citizen):
+    proposal = propose_at(citizen, "49.408200", "7.697200", district="Innenstadt")
+
+    assert proposal.district == "Hohenecken"
+    entry = AuditEntry.objects.get(action="participation.proposal_create")
+    assert entry.after["district"] == "Hohenecken"
+
+
+@pytest.mark.usefixtures("imported_districts")
+def test_moving_the_point_of_a_proposal_moves_it_to_the_new_district(citizen):
+    proposal = ProposalFactory(
+        author=citizen,
+        district="Innenstadt",
+        latitude=Decimal("49.443600"),
+        longitude=Decimal("7.769400"),
+    )
+
+    proposal_update(
+        actor=citizen,
+        proposal=proposal,
+        title=proposal.title,
+        text=proposal.text,
+        latitude=Decimal("49.377500"),
+        longitude=Decimal("7.810800"),
+        district="Innenstadt",
+    )
+
+    assert Proposal.objects.get(pk=proposal.pk).district == "Mölschbach"
+
+
+@pytest.mark.usefixtures("imported_districts")
+def test_a_point_outside_the_city_keeps_the_chosen_district(citizen):
+    assert propose_at(citizen, "49.487500", "8.466000", district="Erfenbach").district == (
+        "Erfenbach"
+    )
+
+
+def test_without_imported_boundaries_the_chosen_district_is_kept(citizen):
+    assert propose_at(citizen, "49.408200", "7.697200", district="Innenstadt").district == (
+        "Innenstadt"
+    )

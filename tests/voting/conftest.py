@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rathaus.accounts.services import verified_attributes_set
 from rathaus.voting.services import poll_create, voting_codes_generate
@@ -62,6 +62,15 @@ def make_poll(kind="single", **fields):
 
 def make_codes(poll, count=3):
     return voting_codes_generate(actor=None, poll=poll, count=count)
+
+
+@pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Service messages come in the active language: start each test in the default one, not in
+    whatever an earlier test's request (e.g. to an /en/ page) left active in this thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -59,3 +59,24 @@ def test_the_demo_puts_a_poll_into_the_participation_demo_process():
     ideas = Poll.objects.get(title_de=demo.IDEAS)
     assert ideas.process == process
     assert ideas.state() is PollState.OPEN
+
+
+def test_the_demo_residents_district_decides_who_may_vote_on_the_city_centre_ideas():
+    from rathaus.accounts import demo as accounts_demo
+    from rathaus.accounts.models import User
+    from rathaus.participation import phases
+    from rathaus.voting.eligibility import Ineligibility
+    from rathaus.voting.selectors import voter_check
+    from tests.participation.factories import ProcessFactory
+
+    accounts_demo.load()
+    ProcessFactory(slug=demo.DEMO_PROCESS, running=phases.VOTING)
+    demo.load()
+    ideas = Poll.objects.get(title_de=demo.IDEAS)
+
+    anna = voter_check(poll=ideas, user=User.objects.get(email="anna.schmidt@example.org"))
+    john = voter_check(poll=ideas, user=User.objects.get(email="john.miller@example.org"))
+
+    assert ideas.districts == ["Innenstadt"]
+    assert anna.allowed
+    assert john.problem is Ineligibility.DISTRICT_NOT_INCLUDED

@@ -22,6 +22,7 @@ CITIZENS = [
         "last_name": "Schmidt",
         "language": "de",
         "birth_date": "1986-04-12",
+        "district": "Innenstadt",
         "address": {
             "street_address": "Marktstraße 12",
             "postal_code": "67655",
@@ -35,6 +36,7 @@ CITIZENS = [
         "last_name": "Miller",
         "language": "en",
         "birth_date": "1990-09-03",
+        "district": "Einsiedlerhof",
         "address": {
             "street_address": "Kaiserstraße 40",
             "postal_code": "67661",
@@ -87,7 +89,9 @@ def load(stdout=None) -> None:
             last_name=citizen["last_name"],
             language=citizen["language"],
         )
-        if not user.verified_attributes.exists():
+        # Refreshed while the demo set them (older demo data gains the district), never over
+        # attributes a real sign-in verified.
+        if not user.verified_attributes.exclude(source="demo").exists():
             verified_attributes_set(
                 user=user,
                 values={
@@ -99,6 +103,7 @@ def load(stdout=None) -> None:
                         "municipality_key": profile.municipality_key,
                         "municipality": profile.name,
                         "postal_code": citizen["address"]["postal_code"],
+                        "district": citizen["district"],
                     },
                 },
                 source="demo",

@@ -1,7 +1,9 @@
 """From OpenID Connect claims to verified attributes.
 
 Which claim holds which attribute is configuration (`OIDC_CLAIMS`, e.g.
-`birth_date=birthdate,address=address`); the standard OIDC claims are the default. The level of
+`birth_date=birthdate,address=address`); the standard OIDC claims are the default. The key
+`district` names an optional claim with the district (Ortsbezirk) of the residence, stored in the
+residence attribute when the address lies in the municipality. The level of
 assurance comes from the `acr` claim where the provider sends one (eIDAS and STORK levels are
 known; `OIDC_ACR_LEVELS` adds others), else from `OIDC_ASSURANCE_LEVEL`.
 """
@@ -18,6 +20,9 @@ DEFAULT_CLAIMS = {
     AttributeName.BIRTH_DATE: "birthdate",
     AttributeName.ADDRESS: "address",
 }
+
+# The OIDC_CLAIMS key of the claim holding the residence's district (no standard claim).
+DISTRICT = "district"
 
 KNOWN_ACR_LEVELS = {
     "http://eidas.europa.eu/LoA/low": AssuranceLevel.LOW,
@@ -46,6 +51,7 @@ def attributes_from_claims(
 ) -> dict[str, object]:
     """Attribute name → value for every configured claim present and well-formed."""
     claim_of = {**DEFAULT_CLAIMS, **mapping}
+    district_claim = claim_of.pop(DISTRICT, None)
     found: dict[str, object] = {}
     for attribute, claim in claim_of.items():
         value = claims.get(claim)
@@ -58,6 +64,9 @@ def attributes_from_claims(
                 continue
         found[str(attribute)] = value
     residence = _residence(found.get(AttributeName.ADDRESS), municipality_name, municipality_key)
+    district = claims.get(district_claim) if district_claim else None
+    if residence and isinstance(district, str) and district.strip():
+        residence[DISTRICT] = district.strip()
     if residence and AttributeName.RESIDENCE not in found:
         found[str(AttributeName.RESIDENCE)] = residence
     return found

@@ -73,6 +73,9 @@ class Layer:
     # Whether the layer is listed (e.g. a domain that has nothing public yet).
     available: Callable[[], bool] = lambda: True
     order: int = 100
+    # Properties the map data can be narrowed by (`/maps/<id>/data.geojson?district=…`), so
+    # that a map beside a filtered list shows the same selection.
+    filters: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:

@@ -7,7 +7,7 @@ import hashlib
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import parse_etags
+from django.utils.http import parse_etags, urlencode
 
 from rathaus.geodata.layers import Layer, get_layer, layers
 from rathaus.geodata.snapshots import Snapshot, encode, snapshot
@@ -24,13 +24,25 @@ def _center(*snapshots: Snapshot) -> tuple[float, float] | None:
     return (min_x + max_x) / 2, (min_y + max_y) / 2
 
 
-def _layer_entry(layer: Layer) -> dict:
+def _selected(feature, selection: tuple[tuple[str, str], ...]) -> bool:
+    return all(str(feature.properties.get(key, "")) == value for key, value in selection)
+
+
+def _selection(request, layer: Layer) -> tuple[tuple[str, str], ...]:
+    """The layer's filters given in the query (`?district=Innenstadt`); empty values select all,
+    other parameters are ignored (a list page passes its whole query string)."""
+    return tuple((key, request.GET[key]) for key in layer.filters if request.GET.get(key, "") != "")
+
+
+def _layer_entry(layer: Layer, selection: tuple[tuple[str, str], ...] = ()) -> dict:
     data = snapshot(layer)
+    data_url = reverse("geodata:layer_data", args=[layer.id])
     return {
         "layer": layer,
-        "features": data.features,
+        "features": [feature for feature in data.features if _selected(feature, selection)],
         "snapshot": data,
-        "data_url": reverse("geodata:layer_data", args=[layer.id]),
+        "data_url": f"{data_url}?{urlencode(selection)}" if selection else data_url,
+        "selection": selection,
     }
 
 
@@ -57,7 +69,8 @@ def _layer_or_404(layer_id: str) -> Layer:
 
 
 def layer_map(request, layer_id: str):
-    entry = _layer_entry(_layer_or_404(layer_id))
+    layer = _layer_or_404(layer_id)
+    entry = _layer_entry(layer, _selection(request, layer))
     return render(
         request,
         "geodata/layer.html",
@@ -65,7 +78,7 @@ def layer_map(request, layer_id: str):
     )
 
 
-def _map_collection(data: Snapshot) -> bytes:
+def _map_collection(data: Snapshot, selection: tuple[tuple[str, str], ...]) -> bytes:
     return encode(
         {
             "type": "FeatureCollection",
@@ -77,20 +90,23 @@ def _map_collection(data: Snapshot) -> bytes:
                     "properties": {"label": feature.label, "url": feature.url},
                 }
                 for feature in data.features
-                if feature.geometry is not None
+                if feature.geometry is not None and _selected(feature, selection)
             ],
         }
     )
 
 
 def layer_data(request, layer_id: str):
-    """The layer as GeoJSON for the map: geometry, name (in the page's language) and link."""
-    data = snapshot(_layer_or_404(layer_id))
-    etag = '"map-' + hashlib.sha256(data.tag.encode()).hexdigest()[:20] + '"'
+    """The layer as GeoJSON for the map: geometry, name (in the page's language) and link;
+    narrowed by the layer's filters when the query names them."""
+    layer = _layer_or_404(layer_id)
+    data = snapshot(layer)
+    selection = _selection(request, layer)
+    etag = '"map-' + hashlib.sha256(repr((data.tag, selection)).encode()).hexdigest()[:20] + '"'
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         response = HttpResponse(status=304)
     else:
-        body = data.memoised("map", lambda: _map_collection(data))
+        body = data.memoised(("map", selection), lambda: _map_collection(data, selection))
         response = HttpResponse(body, content_type="application/geo+json")
     response["ETag"] = etag
     # Private: the page's language cookie may be set on the same response.

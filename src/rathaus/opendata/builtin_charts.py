@@ -68,15 +68,31 @@ CHARTS = [
     Chart(
         id="participation-by-district",
         title=_("Participation by district"),
-        description=_("Proposals made for a place in the district, and votes cast on them."),
+        description=_(
+            "Proposals for a place in the district and how often people supported them. Votes "
+            "in polls are secret: nobody knows where the voters live, so they are not counted "
+            "by district (see the participatory budget by district)."
+        ),
         columns=(
             DISTRICT,
             ChartColumn("proposals", _("Proposals")),
-            ChartColumn("votes", _("Votes")),
+            ChartColumn("supports", _("Supports")),
         ),
         kind="choropleth",
         dashboard=CITY,
         order=30,
+    ),
+    Chart(
+        id="budget-by-district",
+        title=_("Participatory budget by district"),
+        description=_(
+            "Money for the projects that residents chose in closed participatory budgets, by "
+            "the district of the project."
+        ),
+        columns=(DISTRICT, ChartColumn("funded_eur", _("Funded"), decimals=0, unit="€")),
+        kind="bar",
+        dashboard=CITY,
+        order=35,
     ),
     Chart(
         id="projects-by-status",

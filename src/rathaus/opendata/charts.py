@@ -95,11 +95,19 @@ class Chart:
 
 
 def default_summary(chart: Chart, rows: Sequence[Row]) -> str:
-    """'Most: A (5); least: B (1).' for the first value column, over the rows that have one."""
-    column = chart.value_columns[0]
-    present = [row for row in rows if row[1] is not None]
+    """'Most: A (5); least: B (1).' for each value column, over the rows that have one."""
+    parts = [
+        _column_summary(chart, column, [(row[0], row[index]) for row in rows])
+        for index, column in enumerate(chart.value_columns, start=1)
+    ]
+    parts = [part for part in parts if part]
+    return " ".join(parts) or _("There are no figures for this chart yet.")
+
+
+def _column_summary(chart: Chart, column: ChartColumn, pairs: list[tuple]) -> str:
+    present = [pair for pair in pairs if pair[1] is not None]
     if not present:
-        return _("There are no figures for this chart yet.")
+        return ""
     if chart.kind == "line":
         first, last = present[0], present[-1]
         return _("%(series)s: %(first)s in %(start)s, %(last)s in %(end)s.") % {
@@ -109,14 +117,14 @@ def default_summary(chart: Chart, rows: Sequence[Row]) -> str:
             "last": column.format(last[1]),
             "end": last[0],
         }
-    high = max(row[1] for row in present)
-    low = min(row[1] for row in present)
+    high = max(value for _label, value in present)
+    low = min(value for _label, value in present)
     return _("%(series)s: highest %(high)s (%(high_labels)s), lowest %(low)s (%(low_labels)s).") % {
         "series": column.label,
         "high": column.format(high),
-        "high_labels": _labels([row[0] for row in present if row[1] == high]),
+        "high_labels": _labels([label for label, value in present if value == high]),
         "low": column.format(low),
-        "low_labels": _labels([row[0] for row in present if row[1] == low]),
+        "low_labels": _labels([label for label, value in present if value == low]),
     }
 
 

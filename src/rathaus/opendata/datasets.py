@@ -121,8 +121,10 @@ def connect_dataset(
     available: Callable[[], bool] | None = None,
     modified: Callable[[], date | datetime | None] | None = None,
     temporal: Callable[[], tuple[date | None, date | None]] | None = None,
+    licence: str = "",
 ) -> None:
-    """Give a dataset slot its distributions (and optionally the other live metadata).
+    """Give a dataset slot its distributions (and optionally the other live metadata, and a
+    licence of its own: an IRI under LICENCES).
 
     May be called before the slot is declared; the connection applies when it is.
     """
@@ -130,6 +132,8 @@ def connect_dataset(
     for name, value in (("available", available), ("modified", modified), ("temporal", temporal)):
         if value is not None:
             changes[name] = value
+    if licence:
+        changes["licence"] = licence
     DATASETS.connect(dataset_id, **changes)
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from rathaus.geodata.selectors import districts
 from rathaus.opendata.charts import Chart, Row
-from rathaus.opendata.svg import Region, Series, bar_chart, choropleth, line_chart
+from rathaus.opendata.svg import Region, Series, Shading, bar_chart, choropleth_maps, line_chart
 
 
 def chart_svg(chart: Chart, rows: Sequence[Row]) -> str:
@@ -19,15 +19,16 @@ def chart_svg(chart: Chart, rows: Sequence[Row]) -> str:
     summary = chart.describe(rows)
     fmt = chart.value_columns[0].format
     if chart.kind == "choropleth":
-        regions = _regions(chart, rows)
-        if regions:
-            return choropleth(
+        shapes = _district_shapes()
+        if shapes:
+            return choropleth_maps(
                 chart_id=chart_id,
                 title=title,
                 summary=summary,
-                regions=regions,
-                series_name=str(chart.value_columns[0].label),
-                format_value=fmt,
+                shadings=[
+                    Shading(str(column.label), _regions(shapes, rows, index), column.format)
+                    for index, column in enumerate(chart.value_columns, start=1)
+                ],
                 no_value_label=_("no value"),
             )
     categories = [str(row[0]) for row in rows]
@@ -47,15 +48,18 @@ def chart_svg(chart: Chart, rows: Sequence[Row]) -> str:
     )
 
 
-def _regions(chart: Chart, rows: Sequence[Row]) -> list[Region]:
-    """The district polygons with the chart's first value; [] before boundaries are imported."""
-    values = {str(row[0]): row[1] for row in rows}
+def _district_shapes() -> list[tuple[str, shapely.Geometry]]:
+    """The district polygons; [] before boundaries are imported."""
     shapes = [(d.name, d.boundary) for d in districts().only("name", "boundary")]
     if not shapes or not all(boundary for _, boundary in shapes):
         return []
-    return [
-        Region(name, shapely.from_geojson(boundary), values.get(name)) for name, boundary in shapes
-    ]
+    return [(name, shapely.from_geojson(boundary)) for name, boundary in shapes]
+
+
+def _regions(shapes, rows: Sequence[Row], index: int) -> list[Region]:
+    """The district polygons with the chart's value in column `index` (by district name)."""
+    values = {str(row[0]): row[index] for row in rows}
+    return [Region(name, geometry, values.get(name)) for name, geometry in shapes]
 
 
 def chart_table(chart: Chart, rows: Sequence[Row]) -> dict:
@@ -65,7 +69,11 @@ def chart_table(chart: Chart, rows: Sequence[Row]) -> dict:
         "numeric": [column.numeric for column in chart.columns],
         "rows": [
             [
-                {"text": column.format(value), "raw": "" if value is None else str(value)}
+                {
+                    "text": column.format(value),
+                    "raw": "" if value is None else str(value),
+                    "series": str(column.label),
+                }
                 for column, value in zip(chart.columns, row, strict=True)
             ]
             for row in rows

@@ -18,8 +18,11 @@ class ParticipationConfig(AppConfig):
         )
         from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
+        from rathaus.participation import layers, opendata
         from rathaus.participation.services.processes import phases_announce
 
+        layers.register()
+        opendata.connect()
         register_job("participation.announce_phases", phases_announce, every=timedelta(minutes=5))
 
         register_backoffice_link(

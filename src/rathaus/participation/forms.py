@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.municipality import municipality
 from rathaus.participation import images, pseudonyms
 from rathaus.participation.districts import district_choices
 from rathaus.participation.models import (
@@ -19,6 +20,7 @@ from rathaus.participation.models import (
     ReportReason,
     Topic,
 )
+from rathaus.participation.placing import place
 from rathaus.participation.selectors import NO_ANSWER, SORT_NEWEST, SORT_RANDOM, SORT_SUPPORTED
 from rathaus.participation.services.proposals import ImageUpload
 
@@ -59,7 +61,11 @@ class ProposalForm(forms.Form):
     category = forms.ModelChoiceField(
         label=_("Category"), queryset=Category.objects.none(), required=False
     )
-    district = forms.ChoiceField(label=_("District"), required=False)
+    district = forms.ChoiceField(
+        label=_("District"),
+        required=False,
+        help_text=_("With coordinates in the city, the district is taken from them."),
+    )
     location_text = forms.CharField(
         label=_("Place"),
         max_length=200,
@@ -114,8 +120,18 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if (latitude is None) != (longitude is None):
             self.add_error("longitude", _("Give both latitude and longitude, or neither."))
+        elif place(latitude=latitude, longitude=longitude, chosen="").outside:
+            self.add_error(
+                "latitude",
+                _(
+                    "This place lies outside %(city)s. Please check the coordinates, or leave "
+                    "them empty and describe the place."
+                )
+                % {"city": municipality().name},
+            )
         if cleaned.get("image") and not cleaned.get("image_alt", "").strip():
             self.add_error("image_alt", _("Please describe what the image shows."))
         return cleaned

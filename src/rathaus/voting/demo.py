@@ -1,7 +1,8 @@
 """Demo polls (all titled "Demo: ..."): an open yes/no vote for residents, an open ranked poll
 with published voting codes, a participatory budget imported from a generated Kaiserslautern
 election with districts (closed and counted), and a multiple-choice poll in the voting phase of
-the participation demo process. Idempotent: a poll that exists is left alone."""
+the participation demo process, open to the residents of the Innenstadt (Anna Schmidt lives
+there, John Miller in Einsiedlerhof). Idempotent: a poll that exists is left alone."""
 
 from __future__ import annotations
 
@@ -134,10 +135,17 @@ def _ideas(now) -> None:
         spec=PollSpec(
             title_de=IDEAS,
             title_en="Demo: Which ideas for the city centre should come first?",
-            description_de="Demo-Abstimmung in der Abstimmungsphase des Beteiligungsverfahrens.",
-            description_en="Demo vote in the voting phase of the participation process.",
+            description_de=(
+                "Demo-Abstimmung in der Abstimmungsphase des Beteiligungsverfahrens. Abstimmen "
+                "können Einwohnerinnen und Einwohner des Ortsbezirks Innenstadt."
+            ),
+            description_en=(
+                "Demo vote in the voting phase of the participation process. Residents of the "
+                "Innenstadt district can vote."
+            ),
             kind="multiple",
             eligibility="residents",
+            districts=("Innenstadt",),
             opens_at=phase.starts_at,
             closes_at=phase.ends_at,
             min_choices=1,

@@ -1,19 +1,30 @@
-"""The results of closed polls as open-data datasets, for the open-data catalogue.
+"""The results of closed polls as open data, and the voting figures on the dashboards.
 
-``datasets()`` returns one plain dict per closed poll (newest first); the opendata app turns them
-into DCAT-AP.de entries. URLs are site-relative paths of the German pages and downloads (the
-catalogue makes them absolute); texts come in German and English.
+``datasets()`` returns one plain dict per closed poll (newest first): its metadata and
+downloads. URLs are site-relative paths of the German pages and downloads; texts come in German
+and English. ``connect()`` (called from the AppConfig) gives the opendata app's slots their
+data: the dataset ``poll-results`` (one table of every closed poll's result per option, with the
+links of ``datasets()``) and the chart ``budget-by-district``.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.db.models import Max, Min
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from rathaus.geodata.selectors import districts
+from rathaus.opendata.charts import connect_chart
+from rathaus.opendata.datasets import connect_dataset, tabular
+from rathaus.participation.districts import district_names
 from rathaus.voting.models import Kind, Poll
+from rathaus.voting.selectors import result_table
 
 LICENSE = "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"
 THEME = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
@@ -54,6 +65,7 @@ def _distributions(poll: Poll) -> list[dict[str, str]]:
             )
         return [
             {
+                "name": name,
                 "url": reverse(f"voting:{name}", args=[poll.pk]),
                 "media_type": media_type,
                 "format": file_format,
@@ -89,3 +101,97 @@ def datasets() -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+RESULT_COLUMNS = (
+    "poll",
+    "poll_title_de",
+    "poll_title_en",
+    "kind",
+    "closed",
+    "ballots",
+    "option",
+    "option_title_de",
+    "option_title_en",
+    "votes",
+    "share",
+    "cost_eur",
+    "district",
+    "funded",
+    "results_page",
+    "ballots_export",
+)
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _closed_polls():
+    return Poll.objects.filter(closed_at__isnull=False)
+
+
+def result_rows():
+    """One row per option of every closed poll (newest poll first), with the poll's result page
+    and the export of its anonymous ballots (from ``datasets()``)."""
+    described = {entry["identifier"]: entry for entry in datasets()}
+    polls = _closed_polls().prefetch_related("options").order_by("-closed_at", "-pk")
+    for poll in polls:
+        entry = described[f"voting-poll-{poll.pk}"]
+        links = {link["name"]: _absolute(link["url"]) for link in entry["distributions"]}
+        for option in result_table(poll):
+            yield (
+                entry["identifier"],
+                poll.title_de,
+                poll.title_en,
+                poll.kind,
+                timezone.localtime(poll.closed_at).date(),
+                poll.result["ballots"],
+                option["key"],
+                option["title_de"],
+                option["title_en"],
+                option["votes"],
+                option["share"],
+                option.get("cost", ""),
+                option.get("district", ""),
+                option.get("funded", ""),
+                _absolute(entry["landing_page"]),
+                links["export"],
+            )
+
+
+def _period():
+    found = _closed_polls().aggregate(start=Min("opens_at"), end=Max("closes_at"))
+    return tuple(
+        None if value is None else timezone.localtime(value).date() for value in found.values()
+    )
+
+
+def budget_by_district() -> list[tuple[str, Decimal]]:
+    """Money of the funded projects of closed participatory budgets per district (the district
+    of each project as the poll gives it); projects for the whole city last."""
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    results = _closed_polls().filter(kind=Kind.BUDGET).values_list("result", flat=True)
+    for result in results:
+        for row in (result or {}).get("districts", ()):
+            totals[row["district"]] += Decimal(row["cost"])
+    if not totals:
+        return []
+    names = list(districts().values_list("name", flat=True)) or list(district_names())
+    names += sorted(name for name in totals if name and name not in names)
+    rows = [(name, totals.get(name, Decimal(0))) for name in names]
+    if "" in totals:
+        rows.append((gettext("Whole city"), totals[""]))
+    return rows
+
+
+def connect() -> None:
+    connect_chart("budget-by-district", rows=budget_by_district)
+    connect_dataset(
+        "poll-results",
+        distributions=tabular(RESULT_COLUMNS, result_rows),
+        available=lambda: _closed_polls().exists(),
+        modified=lambda: _closed_polls().aggregate(m=Max("closed_at"))["m"],
+        temporal=_period,
+        licence=LICENSE,
+    )

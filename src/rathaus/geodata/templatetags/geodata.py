@@ -1,10 +1,19 @@
 """Template helpers for maps and feature lists."""
 
+import json
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
+
+from rathaus.geodata.layers import get_layer
+from rathaus.geodata.selectors import boundaries_imported
+from rathaus.geodata.snapshots import snapshot
 
 register = template.Library()
+
+DISTRICTS = "districts"
 
 
 @register.filter
@@ -13,23 +22,79 @@ def column_value(column, feature):
     return column.value(feature)
 
 
-@register.inclusion_tag("geodata/includes/map.html")
-def map_component(map_id: str, label: str, data_urls, center=None):
-    """A map drawing the GeoJSON at `data_urls` (a URL or a list of URLs).
+def city_center() -> tuple[float, float] | None:
+    """The middle (lon, lat) of the districts, or None before there are any."""
+    layer = get_layer(DISTRICTS)
+    bbox = snapshot(layer).bbox if layer is not None else None
+    if bbox is None:
+        return None
+    return (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
 
-    Put the equivalent list or table right beside it, and include
-    `geodata/includes/map_assets.html` in the page's `head` block.
-    """
-    if isinstance(data_urls, str):
-        data_urls = [data_urls]
+
+def _context_urls() -> list[str]:
+    """The district boundaries drawn behind a map for orientation (there are no tiles)."""
+    return [reverse("geodata:layer_data", args=[DISTRICTS])] if boundaries_imported() else []
+
+
+def _assets() -> dict:
     return {
-        "map_id": map_id,
-        "label": label,
-        "data_urls": data_urls,
-        "center": center,
         "tile_url": getattr(settings, "MAP_TILE_URL", ""),
         "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
         "marker_icon": static("vendor/leaflet/images/marker-icon.png"),
         "marker_icon_2x": static("vendor/leaflet/images/marker-icon-2x.png"),
         "marker_shadow": static("vendor/leaflet/images/marker-shadow.png"),
+    }
+
+
+@register.inclusion_tag("geodata/includes/map.html")
+def map_component(map_id: str, label: str, data_urls=(), center=None, points=None):
+    """A map drawing the GeoJSON at `data_urls` (a URL or a list of URLs) and `points`.
+
+    `points` are places given directly, each `{"lon", "lat", "label"}` (e.g. the one place of a
+    proposal); a map with points shows the district boundaries behind them. Without `center`
+    (lon, lat) the map starts over the city. Put the equivalent list or table right beside it,
+    and include `geodata/includes/map_assets.html` in the page's `head` block.
+    """
+    if isinstance(data_urls, str):
+        data_urls = [data_urls]
+    collection = None
+    if points:
+        collection = {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "geometry": {
+                        "type": "Point",
+                        "coordinates": [float(point["lon"]), float(point["lat"])],
+                    },
+                    "properties": {"label": str(point["label"]), "url": point.get("url", "")},
+                }
+                for point in points
+            ],
+        }
+    return {
+        "map_id": map_id,
+        "label": label,
+        "data_urls": list(data_urls),
+        "points": json.dumps(collection, ensure_ascii=False) if collection else "",
+        "context_urls": _context_urls() if points else [],
+        "center": center or city_center(),
+        **_assets(),
+    }
+
+
+@register.inclusion_tag("geodata/includes/location_picker.html")
+def location_picker(map_id: str, label: str):
+    """A map to choose a place with: inside a `<fieldset data-location-picker …>` whose
+    `data-latitude-input`/`data-longitude-input` (and optionally `data-district-input`) name the
+    plain inputs it fills. Those inputs stay the way to give a place without JavaScript.
+    """
+    return {
+        "map_id": map_id,
+        "label": label,
+        "center": city_center(),
+        "context_urls": _context_urls(),
+        "locate_url": reverse("api:locate"),
+        **_assets(),
     }

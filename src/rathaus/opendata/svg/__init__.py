@@ -6,8 +6,16 @@ beside it can be checked against exactly what is drawn.
 """
 
 from rathaus.opendata.svg.bar import bar_chart
-from rathaus.opendata.svg.choropleth import Region, choropleth
+from rathaus.opendata.svg.choropleth import Region, Shading, choropleth, choropleth_maps
 from rathaus.opendata.svg.line import line_chart
 from rathaus.opendata.svg.markup import Series
 
-__all__ = ["Region", "Series", "bar_chart", "choropleth", "line_chart"]
+__all__ = [
+    "Region",
+    "Series",
+    "Shading",
+    "bar_chart",
+    "choropleth",
+    "choropleth_maps",
+    "line_chart",
+]

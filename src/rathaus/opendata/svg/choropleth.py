@@ -83,6 +83,15 @@ def _path(geometry: BaseGeometry, project) -> str:
     return "".join(parts)
 
 
+@dataclass(frozen=True)
+class Shading:
+    """One map of a choropleth: the regions shaded by one series of values."""
+
+    series_name: str
+    regions: Sequence[Region]
+    format_value: Formatter
+
+
 def choropleth(
     *,
     chart_id: str,
@@ -93,6 +102,39 @@ def choropleth(
     format_value: Formatter,
     no_value_label: str,
 ) -> str:
+    """One map, its regions shaded by one series."""
+    return choropleth_maps(
+        chart_id=chart_id,
+        title=title,
+        summary=summary,
+        shadings=[Shading(series_name, regions, format_value)],
+        no_value_label=no_value_label,
+    )
+
+
+def choropleth_maps(
+    *,
+    chart_id: str,
+    title: str,
+    summary: str,
+    shadings: Sequence[Shading],
+    no_value_label: str,
+) -> str:
+    """One map per series, one under the other, each with its own legend (small multiples:
+    every value of the data table is drawn)."""
+    body = []
+    top = 0.0
+    for shading in shadings:
+        part, height = _shaded_map(shading, no_value_label, top, named=len(shadings) > 1)
+        body.append(part)
+        top += height
+    return frame(chart_id, title, summary, WIDTH, int(top), body)
+
+
+def _shaded_map(shading: Shading, no_value_label: str, top: float, *, named: bool):
+    """The SVG of one map at vertical offset `top`, and its height."""
+    regions = shading.regions
+    heading = 24 if named else 0
     projected = [
         shapely.transform(region.geometry, _to_utm.transform, interleaved=False)
         for region in regions
@@ -106,13 +148,18 @@ def choropleth(
     offset_x = (WIDTH - map_width) / 2
 
     def project(x: float, y: float) -> tuple[float, float]:
-        return offset_x + (x - min_x) * scale, PAD + (max_y - y) * scale
+        return offset_x + (x - min_x) * scale, heading + PAD + (max_y - y) * scale
 
     values = [float(region.value) for region in regions if region.value is not None]
     whole = all(isinstance(r.value, int) for r in regions if r.value is not None)
     breaks = class_breaks(values, whole=whole) if values else []
-    labels = class_labels(breaks, min(values), format_value, whole=whole) if values else []
-    body = [f'<g font-size="11" fill="{TEXT}">']
+    labels = class_labels(breaks, min(values), shading.format_value, whole=whole) if values else []
+    body = [f'<g font-size="11" fill="{TEXT}" transform="translate(0 {top:g})">']
+    if named:
+        body.append(
+            f'<text x="{PAD}" y="16" font-size="14" font-weight="bold">'
+            f"{text(shading.series_name)}</text>"
+        )
     for region, geometry in zip(regions, projected, strict=True):
         fill = (
             colour_for(float(region.value), breaks) if region.value is not None else NO_VALUE_COLOUR
@@ -120,7 +167,7 @@ def choropleth(
         body.append(
             f'<path class="rh-chart__mark" d="{_path(geometry, project)}" fill="{fill}" '
             f'fill-rule="evenodd" stroke="{TEXT}" stroke-width="1" data-label={attr(region.label)} '
-            f"data-series={attr(series_name)} data-value={attr(raw(region.value))}/>"
+            f"data-series={attr(shading.series_name)} data-value={attr(raw(region.value))}/>"
         )
     for region, geometry in zip(regions, projected, strict=True):
         point = geometry.representative_point()
@@ -131,10 +178,17 @@ def choropleth(
         )
     missing = any(region.value is None for region in regions)
     legend_rows = len(labels) + (1 if missing else 0)
-    body.append(_legend(labels, series_name, no_value_label if missing else None, MAP_HEIGHT))
+    body.append(
+        _legend(
+            labels,
+            shading.series_name,
+            no_value_label if missing else None,
+            heading + MAP_HEIGHT,
+        )
+    )
     body.append("</g>")
-    height = MAP_HEIGHT + 28 + legend_rows * LEGEND_ROW
-    return frame(chart_id, title, summary, WIDTH, int(height), body)
+    height = heading + MAP_HEIGHT + 28 + legend_rows * LEGEND_ROW + (16 if named else 0)
+    return "".join(body), height
 
 
 def _legend(labels: list[str], series_name: str, no_value: str | None, top: float) -> str:

@@ -17,6 +17,7 @@ from rathaus.accounts.models import User
 from rathaus.core.audit import audit_record
 from rathaus.participation import tasks
 from rathaus.participation.models import Project, ProjectDocument, TimelineEntry
+from rathaus.participation.placing import place
 from rathaus.participation.services import field_snapshot, require
 
 PROJECT_FIELDS = (
@@ -51,7 +52,10 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 def project_save(
     *, actor: User, project: Project | None = None, slug: str = "", **fields
 ) -> Project:
-    """Create a project (give `slug`) or change one; a new status is e-mailed to followers."""
+    """Create a project (give `slug`) or change one; a new status is e-mailed to followers.
+
+    A point inside the city decides the district (see `placing`).
+    """
     require(actor, "participation.manage_projects")
     unknown = set(fields) - set(PROJECT_FIELDS)
     if unknown:
@@ -62,6 +66,9 @@ def project_save(
         setattr(project, field, value)
     project.updated_at = timezone.now()
     project.full_clean()
+    project.district = place(
+        latitude=project.latitude, longitude=project.longitude, chosen=project.district
+    ).district
     project.save()
     after = field_snapshot(project, PROJECT_FIELDS)
     audit_record(

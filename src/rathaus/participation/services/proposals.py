@@ -25,6 +25,7 @@ from rathaus.participation.models import (
     ProposalImage,
     Support,
 )
+from rathaus.participation.placing import place
 from rathaus.participation.services import field_snapshot, require
 from rathaus.participation.services.people import participant_profile_ensure
 
@@ -106,7 +107,10 @@ def proposal_create(
     uploads: list[ImageUpload] | None = None,
     pseudonym: str = "",
 ) -> Proposal:
-    """A citizen's new proposal; the author follows it from then on."""
+    """A citizen's new proposal; the author follows it from then on.
+
+    A point inside the city decides the district (see `placing`); `district` is kept otherwise.
+    """
     require(actor, "participation.propose", process)
     _check_place(process, category, latitude, longitude)
     prepared = _prepared(uploads or [])
@@ -121,7 +125,7 @@ def proposal_create(
         latitude=latitude,
         longitude=longitude,
         location_text=location_text.strip(),
-        district=district,
+        district=place(latitude=latitude, longitude=longitude, chosen=district).district,
         created_at=now,
         updated_at=now,
     )
@@ -163,7 +167,7 @@ def proposal_update(
     proposal.latitude = latitude
     proposal.longitude = longitude
     proposal.location_text = location_text.strip()
-    proposal.district = district
+    proposal.district = place(latitude=latitude, longitude=longitude, chosen=district).district
     proposal.updated_at = timezone.now()
     proposal.save()
     removed = []

@@ -19,6 +19,7 @@ from rathaus.participation.selectors import (
     project_for_page,
     projects_for_list,
 )
+from rathaus.participation.views.common import layer_map_url, map_points
 
 
 def _filters(request) -> tuple[ProjectFilterForm, ProjectFilter]:
@@ -34,6 +35,7 @@ def _filters(request) -> tuple[ProjectFilterForm, ProjectFilter]:
 def project_list(request):
     form, filters = _filters(request)
     projects = projects_for_list(request.user, filters)
+    paging = paginate(request, projects, per_page=20)
     return render(
         request,
         "participation/project_list.html",
@@ -41,7 +43,11 @@ def project_list(request):
             "form": form,
             "filtered": filters != ProjectFilter(),
             "feed_query": request.GET.urlencode(),
-            **paginate(request, projects, per_page=20),
+            "map_points": map_points(paging["page_obj"].object_list),
+            "all_on_map_url": layer_map_url(
+                "projects", district=filters.district, status=filters.status, topic=filters.topic
+            ),
+            **paging,
         },
     )
 
@@ -55,6 +61,7 @@ def project_detail(request, slug: str):
             "project": project,
             "follow": follow_of(request.user, project),
             "may_follow": request.user.has_perm("participation.follow", project),
+            "map_points": map_points([project]),
         },
     )
 

@@ -39,7 +39,13 @@ from rathaus.participation.services.proposals import (
     proposal_unsupport,
     proposal_update,
 )
-from rathaus.participation.views.common import check, form_data, form_files
+from rathaus.participation.views.common import (
+    check,
+    form_data,
+    form_files,
+    layer_map_url,
+    map_points,
+)
 
 PER_PAGE = 20
 SEED_SESSION_KEY = "participation_seed"
@@ -88,6 +94,10 @@ def proposal_list(request, slug: str):
             "filtered": any(values.get(name) for name in ("q", "category", "district", "answer")),
             "supported": supported_ids(request.user, paging["page_obj"].object_list),
             "may_propose": request.user.has_perm("participation.propose", process),
+            "map_points": map_points(paging["page_obj"].object_list),
+            "all_on_map_url": layer_map_url(
+                "proposals", process=process.slug, district=filters.district
+            ),
             **paging,
         },
     )
@@ -119,6 +129,7 @@ def _detail(request, proposal, *, comment_form=None, status=200):
             "may_follow": user.has_perm("participation.follow", proposal),
             "has_supported": has_supported(user, proposal),
             "follow": follow_of(user, proposal),
+            "map_points": map_points([proposal]),
         },
         status=status,
     )

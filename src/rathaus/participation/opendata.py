@@ -1,0 +1,177 @@
+"""The participation platform in the open-data app: its dashboard figures and its datasets.
+
+`connect()` (called from the AppConfig) gives the slots the opendata app declares their data:
+the charts `participation-by-district`, `projects-by-status`, `projects-by-district` and the
+datasets `projects`, `proposals`, `comments`. The proposal and comment tables are the
+participation app's own open-data export (no names, no pseudonyms, dates to the day, authors
+as an anonymous id; see `exports`). Each chart costs one aggregate query (and the district
+names).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rathaus.geodata.selectors import districts
+from rathaus.opendata.charts import connect_chart
+from rathaus.opendata.datasets import connect_dataset, layer_geojson, tabular
+from rathaus.participation.districts import district_names
+from rathaus.participation.exports import (
+    COMMENT_COLUMNS,
+    PROPOSAL_COLUMNS,
+    open_comment_rows,
+    open_proposal_rows,
+)
+from rathaus.participation.layers import public_url
+from rathaus.participation.models import Comment, Project, ProjectStatus, Proposal
+
+PROJECT_COLUMNS = (
+    "id",
+    "title_de",
+    "title_en",
+    "status",
+    "topic",
+    "district",
+    "responsible_unit",
+    "cost_eur",
+    "start",
+    "end",
+    "latitude",
+    "longitude",
+    "process",
+    "url",
+)
+
+
+def _district_names() -> list[str]:
+    """The districts in the city's order: the geodata districts, else participation's list."""
+    return list(districts().values_list("name", flat=True)) or list(district_names())
+
+
+def visible_proposals() -> QuerySet[Proposal]:
+    return Proposal.objects.filter(process__is_published=True, hidden_at__isnull=True)
+
+
+def visible_comments() -> QuerySet[Comment]:
+    return Comment.objects.filter(
+        proposal__process__is_published=True,
+        proposal__hidden_at__isnull=True,
+        hidden_at__isnull=True,
+    )
+
+
+def published_projects() -> QuerySet[Project]:
+    return Project.objects.filter(is_published=True)
+
+
+# Charts
+
+
+def participation_by_district() -> list[tuple[str, int, int]]:
+    """(district, proposals with a place in it, supports those proposals received)."""
+    counts = {
+        row["district"]: (row["proposals"], row["supports"])
+        for row in visible_proposals()
+        .exclude(district="")
+        .values("district")
+        .annotate(proposals=Count("id"), supports=Coalesce(Sum("support_count"), 0))
+    }
+    if not counts:
+        return []
+    return [(name, *counts.get(name, (0, 0))) for name in _district_names()]
+
+
+def projects_by_status() -> list[tuple[str, int]]:
+    counts = dict(
+        published_projects().values("status").annotate(n=Count("id")).values_list("status", "n")
+    )
+    if not counts:
+        return []
+    return [(str(status.label), counts.get(status.value, 0)) for status in ProjectStatus]
+
+
+def projects_by_district() -> list[tuple[str, int]]:
+    """Projects per district, and those concerning the whole city last (if any)."""
+    counts = dict(
+        published_projects().values("district").annotate(n=Count("id")).values_list("district", "n")
+    )
+    if not counts:
+        return []
+    rows = [(name, counts.get(name, 0)) for name in _district_names()]
+    if counts.get(""):
+        rows.append((_("Whole city"), counts[""]))
+    return rows
+
+
+# Datasets
+
+
+def project_rows():
+    projects = (
+        published_projects()
+        .select_related("responsible_unit", "process")
+        .annotate(start=Min("timeline__date"), end=Max("timeline__date"))
+        .order_by("slug")
+    )
+    for project in projects:
+        yield (
+            project.slug,
+            project.title_de,
+            project.title_en,
+            project.status,
+            project.topic,
+            project.district,
+            project.responsible_unit.slug,
+            project.cost,
+            project.start,
+            project.end,
+            project.latitude,
+            project.longitude,
+            project.process.slug if project.process else "",
+            public_url("participation:project", project.slug),
+        )
+
+
+def _table(columns: tuple[str, ...], rows):
+    return lambda: (tuple(row[column] for column in columns) for row in rows())
+
+
+def _period(queryset: QuerySet, field: str) -> tuple[date | None, date | None]:
+    found = queryset.aggregate(start=Min(field), end=Max(field))
+    return tuple(
+        None if value is None else timezone.localtime(value).date() for value in found.values()
+    )
+
+
+def connect() -> None:
+    connect_chart("participation-by-district", rows=participation_by_district)
+    connect_chart("projects-by-status", rows=projects_by_status)
+    connect_chart("projects-by-district", rows=projects_by_district)
+    connect_dataset(
+        "projects",
+        distributions=(*tabular(PROJECT_COLUMNS, project_rows), layer_geojson("projects")),
+        available=lambda: published_projects().exists(),
+        modified=lambda: published_projects().aggregate(m=Max("updated_at"))["m"],
+    )
+    connect_dataset(
+        "proposals",
+        distributions=(
+            *tabular(PROPOSAL_COLUMNS, _table(PROPOSAL_COLUMNS, open_proposal_rows)),
+            layer_geojson("proposals"),
+        ),
+        available=lambda: visible_proposals().exists(),
+        modified=lambda: visible_proposals().aggregate(m=Max("updated_at"))["m"],
+        temporal=lambda: _period(visible_proposals(), "created_at"),
+    )
+    connect_dataset(
+        "comments",
+        distributions=tabular(COMMENT_COLUMNS, _table(COMMENT_COLUMNS, open_comment_rows)),
+        available=lambda: visible_comments().exists(),
+        modified=lambda: visible_comments().aggregate(m=Max("created_at"))["m"],
+        temporal=lambda: _period(visible_comments(), "created_at"),
+    )
