@@ -53,17 +53,27 @@ def test_downloads_are_utf8_cacheable_and_open_to_other_sites(client):
 
 
 def test_a_slot_is_neither_listed_nor_downloadable_until_connected(client, restore_registries):
-    assert "service-statistics" not in {dataset.id for dataset in listed_datasets()}
-    assert client.get("/opendata/datasets/service-statistics.csv").status_code == 404
+    register_dataset(
+        Dataset(
+            id="new-slot",
+            title_de="Neuer Datensatz",
+            title_en="New dataset",
+            description_de="Noch ohne Daten.",
+            description_en="No data yet.",
+            themes=(),
+        )
+    )
+    assert "new-slot" not in {dataset.id for dataset in listed_datasets()}
+    assert client.get("/opendata/datasets/new-slot.csv").status_code == 404
 
     connect_dataset(
-        "service-statistics",
+        "new-slot",
         distributions=tabular(("service", "applications"), lambda: [("Hundesteuer", 4)]),
     )
 
-    assert "service-statistics" in {dataset.id for dataset in listed_datasets()}
+    assert "new-slot" in {dataset.id for dataset in listed_datasets()}
     assert (
-        client.get("/opendata/datasets/service-statistics.csv").content
+        client.get("/opendata/datasets/new-slot.csv").content
         == b"service,applications\r\nHundesteuer,4\r\n"
     )
 

@@ -17,13 +17,17 @@ class EservicesConfig(AppConfig):
             register_home_panel,
         )
         from rathaus.core.schedule import register_job
-        from rathaus.eservices import outboxes  # noqa: F401
+        from rathaus.eservices import (
+            opendata,
+            outboxes,  # noqa: F401
+        )
         from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.retention import retention_apply
         from rathaus.organization.predicates import is_administrator
 
+        opendata.connect()
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
         register_job("eservices.apply_retention", retention_apply, every=timedelta(days=1))
 
