@@ -126,7 +126,7 @@ def test_payments_mandate_and_my_data(page, browser, live_server, assert_accessi
     page.get_by_role("button", name="Mandat erteilen").click()
     page.wait_for_url(f"**/services/cases/{case.reference}/")
     assert_accessible(page)
-    for path in ["/services/my-data/", "/en/services/my-data/"]:
+    for path in ["/my-account/data/", "/en/my-account/data/"]:
         page.goto(path)
         assert_accessible(page)
 

@@ -7,6 +7,11 @@ import pytest
 from django.utils import timezone
 
 from rathaus.accounts.models import User
+from rathaus.accounts.personal_data import (
+    AccountNotDeletable,
+    account_delete,
+    personal_data_export,
+)
 from rathaus.core.models import AuditEntry
 from rathaus.eservices import workflow
 from rathaus.eservices.handlers import Decision, Outcome
@@ -14,11 +19,6 @@ from rathaus.eservices.models import Case, Draft
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_start
-from rathaus.eservices.services.privacy import (
-    AccountNotDeletable,
-    account_delete,
-    personal_data_export,
-)
 from tests.eservices.conftest import PDF
 from tests.factories import sign_in
 
@@ -39,20 +39,20 @@ def test_the_export_holds_all_data_and_documents(make_case, citizen, tax_clerk, 
 
     data = json.loads(archive.read("data.json"))
     assert data["account"]["email"] == citizen.email
-    assert data["cases"][0]["reference"] == case.reference
-    assert data["cases"][0]["answers"]["details"] == "Here is my proof."
+    assert data["services"]["cases"][0]["reference"] == case.reference
+    assert data["services"]["cases"][0]["answers"]["details"] == "Here is my proof."
     names = archive.namelist()
-    assert f"receipts/{case.reference}.pdf" in names
-    assert any(name.startswith("notices/") for name in names)
-    assert any(name.startswith(f"uploads/{case.reference}/") for name in names)
-    assert AuditEntry.objects.filter(action="eservices.privacy.export").exists()
+    assert f"services/receipts/{case.reference}.pdf" in names
+    assert any(name.startswith("services/notices/") for name in names)
+    assert any(name.startswith(f"services/uploads/{case.reference}/") for name in names)
+    assert AuditEntry.objects.filter(action="user.personal_data_export").exists()
 
 
 def test_the_export_page_downloads_a_zip(client, citizen, make_case):
     make_case(citizen)
     sign_in(client, citizen)
 
-    response = client.post("/services/my-data/export/")
+    response = client.post("/my-account/data/export/")
 
     assert response["Content-Type"] == "application/zip"
     assert zipfile.ZipFile(io.BytesIO(response.content)).read("data.json")
@@ -73,12 +73,13 @@ def test_deleting_the_account_keeps_retained_cases_detached_and_withdraws_open_o
 
     result = account_delete(user=citizen)
 
-    assert result == {
+    assert result["services"] == {
         "drafts_deleted": 1,
         "cases_withdrawn": 1,
         "cases_kept": 1,
         "cases_anonymised": 1,
     }
+    assert AuditEntry.objects.filter(action="user.account_delete").exists()
     assert not User.objects.filter(email="citizen@example.org").exists()
     assert not Draft.objects.filter(case__isnull=True).exists()
     open_case.refresh_from_db()
@@ -99,10 +100,10 @@ def test_staff_cannot_delete_their_own_account_here(tax_clerk):
 def test_the_delete_page_asks_for_the_email_address(client, citizen):
     sign_in(client, citizen)
 
-    refused = client.post("/services/my-data/delete/", {"email": "someone@example.org"})
+    refused = client.post("/my-account/data/delete/", {"email": "someone@example.org"})
     assert refused.status_code == 400
     assert User.objects.filter(pk=citizen.pk).exists()
 
-    done = client.post("/services/my-data/delete/", {"email": "Citizen@example.org"})
+    done = client.post("/my-account/data/delete/", {"email": "Citizen@example.org"})
     assert done["Location"] == "/"
     assert not User.objects.filter(pk=citizen.pk).exists()

@@ -11,9 +11,19 @@ class AccountsConfig(AppConfig):
         from allauth.mfa.signals import authenticator_added
 
         from rathaus.accounts.mfa import record_totp_activation
+        from rathaus.accounts.personal_data import account_export, register_personal_data
         from rathaus.core.navigation import Link, register_account_link
 
         authenticator_added.connect(record_totp_activation, dispatch_uid="rathaus_totp_activation")
+        register_personal_data("account", export=account_export)
+        register_account_link(
+            Link(
+                title=_("My data"),
+                url_name="accounts:my_data",
+                description=_("Download all your data or delete your account."),
+                order=95,
+            )
+        )
 
         register_account_link(
             Link(title=_("Profile and settings"), url_name="accounts:profile_edit", order=90)

@@ -10,6 +10,7 @@ class EservicesConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
+        from rathaus.accounts.personal_data import register_personal_data
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -24,10 +25,12 @@ class EservicesConfig(AppConfig):
         from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
         from rathaus.eservices.services.handoff import deliveries_retry_due
+        from rathaus.eservices.services.privacy import services_erase, services_export
         from rathaus.eservices.services.retention import retention_apply
         from rathaus.organization.predicates import is_administrator
 
         opendata.connect()
+        register_personal_data("services", export=services_export, erase=services_erase)
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
         register_job("eservices.apply_retention", retention_apply, every=timedelta(days=1))
 
@@ -64,14 +67,6 @@ class EservicesConfig(AppConfig):
                 url_name="eservices:mailbox",
                 description=_("Your applications, messages and notices."),
                 order=10,
-            )
-        )
-        register_account_link(
-            Link(
-                title=_("My data"),
-                url_name="eservices:my_data",
-                description=_("Download all your data or delete your account."),
-                order=90,
             )
         )
         register_home_panel("eservices/home_panel.html", order=10)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rathaus.eservices.views import apply, catalogue, files, mailbox, payments, privacy
+from rathaus.eservices.views import apply, catalogue, files, mailbox, payments
 
 app_name = "eservices"
 
@@ -27,9 +27,6 @@ urlpatterns = [
         payments.mandate,
         name="mandate",
     ),
-    path("my-data/", privacy.my_data, name="my_data"),
-    path("my-data/export/", privacy.export, name="my_data_export"),
-    path("my-data/delete/", privacy.delete_account, name="delete_account"),
     # Last: a service's address name (models.catalogue.RESERVED_SLUGS keeps the paths above free).
     path("<slug:slug>/", catalogue.service_detail, name="service"),
 ]

@@ -1,26 +1,21 @@
-"""A citizen's rights: download all their data, delete their account (GDPR Art. 15, 17, 20)."""
+"""The online services' part of a person's data export and account deletion.
+
+Registered with `rathaus.accounts.personal_data` (GDPR Art. 15, 17, 20); the page and the ZIP are
+the account's.
+"""
 
 from __future__ import annotations
 
-import io
-import json
-import zipfile
 from datetime import timedelta
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.utils import timezone
 
-from rathaus.core.audit import audit_record
+from rathaus.accounts.personal_data import ExportPart
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Draft, Mandate
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.drafts import draft_delete
 from rathaus.eservices.services.retention import case_anonymise
-
-
-class AccountNotDeletable(Exception):
-    """Staff accounts are removed by an administrator, not by the person."""
 
 
 def _case_data(case: Case) -> dict:
@@ -62,8 +57,9 @@ def _case_data(case: Case) -> dict:
     }
 
 
-def personal_data_export(*, user) -> bytes:
-    """A zip with data.json (everything about the person here) and their PDFs and uploads."""
+def services_export(user) -> ExportPart:
+    """The online services' part of the person's data export: JSON plus receipts, notices and
+    uploads as files."""
     cases = (
         Case.objects.filter(applicant=user)
         .select_related("service")
@@ -71,13 +67,6 @@ def personal_data_export(*, user) -> bytes:
     )
     drafts = Draft.objects.filter(user=user, case__isnull=True).select_related("service")
     data = {
-        "exported_at": timezone.now(),
-        "account": {
-            "email": user.email,
-            "display_name": user.display_name,
-            "language": user.language,
-            "joined": user.date_joined,
-        },
         "unfinished_applications": [
             {
                 "service": draft.service.name_de,
@@ -92,34 +81,24 @@ def personal_data_export(*, user) -> bytes:
             for mandate in Mandate.objects.filter(user=user)
         ],
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            "data.json", json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-        )
-        for case in cases:
-            if case.receipt:
-                archive.writestr(f"receipts/{case.reference}.pdf", case.receipt.read())
-            for notice in case.notices.all():
-                archive.writestr(f"notices/{notice.pk}-{case.reference}.pdf", notice.file.read())
-            for upload in case.uploads.all():
-                archive.writestr(
-                    f"uploads/{case.reference}/{upload.pk}.{upload.kind}", upload.file.read()
-                )
-    audit_record(actor=user, action="eservices.privacy.export", target=user)
-    return buffer.getvalue()
+    files = {}
+    for case in cases:
+        if case.receipt:
+            files[f"receipts/{case.reference}.pdf"] = case.receipt.read()
+        for notice in case.notices.all():
+            files[f"notices/{notice.pk}-{case.reference}.pdf"] = notice.file.read()
+        for upload in case.uploads.all():
+            files[f"uploads/{case.reference}/{upload.pk}.{upload.kind}"] = upload.file.read()
+    return ExportPart(data=data, files=files)
 
 
-@transaction.atomic
-def account_delete(*, user) -> dict:
-    """Delete the person's account and what may go with it.
+def services_erase(user) -> dict:
+    """What the online services do before an account is deleted (in its transaction).
 
     Unfinished applications are deleted, open cases withdrawn. Cases still under their legal
     retention period stay with the department (detached from the account); cases whose period
     has passed are anonymised now. Mandates are revoked.
     """
-    if user.is_staff:
-        raise AccountNotDeletable
     now = timezone.now()
     result = {"drafts_deleted": 0, "cases_withdrawn": 0, "cases_kept": 0, "cases_anonymised": 0}
     for draft in Draft.objects.filter(user=user, case__isnull=True):
@@ -142,6 +121,4 @@ def account_delete(*, user) -> dict:
             result["cases_kept"] += 1
     Mandate.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now, user=None)
     Mandate.objects.filter(user=user).update(user=None)
-    audit_record(actor=user, action="eservices.privacy.account_delete", target=user, after=result)
-    user.delete()
     return result
