@@ -9,6 +9,7 @@ from django.core import mail
 from rathaus.eservices import handlers, workflow
 from rathaus.eservices.handlers import Decision, Outcome, ServiceHandler
 from rathaus.eservices.models import Delivery
+from tests.eservices.documents.conftest import Pdf
 from tests.eservices.pdfcheck import pdf_facts
 
 
@@ -34,10 +35,13 @@ def test_a_submission_gets_a_pdf_receipt_and_a_mail_without_personal_data(
         case = make_case(citizen)
 
     case.refresh_from_db()
-    facts = pdf_facts(case.receipt.read())
+    content = case.receipt.read()
+    facts = pdf_facts(content)
     assert facts["pdfa_part"]
     assert case.reference in facts["text"]
     assert "Marktstraße 1" in facts["text"]
+    _, name_y = Pdf(content).position_of(case.applicant_name)
+    assert 62.7 < name_y < 90  # addressed to the applicant in the window of the letter
     assert len(mail.outbox) == 1
     body = mail.outbox[0].subject + mail.outbox[0].body
     assert case.reference in body

@@ -12,11 +12,14 @@ from rathaus.eservices.summary import summary_pairs
 
 def receipt_render(case: Case) -> bytes:
     from rathaus.eservices.documents.pdf import render_pdf
+    from rathaus.eservices.services.notices import recipient_for
 
     with translation.override(case.language):
         return render_pdf(
             template="eservices/documents/receipt.html",
             context={
+                "recipient": recipient_for(case),
+                "department": case.unit,
                 "reference": case.reference,
                 "service_name": case.service.name,
                 "submitted_at": case.submitted_at,
