@@ -47,6 +47,17 @@ def test_a_parent_works_out_two_children_in_german(page, assert_accessible):
     assert_accessible(page)
 
 
+def test_enter_in_a_field_calculates(page):
+    page.goto(URL)
+    page.get_by_label("Tag des Antragseingangs").fill("2026-11-24")
+    page.get_by_label("Berechnen bis einschließlich").fill("2026-12")
+    child_group(page, 1).get_by_label("Geburtsdatum").fill("2016-03-10")
+    child_group(page, 1).get_by_label("Geburtsdatum").press("Enter")
+
+    expect(page.get_by_text("Kindergeld insgesamt: 2.072,00 €")).to_be_visible()
+    expect(page.get_by_role("group", name="Zeitraum 1")).to_have_count(0)
+
+
 def test_mistakes_are_explained_in_english_at_the_field(page, assert_accessible):
     page.goto(URL)
     page.get_by_role("button", name="English").click()
