@@ -1,3 +1,15 @@
+from rathaus.dogtax.models.register import (
+    AccountCounter,
+    Dog,
+    DogEvent,
+    GivenUpReason,
+    Sex,
+    Tag,
+    TagCounter,
+    TagInvalidation,
+    TaxAccount,
+    TaxNotice,
+)
 from rathaus.dogtax.models.statute import (
     DogTaxStatute,
     ExemptionKind,
@@ -6,4 +18,20 @@ from rathaus.dogtax.models.statute import (
     RatePeriod,
 )
 
-__all__ = ["DogTaxStatute", "ExemptionKind", "ExemptionLevel", "InstallmentDate", "RatePeriod"]
+__all__ = [
+    "AccountCounter",
+    "Dog",
+    "DogEvent",
+    "DogTaxStatute",
+    "ExemptionKind",
+    "ExemptionLevel",
+    "GivenUpReason",
+    "InstallmentDate",
+    "RatePeriod",
+    "Sex",
+    "Tag",
+    "TagCounter",
+    "TagInvalidation",
+    "TaxAccount",
+    "TaxNotice",
+]

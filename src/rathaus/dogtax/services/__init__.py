@@ -1,0 +1,40 @@
+"""Every write on the dog tax: keyword-only, in one transaction each, audited.
+
+``statute``: the statute records; ``register``: households, dogs, tags, exemptions, notices.
+"""
+
+from rathaus.dogtax.services.register import (
+    RegisterError,
+    account_change_address,
+    account_for_keeper,
+    assess_account,
+    dog_deregister,
+    dog_register,
+    exemption_grant,
+    notice_record,
+    tag_issue,
+    tag_replace,
+)
+from rathaus.dogtax.services.statute import (
+    STATUTE_PK,
+    exemption_kind_update,
+    rate_period_add,
+    statute_seed,
+)
+
+__all__ = [
+    "STATUTE_PK",
+    "RegisterError",
+    "account_change_address",
+    "account_for_keeper",
+    "assess_account",
+    "dog_deregister",
+    "dog_register",
+    "exemption_grant",
+    "exemption_kind_update",
+    "notice_record",
+    "rate_period_add",
+    "statute_seed",
+    "tag_issue",
+    "tag_replace",
+]
