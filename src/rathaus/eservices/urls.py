@@ -16,6 +16,7 @@ urlpatterns = [
     path("drafts/<uuid:public_id>/files/<uuid:upload_id>/", files.draft_upload, name="draft_file"),
     path("resume/<str:token>/", apply.resume, name="resume"),
     path("mailbox/", mailbox.mailbox, name="mailbox"),
+    path("mailbox/letters/<int:letter_id>.pdf", files.letter, name="letter"),
     path("cases/<str:reference>/", mailbox.case_detail, name="case"),
     path("cases/<str:reference>/reply/", mailbox.case_reply, name="case_reply"),
     path("cases/<str:reference>/withdraw/", mailbox.case_withdraw_view, name="case_withdraw"),

@@ -1,3 +1,4 @@
+from rathaus.dogtax.models.assessment import AssessmentExport, AssessmentItem, AssessmentRun
 from rathaus.dogtax.models.register import (
     AccountCounter,
     Dog,
@@ -20,6 +21,9 @@ from rathaus.dogtax.models.statute import (
 
 __all__ = [
     "AccountCounter",
+    "AssessmentExport",
+    "AssessmentItem",
+    "AssessmentRun",
     "Dog",
     "DogEvent",
     "DogTaxStatute",

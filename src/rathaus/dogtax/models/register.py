@@ -247,7 +247,13 @@ class TaxNotice(models.Model):
                 fields=["case_reference", "year"],
                 condition=~Q(case_reference=""),
                 name="dogtax_notice_once_per_case",
-            )
+            ),
+            # The annual assessment issues one notice per household and year (ADR 0037).
+            models.UniqueConstraint(
+                fields=["account", "year"],
+                condition=Q(kind="annual"),
+                name="dogtax_notice_annual_once",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -3,6 +3,12 @@
 ``statute``: the statute records; ``register``: households, dogs, tags, exemptions, notices.
 """
 
+from rathaus.dogtax.services.assessment import (
+    AssessmentError,
+    assessment_continue,
+    assessment_process,
+    assessment_start,
+)
 from rathaus.dogtax.services.register import (
     RegisterError,
     account_change_address,
@@ -24,10 +30,14 @@ from rathaus.dogtax.services.statute import (
 
 __all__ = [
     "STATUTE_PK",
+    "AssessmentError",
     "RegisterError",
     "account_change_address",
     "account_for_keeper",
     "assess_account",
+    "assessment_continue",
+    "assessment_process",
+    "assessment_start",
     "dog_deregister",
     "dog_register",
     "exemption_grant",

@@ -3,6 +3,7 @@ from rathaus.eservices.models.catalogue import LifeSituation, Service
 from rathaus.eservices.models.drafts import Draft, ResumeLink, Upload
 from rathaus.eservices.models.forms import FormVersion
 from rathaus.eservices.models.handoff import Delivery
+from rathaus.eservices.models.letters import Letter
 from rathaus.eservices.models.notices import Notice
 from rathaus.eservices.models.payments import (
     Mandate,
@@ -18,6 +19,7 @@ __all__ = [
     "Delivery",
     "Draft",
     "FormVersion",
+    "Letter",
     "LifeSituation",
     "Mandate",
     "Message",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from rathaus.eservices.models import Case, Draft
+from rathaus.eservices.models import Case, Draft, Letter
 
 
 def citizen_cases(user) -> QuerySet[Case]:
@@ -39,6 +39,18 @@ def case_for_citizen(user, reference: str) -> Case:
     if case is None:
         raise Http404
     return case
+
+
+def citizen_letters(user) -> QuerySet[Letter]:
+    """Letters sent to the person without an application (e.g. annual tax notices)."""
+    return Letter.objects.filter(recipient=user).order_by("-issued_at", "-id")
+
+
+def letter_for_citizen(user, letter_id: int) -> Letter:
+    letter = Letter.objects.filter(recipient=user, pk=letter_id).first()
+    if letter is None:
+        raise Http404
+    return letter
 
 
 def draft_for_citizen(user, public_id) -> Draft:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from rathaus.accounts.personal_data import ExportPart
 from rathaus.eservices import workflow
-from rathaus.eservices.models import Case, Draft, Mandate
+from rathaus.eservices.models import Case, Draft, Letter, Mandate
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.drafts import draft_delete
 from rathaus.eservices.services.retention import case_anonymise
@@ -80,6 +80,10 @@ def services_export(user) -> ExportPart:
             {"reference": mandate.reference, "iban": mandate.iban, "signed_on": mandate.signed_on}
             for mandate in Mandate.objects.filter(user=user)
         ],
+        "letters": [
+            {"title": letter.title, "sender": letter.sender, "issued_at": letter.issued_at}
+            for letter in Letter.objects.filter(recipient=user)
+        ],
     }
     files = {}
     for case in cases:
@@ -89,6 +93,8 @@ def services_export(user) -> ExportPart:
             files[f"notices/{notice.pk}-{case.reference}.pdf"] = notice.file.read()
         for upload in case.uploads.all():
             files[f"uploads/{case.reference}/{upload.pk}.{upload.kind}"] = upload.file.read()
+    for letter in Letter.objects.filter(recipient=user):
+        files[f"letters/{letter.pk}.pdf"] = letter.file.read()
     return ExportPart(data=data, files=files)
 
 

@@ -5,7 +5,11 @@ from django.shortcuts import get_object_or_404
 
 from rathaus.eservices.downloads import file_response
 from rathaus.eservices.models import Upload
-from rathaus.eservices.selectors.mailbox import case_for_citizen, draft_for_citizen
+from rathaus.eservices.selectors.mailbox import (
+    case_for_citizen,
+    draft_for_citizen,
+    letter_for_citizen,
+)
 
 
 @login_required
@@ -50,4 +54,12 @@ def draft_upload(request, public_id, upload_id):
     upload = get_object_or_404(Upload, pk=upload_id, draft=draft)
     return file_response(
         upload.file, filename=upload.original_name, content_type=upload.content_type
+    )
+
+
+@login_required
+def letter(request, letter_id: int):
+    item = letter_for_citizen(request.user, letter_id)
+    return file_response(
+        item.file, filename=f"letter-{item.pk}.pdf", content_type="application/pdf", inline=True
     )

@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
 from rathaus.eservices.issue_messages import issue_message
-from rathaus.eservices.selectors.mailbox import case_for_citizen, citizen_cases, citizen_drafts
+from rathaus.eservices.selectors.mailbox import (
+    case_for_citizen,
+    citizen_cases,
+    citizen_drafts,
+    citizen_letters,
+)
 from rathaus.eservices.services.cases import TransitionNotAllowed, case_withdraw
 from rathaus.eservices.services.mailbox import CaseNotOpen, message_reply, messages_mark_read
 from rathaus.eservices.services.uploads import UploadRejected
@@ -43,7 +48,11 @@ def mailbox(request):
     return render(
         request,
         "eservices/mailbox/index.html",
-        {"cases": citizen_cases(request.user), "drafts": citizen_drafts(request.user)},
+        {
+            "cases": citizen_cases(request.user),
+            "drafts": citizen_drafts(request.user),
+            "letters": citizen_letters(request.user),
+        },
     )
 
 

@@ -1,0 +1,155 @@
+"""The annual assessment: one notice per liable household, restartable, payment files."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from rathaus.core.models import AuditEntry
+from rathaus.dogtax import taxrules
+from rathaus.dogtax.models import AssessmentItem, AssessmentRun, TaxAccount, TaxNotice
+from rathaus.dogtax.services import (
+    account_for_keeper,
+    assessment_process,
+    assessment_start,
+    dog_register,
+)
+from rathaus.dogtax.services.assessment import AssessmentError
+from rathaus.dogtax.taxrules import default_statute
+from rathaus.eservices.models import Letter, Mandate
+
+YEAR = 2027
+ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
+
+
+@pytest.fixture
+def households(stored_statute, tax_office):
+    """Three liable households (one with two dogs, one with a mandate) and one whose only dog
+    was given up before the year."""
+    one = account_for_keeper(user=None, name="Anna Schmidt", address=ADDRESS)
+    dog_register(account=one, name="Bello", kept_since=date(2020, 3, 1))
+    dog_register(account=one, name="Luna", kept_since=date(2027, 3, 3))
+    two = account_for_keeper(user=None, name="Ben Becker", address=ADDRESS)
+    dog_register(account=two, name="Rex", kept_since=date(2024, 5, 10))
+    Mandate.objects.create(
+        reference="HUND-000001",
+        debtor_name="Ben Becker",
+        iban="DE75512108001245126199",
+        signed_on=date(2026, 12, 1),
+    )
+    TaxAccount.objects.filter(pk=two.pk).update(sepa_mandate_reference="HUND-000001")
+    three = account_for_keeper(user=None, name="Clara Klein", address=ADDRESS)
+    dog_register(account=three, name="Nala", kept_since=date(2025, 1, 1), exemption_code="shelter")
+    gone = account_for_keeper(user=None, name="Gone Away", address=ADDRESS)
+    old = dog_register(account=gone, name="Old", kept_since=date(2015, 1, 1))
+    from rathaus.dogtax.services import dog_deregister
+
+    dog_deregister(dog=old, given_up_on=date(2026, 6, 1), reason="died")
+    return [one, two, three]
+
+
+def run_all(year=YEAR, **options):
+    run = assessment_start(year=year, actor=None, issued_on=date(2027, 1, 10), background=False)
+    return assessment_process(run=run, **options)
+
+
+def test_one_notice_per_liable_household_with_the_rules_totals(households):
+    run = run_all()
+
+    assert run.state == AssessmentRun.State.FINISHED
+    assert (run.total, run.done, run.failed) == (3, 3, 0)
+    notices = TaxNotice.objects.filter(year=YEAR, kind=TaxNotice.Kind.ANNUAL)
+    assert notices.count() == 3
+    statute = default_statute("kaiserslautern")
+    one = notices.get(account=households[0])
+    expected = taxrules.assess(
+        statute=statute,
+        year=YEAR,
+        keeper=taxrules.Keeper(),
+        dogs=[
+            taxrules.Dog(ref="a", kept_since=date(2020, 3, 1)),
+            taxrules.Dog(ref="b", kept_since=date(2027, 3, 3)),
+        ],
+    )
+    assert one.total == expected.total == Decimal("246.00")
+    assert notices.get(account=households[1]).total == Decimal("120.00")
+    # shelter: the first 24 months of liability (Feb 2025 – Jan 2027) are exempt
+    assert notices.get(account=households[2]).total == Decimal("110.00")
+    item = AssessmentItem.objects.get(run=run, account=households[0])
+    assert item.file.read().startswith(b"%PDF")
+    assert [row["amount"] for row in item.payable] == ["30.00", "72.00", "72.00", "72.00"]
+    assert AuditEntry.objects.filter(action="dogtax.assessment.finish").count() == 1
+
+
+def test_a_second_start_returns_the_same_run(households):
+    first = assessment_start(year=YEAR, actor=None, background=False)
+    again = assessment_start(year=YEAR, actor=None, background=False)
+    assert first == again
+    assert AssessmentRun.objects.count() == 1
+    assert AuditEntry.objects.filter(action="dogtax.assessment.start").count() == 1
+
+
+def test_a_year_without_rates_cannot_be_started(households):
+    with pytest.raises(AssessmentError):
+        assessment_start(year=2010, actor=None)
+
+
+def test_an_interrupted_run_continues_without_writing_a_notice_twice(households):
+    run = assessment_start(year=YEAR, actor=None, background=False)
+    part = assessment_process(run=run, batch_size=1, max_batches=2)
+    assert part.state == AssessmentRun.State.RUNNING
+    assert (part.done, part.total) == (2, 3)
+    assert TaxNotice.objects.filter(kind=TaxNotice.Kind.ANNUAL).count() == 2
+
+    call_command("dogtax_assessment", "--year", str(YEAR))
+    call_command("dogtax_assessment", "--year", str(YEAR))
+
+    run.refresh_from_db()
+    assert run.state == AssessmentRun.State.FINISHED
+    assert TaxNotice.objects.filter(kind=TaxNotice.Kind.ANNUAL).count() == 3
+    assert AssessmentItem.objects.filter(run=run).count() == 3
+    assert run.exports.filter(kind="csv").count() == 1
+
+
+def test_a_failing_household_is_listed_and_retried(households, monkeypatch):
+    from rathaus.dogtax.services import assessment as module
+
+    real = module.render_notice
+
+    def broken(**kwargs):
+        if kwargs["account"].pk == households[1].pk:
+            raise RuntimeError("printer on fire")
+        return real(**kwargs)
+
+    monkeypatch.setattr(module, "render_notice", broken)
+    run = run_all()
+    assert run.state == AssessmentRun.State.FAILED
+    item = AssessmentItem.objects.get(run=run, state="failed")
+    assert "printer on fire" in item.error
+    assert not TaxNotice.objects.filter(account=households[1], kind="annual").exists()
+    assert not run.exports.exists()
+
+    monkeypatch.setattr(module, "render_notice", real)
+    run = assessment_process(run=run)
+    assert run.state == AssessmentRun.State.FINISHED
+    assert TaxNotice.objects.filter(kind="annual").count() == 3
+
+
+def test_the_keeper_with_an_account_gets_the_notice_in_the_mailbox(households, client):
+    from tests.factories import UserFactory, sign_in
+
+    keeper = UserFactory(email="keeper@example.org")
+    account = account_for_keeper(user=keeper, name="Kim Keeper", address=ADDRESS)
+    dog_register(account=account, name="Frieda", kept_since=date(2023, 2, 2))
+    other = UserFactory(email="other@example.org")
+
+    run_all()
+
+    letter = Letter.objects.get(recipient=keeper)
+    sign_in(client, keeper)
+    page = client.get("/services/mailbox/").content.decode()
+    assert "Hundesteuerbescheid 2027" in page
+    assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 200
+    sign_in(client, other)
+    assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 404
