@@ -153,3 +153,118 @@ def test_the_keeper_with_an_account_gets_the_notice_in_the_mailbox(households, c
     assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 200
     sign_in(client, other)
     assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 404
+
+
+RUNS = "/backoffice/dogtax/assessment/"
+
+
+@pytest.mark.parametrize("role", ["tax_clerk", "tax_lead"])
+def test_the_tax_office_starts_after_confirming_and_sees_progress(
+    client, households, request, role
+):
+    from tests.factories import sign_in
+
+    sign_in(client, request.getfixturevalue(role))
+    assert "Jahresveranlagung" in client.get(RUNS).content.decode()
+    confirm = client.get(RUNS, {"year": YEAR}).content.decode()
+    assert "3 Haushalte haben einen Hund" in confirm
+    assert not AssessmentRun.objects.exists()
+
+    response = client.post(RUNS + "start/", {"year": YEAR})
+
+    assert response.status_code == 302
+    run = AssessmentRun.objects.get(year=YEAR)
+    page = client.get(response["Location"]).content.decode()
+    assert "0 von 3 Haushalten" in page
+    assert 'hx-trigger="every 2s"' in page
+    assert "<progress" in page
+    assessment_process(run=run)
+    page = client.get(f"{RUNS}{YEAR}/", headers={"HX-Request": "true"}).content.decode()
+    assert "3 von 3 Haushalten" in page
+    assert "hx-trigger" not in page
+    assert "Finanzverfahren (CSV)" in page
+    assert "SEPA-Lastschriften fällig am 15. Februar 2027" in page
+
+
+def test_downloads_are_audited(client, households, tax_clerk):
+    from tests.factories import sign_in
+
+    run = run_all()
+    sign_in(client, tax_clerk)
+    csv_export = run.exports.get(kind="csv")
+
+    response = client.get(f"{RUNS}{YEAR}/files/{csv_export.pk}/")
+
+    body = b"".join(response.streaming_content)
+    assert response["Content-Type"].startswith("text/csv")
+    assert body.startswith(
+        b"\xef\xbb\xbfaccount_number;keeper;due_on;amount;payment_reference;mandate"
+    )
+    assert AuditEntry.objects.filter(action="dogtax.assessment.download").count() == 1
+
+
+@pytest.mark.parametrize("who", ["family_clerk", "anyone"])
+def test_others_are_refused(client, households, request, who):
+    from tests.factories import sign_in
+
+    run = run_all()
+    export = run.exports.first()
+    sign_in(client, request.getfixturevalue(who))
+    for path in (RUNS, f"{RUNS}{YEAR}/", f"{RUNS}{YEAR}/files/{export.pk}/"):
+        assert client.get(path).status_code == 403
+    assert client.post(RUNS + "start/", {"year": 2028}).status_code == 403
+    assert client.post(f"{RUNS}{YEAR}/continue/").status_code == 403
+    assert not AssessmentRun.objects.filter(year=2028).exists()
+
+
+def test_direct_debit_files_are_schema_valid_one_per_due_date(households):
+    from lxml import etree
+
+    from rathaus.eservices.payments.sepa import validate_pain008
+
+    run = run_all()
+
+    files = list(run.exports.filter(kind="pain008").order_by("due_on"))
+    assert [export.due_on for export in files] == [
+        date(2027, 2, 15),
+        date(2027, 5, 15),
+        date(2027, 8, 15),
+        date(2027, 11, 15),
+    ]
+    ns = {"p": "urn:iso:std:iso:20022:tech:xsd:pain.008.001.02"}
+    sequences = []
+    for export in files:
+        xml = export.file.read()
+        validate_pain008(xml)
+        tree = etree.fromstring(xml)
+        assert tree.findtext(".//p:ReqdColltnDt", namespaces=ns) == export.due_on.isoformat()
+        assert tree.findtext(".//p:EndToEndId", namespaces=ns).startswith("HSt-000002-2027-")
+        assert tree.findtext(".//p:DrctDbtTx/p:MndtRltdInf/p:MndtId", namespaces=ns) == (
+            "HUND-000001"
+        )
+        assert export.count == 1 and export.total == Decimal("30.00")
+        sequences.append(tree.findtext(".//p:SeqTp", namespaces=ns))
+    assert sequences == ["FRST", "RCUR", "RCUR", "RCUR"]
+
+
+def test_the_finance_csv_lists_every_amount_due(households):
+    import csv
+    import io
+
+    run = run_all()
+
+    export = run.exports.get(kind="csv")
+    raw = export.file.read()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 12 == export.count
+    assert rows[0] == {
+        "account_number": "HSt-000001",
+        "keeper": "Anna Schmidt",
+        "due_on": "2027-02-15",
+        "amount": "30.00",
+        "payment_reference": "HSt-000001-2027",
+        "mandate": "no",
+    }
+    assert {row["mandate"] for row in rows if row["account_number"] == "HSt-000002"} == {"yes"}
+    assert sum(Decimal(row["amount"]) for row in rows) == Decimal("476.00") == export.total

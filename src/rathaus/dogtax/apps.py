@@ -20,3 +20,12 @@ class DogtaxConfig(AppConfig):
                 order=200,
             )
         )
+        register_backoffice_link(
+            Link(
+                title=_("Annual dog-tax assessment"),
+                description=_("Notices for every household, progress, direct debits and exports."),
+                url_name="backoffice:dogtax:assessment",
+                allowed=is_tax_office_staff,
+                order=210,
+            )
+        )

@@ -126,3 +126,9 @@ class AssessmentExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run} {self.kind} {self.due_on or ''}"
+
+    @property
+    def download_name(self) -> str:
+        if self.kind == self.Kind.CSV:
+            return f"hundesteuer-{self.run.year}.csv"
+        return f"hundesteuer-{self.run.year}-lastschriften-{self.due_on.isoformat()}.xml"
