@@ -185,7 +185,7 @@ def _error_text(error: Exception) -> str:
 
 def _household_assess(*, run: AssessmentRun, account_id: int, office) -> str:
     account = (
-        TaxAccount.objects.select_for_update(skip_locked=True)
+        TaxAccount.objects.select_for_update(skip_locked=True, of=("self",))
         .select_related("keeper")
         .filter(pk=account_id)
         .first()
