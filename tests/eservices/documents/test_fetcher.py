@@ -12,8 +12,9 @@ FONT = PDF_BASE_URL + "static/vendor/kern/fonts/fira-sans/FiraSans-Regular.woff2
 def test_static_files_are_served_from_the_local_static_files():
     response = StaticFileFetcher().fetch(FONT)
 
-    assert response.content_type == "font/woff2"
-    assert response.read(4) == b"wOF2"
+    assert response.content_type == "font/ttf"
+    # WOFF2 fonts come decompressed, once per process, instead of once per document
+    assert response.read(4) in (b"\x00\x01\x00\x00", b"OTTO")
 
 
 def test_data_uris_are_served():

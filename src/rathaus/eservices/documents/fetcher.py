@@ -9,7 +9,9 @@ path on disk; any other URL stops the rendering.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -58,5 +60,23 @@ class StaticFileFetcher(URLFetcher):
         path = static_file_for(url)
         if path is None:
             raise RefusedResourceError(f"Documents may only use static files, not {url!r}.")
+        if path.suffix == ".woff2":
+            content = _decompressed_font(str(path), path.stat().st_mtime_ns)
+            return URLFetcherResponse(url, content, {"Content-Type": "font/ttf"})
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+@functools.lru_cache(maxsize=16)
+def _decompressed_font(path: str, mtime_ns: int) -> bytes:
+    """A WOFF2 font as plain TrueType/OpenType, decompressed once per process.
+
+    WeasyPrint would decompress it for every document, which is most of the time a letter
+    takes (about 0.6 s per font); the annual dog-tax assessment prints thousands of letters.
+    """
+    from fontTools.ttLib import woff2
+
+    out = BytesIO()
+    with open(path, "rb") as handle:
+        woff2.decompress(handle, out)
+    return out.getvalue()
