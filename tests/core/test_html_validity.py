@@ -9,10 +9,13 @@ import pytest
 from django.core.management import call_command
 
 from rathaus.accounts.models import User
+from rathaus.dogtax.services import assessment_process, assessment_start
+from rathaus.eservices.services.letters import letter_deliver
+from rathaus.organization.models import OrgUnit
 from rathaus.participation.models import Process, Project, Proposal
 from rathaus.voting.models import Poll
 from rathaus.voting.models.poll import PollState
-from tests.factories import sign_in
+from tests.factories import StaffFactory, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -71,10 +74,31 @@ def test_pages_are_valid_html(client, tmp_path, settings):
         response = client.get(path, follow=True)
         assert response.status_code in (200, 403), path  # 403: the booth explains who may vote
         documents[path] = response.content
-    sign_in(
-        client, User.objects.get(email="anna.schmidt@example.org"), password=settings.DEMO_PASSWORD
+    anna = User.objects.get(email="anna.schmidt@example.org")
+    letter_deliver(
+        recipient=anna,
+        title="Hundesteuerbescheid 2027",
+        sender="Steueramt",
+        source="html-validity",
+        content=b"%PDF-1.7",
+        filename="letter.pdf",
+        language="de",
+        notify=False,
     )
+    sign_in(client, anna, password=settings.DEMO_PASSWORD)
     for path in ["/my-account/profile/", "/my-account/profile/edit/", "/services/mailbox/"]:
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        documents[path] = response.content
+    call_command("dogtax_seed_households", "--count", "3", "--year", "2027", stdout=None)
+    assessment_process(run=assessment_start(year=2027, actor=None, background=False))
+    tax_office = OrgUnit.objects.get(slug="steueramt")
+    sign_in(client, StaffFactory(email="html.tax@example.org", with_totp=True, unit=tax_office))
+    for path in [
+        "/backoffice/dogtax/assessment/",
+        "/backoffice/dogtax/assessment/?year=2028",
+        "/backoffice/dogtax/assessment/2027/",
+    ]:
         response = client.get(path, follow=True)
         assert response.status_code == 200, path
         documents[path] = response.content

@@ -268,3 +268,18 @@ def test_the_finance_csv_lists_every_amount_due(households):
     }
     assert {row["mandate"] for row in rows if row["account_number"] == "HSt-000002"} == {"yes"}
     assert sum(Decimal(row["amount"]) for row in rows) == Decimal("476.00") == export.total
+
+
+def test_seeded_households_are_assessed(stored_statute, tax_office):
+    call_command("dogtax_seed_households", "--count", "40", "--year", str(YEAR))
+
+    assert TaxAccount.objects.count() == 40
+    assert Mandate.objects.exists()
+    run = run_all()
+    assert run.state == AssessmentRun.State.FINISHED
+    assert run.total == 40
+    assert (
+        TaxNotice.objects.filter(kind="annual").count()
+        == AssessmentItem.objects.filter(run=run, state="done").count()
+    )
+    assert run.exports.filter(kind="pain008").exists()
