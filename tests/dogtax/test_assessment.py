@@ -153,6 +153,14 @@ def test_the_keeper_with_an_account_gets_the_notice_in_the_mailbox(households, c
     assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 200
     sign_in(client, other)
     assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 404
+    from django.core import mail
+
+    from rathaus.eservices.services.privacy import services_export
+
+    export = services_export(keeper)
+    assert export.data["letters"][0]["title"] == "Hundesteuerbescheid 2027"
+    assert export.files[f"letters/{letter.pk}.pdf"].startswith(b"%PDF")
+    assert mail.outbox == [] or all("Hundesteuer" not in m.body for m in mail.outbox)
 
 
 RUNS = "/backoffice/dogtax/assessment/"

@@ -76,3 +76,43 @@ def test_two_clicks_at_once_start_one_run(households, slow_render):
 
     assert results[0] == results[1]
     assert AssessmentRun.objects.count() == 1
+
+
+def test_a_killed_worker_process_is_continued_without_duplicates(households):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+        f"{database['NAME']}",
+    }
+    command = [sys.executable, str(root / "manage.py"), "dogtax_assessment", "--year", "2027"]
+    command += ["--batch-size", "1"]
+    worker = subprocess.Popen(command, env=env, cwd=root, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        run = AssessmentRun.objects.filter(year=YEAR).first()
+        if run is not None and run.done >= 2:
+            break
+        time.sleep(0.05)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    run.refresh_from_db()
+    assert run.state == AssessmentRun.State.RUNNING
+    assert 2 <= run.done < 12
+
+    finished = subprocess.run(command, env=env, cwd=root, capture_output=True, check=False)
+
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    run.refresh_from_db()
+    assert run.state == AssessmentRun.State.FINISHED
+    assert TaxNotice.objects.filter(year=YEAR, kind="annual").count() == 12
+    assert AssessmentItem.objects.filter(run=run).count() == 12
+    assert Letter.objects.count() == 4
