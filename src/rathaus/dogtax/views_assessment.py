@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
 from django.db.models import Sum
@@ -24,7 +26,7 @@ from rathaus.dogtax.services.assessment import (
 from rathaus.eservices.downloads import file_response
 
 PERMISSION = "dogtax.run_assessment"
-STALLED_AFTER = timezone.timedelta(minutes=5)
+STALLED_AFTER = timedelta(minutes=5)
 CONTENT_TYPES = {
     AssessmentExport.Kind.PAIN008: "application/xml",
     AssessmentExport.Kind.CSV: "text/csv; charset=utf-8",
