@@ -8,6 +8,7 @@ class ChildbenefitConfig(AppConfig):
     verbose_name = _("Child benefit")
 
     def ready(self) -> None:
+        from rathaus.childbenefit import handlers  # noqa: F401  (registers the service handlers)
         from rathaus.childbenefit.predicates import can_manage_amounts, can_set_role
         from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
 
