@@ -73,3 +73,48 @@ def apply(service, user, children, **answers):
             )
     draft_save_step(draft=draft, step_key="account", values=values, next_step="review")
     return draft_submit(draft=draft, user=user)
+
+
+def change_service(unit) -> Service:
+    from rathaus.eservices.demo_forms import CHILD_BENEFIT_CHANGE
+
+    service = Service.objects.create(
+        slug="kindergeld-aenderung",
+        leika="99041002000000",
+        name_de="Veränderungsmitteilung Kindergeld",
+        name_en="Report a change for child benefit",
+        unit=unit,
+        is_open=True,
+        handler="childbenefit.change",
+        form_working_copy=CHILD_BENEFIT_CHANGE,
+    )
+    FormVersion.objects.create(
+        service=service, number=1, schema=CHILD_BENEFIT_CHANGE, published_at=service.created_at
+    )
+    return service
+
+
+def report_change(service, user, children, *, change_kind, effective_on):
+    draft = draft_start(user=user, service=service)
+    values = {
+        "given_name": "Clara",
+        "family_name": "Citizen",
+        "tax_id": APPLICANT_TAX_ID,
+        "address": {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"},
+        "change_kind": change_kind,
+        "effective_on": effective_on,
+        "children": children,
+        "truthful": True,
+    }
+    for index, entry in enumerate(children):
+        if entry.get("adult"):
+            entry["evidence"] = draft_attach_file(
+                draft=draft,
+                field_key=f"children[{index}].evidence",
+                uploaded=SimpleUploadedFile("exmatrikulation.pdf", PDF),
+                accept=("pdf",),
+                max_size_mb=5,
+                previous={},
+            )
+    draft_save_step(draft=draft, step_key="account", values=values, next_step="review")
+    return draft_submit(draft=draft, user=user)

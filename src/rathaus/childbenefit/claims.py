@@ -32,6 +32,8 @@ from rathaus.eservices.handlers import Decision, Outcome
 PAID_TO_OTHER = "paid_to_other"
 """Reason code beside the rules' `RefusalReason`s: the child is already paid to someone else."""
 CLERK_REJECTED = "clerk"
+NOT_IN_HOUSEHOLD = "not_in_household"
+"""Change notices: the child no longer lives in the recipient's household from this month."""
 FIRST_PAYMENT_DAYS = 5
 MONTHLY_PAYMENT_DAY = 15
 
@@ -155,13 +157,20 @@ def claim_record(*, case, kind: str = ClaimKind.APPLICATION) -> BenefitClaim:
         return existing
     answers = case.answers
     received_on = timezone.localdate(case.submitted_at)
+    earlier = (
+        BenefitClaim.objects.filter(recipient=case.applicant, decided_at__isnull=False)
+        .order_by("-decided_at")
+        .first()
+        if case.applicant_id
+        else None
+    )
     claim = BenefitClaim.objects.create(
         case=case,
         kind=kind,
         recipient=case.applicant,
         received_on=received_on,
         applicant_tax_id=answers.get("tax_id") or "",
-        iban=answers.get("iban") or "",
+        iban=answers.get("iban") or (earlier.iban if earlier else ""),
         account_holder=answers.get("account_holder") or case.applicant_name,
         created_at=timezone.now(),
     )
@@ -182,6 +191,8 @@ def claim_record(*, case, kind: str = ClaimKind.APPLICATION) -> BenefitClaim:
             )
         )
     claim.checks = automatic_checks(claim, children, answers)
+    if kind == ClaimKind.CHANGE and answers.get("effective_on"):
+        _from_change(children, Month.of(date.fromisoformat(answers["effective_on"])))
     claim.save(update_fields=["checks"])
     for child in children:
         child.save(update_fields=["proposal"])
@@ -211,6 +222,19 @@ def automatic_checks(claim: BenefitClaim, children: list[ClaimChild], answers: d
             checks.append({"code": "not_in_household", "ok": False, "child": child.position})
     checks += _proposal(children, claim.received_on, claim.recipient_id)
     return checks
+
+
+def _from_change(children: list[ClaimChild], effective: Month) -> None:
+    """A change notice decides anew from the month of the change on; earlier months stay as
+    decided. A child who moved out is proposed as rejected from then."""
+    for child in children:
+        child.proposal = [
+            entry
+            if child.in_household or entry["amount"] is None
+            else {"month": entry["month"], "amount": None, "reason": NOT_IN_HOUSEHOLD}
+            for entry in child.proposal
+            if Month.parse(entry["month"]) >= effective
+        ]
 
 
 @dataclass(frozen=True)
@@ -265,7 +289,7 @@ def _lines(claim: BenefitClaim, choices: dict[int, ChildChoice], today: date) ->
 def _outcome(lines: list[DecisionLine]) -> str:
     if not any(line.granted for line in lines):
         return Outcome.REJECTED
-    if any(line.reason in (CLERK_REJECTED, PAID_TO_OTHER) for line in lines):
+    if any(line.reason in (CLERK_REJECTED, PAID_TO_OTHER, NOT_IN_HOUSEHOLD) for line in lines):
         return Outcome.PARTLY_GRANTED
     return Outcome.GRANTED
 

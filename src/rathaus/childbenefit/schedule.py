@@ -14,9 +14,15 @@ from rathaus.eservices.payments.mandates import format_iban
 
 
 def reason_text(code: str, text: str = "") -> str:
-    from rathaus.childbenefit.claims import CLERK_REJECTED, PAID_TO_OTHER
-    from rathaus.childbenefit.texts import PAID_TO_OTHER_TEXT, REJECTED_BY_CLERK_TEXT
+    from rathaus.childbenefit.claims import CLERK_REJECTED, NOT_IN_HOUSEHOLD, PAID_TO_OTHER
+    from rathaus.childbenefit.texts import (
+        MOVED_OUT_TEXT,
+        PAID_TO_OTHER_TEXT,
+        REJECTED_BY_CLERK_TEXT,
+    )
 
+    if code == NOT_IN_HOUSEHOLD:
+        return str(MOVED_OUT_TEXT)
     if code == CLERK_REJECTED:
         return text or str(REJECTED_BY_CLERK_TEXT)
     if code == PAID_TO_OTHER:

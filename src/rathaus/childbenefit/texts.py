@@ -141,6 +141,7 @@ def euro(amount: Decimal) -> str:
 PAID_TO_OTHER_TEXT = gettext_lazy(
     "Child benefit for this child and month is already paid to another person."
 )
+MOVED_OUT_TEXT = gettext_lazy("The child no longer lives in your household.")
 REJECTED_BY_CLERK_TEXT = gettext_lazy("The conditions are not met.")
 
 CHECK_TEXTS = {

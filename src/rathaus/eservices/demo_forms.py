@@ -488,6 +488,87 @@ CHILD_BENEFIT = {
     "rules": [],
 }
 
+_KG_STEPS = {item["key"]: item for item in CHILD_BENEFIT["steps"]}
+
+CHILD_BENEFIT_CHANGE = {
+    "steps": [
+        step(
+            "applicant",
+            "Angaben zur Person",
+            "About you",
+            [
+                item
+                for item in _KG_STEPS["applicant"]["fields"]
+                if item["key"] in ("given_name", "family_name", "tax_id", "address")
+            ],
+        ),
+        step(
+            "change",
+            "Was hat sich geändert?",
+            "What has changed?",
+            [
+                field(
+                    "change_kind",
+                    "choice",
+                    "Art der Änderung",
+                    "Kind of change",
+                    required=True,
+                    options=[
+                        option(
+                            "training_finished",
+                            "Ausbildung oder Studium beendet",
+                            "Training or studies finished",
+                        ),
+                        option("moved_out", "Kind ist ausgezogen", "The child moved out"),
+                        option("new_period", "Neuer Zeitraum (z. B. Studium)", "A new period"),
+                        option("other", "Sonstiges", "Something else"),
+                    ],
+                ),
+                field(
+                    "effective_on",
+                    "date",
+                    "Seit wann?",
+                    "Since when?",
+                    required=True,
+                ),
+                field(
+                    "earlier_reference",
+                    "text",
+                    "Aktenzeichen Ihres Kindergeldbescheids",
+                    "Reference of your child benefit notice",
+                    max_length=20,
+                ),
+                field("details", "textarea", "Erläuterung", "Explanation"),
+            ],
+        ),
+        step(
+            "children",
+            "Kinder: aktuelle Angaben",
+            "Children: current details",
+            _KG_STEPS["children"]["fields"],
+            intro=t(
+                "Geben Sie jedes betroffene Kind mit dem neuen Stand an.",
+                "Give every child concerned with the new details.",
+            ),
+        ),
+        step(
+            "account",
+            "Konto und Erklärung",
+            "Account and declaration",
+            [
+                field(
+                    "iban",
+                    "iban",
+                    "Neue IBAN (nur bei Kontowechsel)",
+                    "New IBAN (only if the account changed)",
+                ),
+                _KG_STEPS["account"]["fields"][2],
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
 RESIDENT_PARKING = {
     "steps": [
         APPLICANT,
