@@ -139,3 +139,34 @@ def test_the_reminder_before_18_is_sent_once_per_child_without_personal_data_in_
 
 def test_the_reminder_is_a_registered_daily_job():
     assert "childbenefit.age_reminders" in {job.name for job in jobs()}
+
+
+def test_the_data_export_holds_claims_children_and_decisions(familienkasse, family_clerk, received):
+    import io
+    import json
+    import zipfile
+
+    from rathaus.accounts.personal_data import personal_data_export
+
+    parent = UserFactory()
+    decided(
+        kindergeld_service(familienkasse),
+        parent,
+        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
+        family_clerk,
+    )
+
+    archive = zipfile.ZipFile(io.BytesIO(personal_data_export(user=parent)))
+    data = json.loads(archive.read("data.json"))["childbenefit"]
+
+    mia = data["claims"][0]["children"][0]
+    assert mia["tax_id"] == CHILD_TAX_IDS[0]
+    assert mia["decision"][0] == {
+        "month": "2026-05",
+        "granted": True,
+        "amount": "259.00",
+        "reason": "",
+        "reason_text": "",
+        "payable_on": "2026-11-29",
+        "in_force": True,
+    }

@@ -15,6 +15,11 @@ class ChildbenefitConfig(AppConfig):
         from rathaus.core.schedule import register_job
 
         register_job("childbenefit.age_reminders", age_reminders_send, every=timedelta(days=1))
+
+        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.childbenefit.privacy import childbenefit_export
+
+        register_personal_data("childbenefit", export=childbenefit_export)
         from rathaus.childbenefit.predicates import can_manage_amounts, can_set_role
         from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
 
