@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from rathaus.eservices.demo_forms import CHILD_BENEFIT, DOG_REGISTRATION
+from rathaus.eservices.demo_forms import DOG_REGISTRATION
 from rathaus.eservices.services.payments import payment_request_create
 from tests.browser.helpers import sign_in
+from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
 from tests.eservices.conftest import make_service, submitted_case
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 

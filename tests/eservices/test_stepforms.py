@@ -1,9 +1,10 @@
 import pytest
 from django.utils import translation
 
-from rathaus.eservices.demo_forms import CHILD_BENEFIT, DOG_REGISTRATION
+from rathaus.eservices.demo_forms import DOG_REGISTRATION
 from rathaus.eservices.formschema import parse_schema
 from rathaus.eservices.stepforms import StepForm
+from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
 
 pytestmark = pytest.mark.django_db
 

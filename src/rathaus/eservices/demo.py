@@ -100,6 +100,27 @@ SERVICES = [
         "processing_days": 42,
     },
     {
+        "slug": "kindergeld-aenderung",
+        "leika": "99041002000000",  # (confirm)
+        "name": ("Veränderungsmitteilung Kindergeld", "Report a change for child benefit"),
+        "summary": (
+            "Ausbildung beendet, Kind ausgezogen, neuer Zeitraum oder neues Konto mitteilen.",
+            "Report finished training, a child who moved out, a new period or a new account.",
+        ),
+        "unit": "familienkasse",
+        "situations": ["familie"],
+        "fees": ("keine", "none"),
+        "documents": (
+            "Nachweis über den neuen Zeitraum (z. B. Studienbescheinigung)",
+            "Evidence of the new period (e.g. certificate of enrolment)",
+        ),
+        "maturity": 4,
+        "form": demo_forms.CHILD_BENEFIT_CHANGE,
+        "handler": "childbenefit.change",
+        "retention_days": 10 * 365,
+        "processing_days": 28,
+    },
+    {
         "slug": "bewohnerparkausweis",
         "leika": "99108001001000",  # seen in public code (confirm)
         "name": ("Bewohnerparkausweis beantragen", "Apply for a residents' parking permit"),
