@@ -17,6 +17,7 @@ from rathaus.childbenefit.benefitrules import (
     compute_quote,
 )
 from rathaus.childbenefit.selectors import amount_schedule
+from rathaus.childbenefit.services import amount_defaults_seed
 from rathaus.childbenefit.texts import euro, month_label
 from rathaus.eservices.models import Case
 from tests.browser.helpers import sign_in
@@ -29,6 +30,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def setting(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    amount_defaults_seed(actor=None)  # transactional tests flush the seeded rows
     unit = OrgUnitFactory(slug="familienkasse", name_de="Familienkasse", name_en="Family Benefits")
     clerk = StaffFactory(email="clerk.fk@example.org", with_totp=True, unit=unit)
     return kindergeld_service(unit), clerk
