@@ -8,6 +8,7 @@ from django.db import connection
 
 from rathaus.childbenefit.claims import GrantConflict, claim_decide
 from rathaus.childbenefit.models import BenefitClaim, DecisionLine
+from rathaus.childbenefit.services import amount_defaults_seed
 from rathaus.core import audit
 from rathaus.eservices.handlers import handler_for
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
@@ -22,6 +23,7 @@ def _postgres_only(settings, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    amount_defaults_seed(actor=None)  # transactional tests flush the seeded rows
 
 
 def test_two_claims_for_one_child_decided_at_once_grant_each_month_only_once(

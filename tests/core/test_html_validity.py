@@ -9,10 +9,11 @@ import pytest
 from django.core.management import call_command
 
 from rathaus.accounts.models import User
+from rathaus.eservices.models import Case
 from rathaus.participation.models import Process, Project, Proposal
 from rathaus.voting.models import Poll
 from rathaus.voting.models.poll import PollState
-from tests.factories import sign_in
+from tests.factories import current_totp_code, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -74,8 +75,32 @@ def test_pages_are_valid_html(client, tmp_path, settings):
     sign_in(
         client, User.objects.get(email="anna.schmidt@example.org"), password=settings.DEMO_PASSWORD
     )
-    for path in ["/my-account/profile/", "/my-account/profile/edit/", "/services/mailbox/"]:
+    kindergeld = Case.objects.get(
+        service__slug="kindergeld", applicant__email="anna.schmidt@example.org"
+    )
+    for path in [
+        "/my-account/profile/",
+        "/my-account/profile/edit/",
+        "/services/mailbox/",
+        kindergeld.get_absolute_url(),
+        f"/childbenefit/cases/{kindergeld.reference}/schedule/",
+    ]:
         response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        documents[path] = response.content
+    client.logout()
+    client.post(
+        "/accounts/login/",
+        {"login": "clerk.family@example.org", "password": settings.DEMO_PASSWORD},
+    )
+    client.post(
+        "/accounts/2fa/authenticate/", {"code": current_totp_code(settings.DEMO_TOTP_SECRET)}
+    )
+    for path in [
+        kindergeld.get_backoffice_url(),
+        f"/backoffice/childbenefit/cases/{kindergeld.reference}/decide/",
+    ]:
+        response = client.get(path)
         assert response.status_code == 200, path
         documents[path] = response.content
     files = []

@@ -125,7 +125,7 @@ class ItemForm(forms.Form):
             self.fields[sub.key] = django_field(
                 sub, language=language, uploaded=uploaded if isinstance(uploaded, dict) else None
             )
-            if sub.type == "file":
+            if sub.type == "file" and self.is_bound:
                 # Whether a file is still needed is the core's decision (it sees stored files).
                 self.fields[sub.key].required = False
         if self.is_bound:
