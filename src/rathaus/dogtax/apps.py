@@ -9,6 +9,7 @@ class DogtaxConfig(AppConfig):
 
     def ready(self) -> None:
         from rathaus.core.navigation import Link, register_backoffice_link
+        from rathaus.dogtax import handlers  # noqa: F401  (registers the service handlers)
         from rathaus.dogtax.predicates import is_tax_office_staff
 
         register_backoffice_link(
