@@ -12,7 +12,7 @@ from rathaus.accounts.models import User
 from rathaus.participation.models import Process, Project, Proposal
 from rathaus.voting.models import Poll
 from rathaus.voting.models.poll import PollState
-from tests.factories import sign_in
+from tests.factories import current_totp_code, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -75,6 +75,22 @@ def test_pages_are_valid_html(client, tmp_path, settings):
         client, User.objects.get(email="anna.schmidt@example.org"), password=settings.DEMO_PASSWORD
     )
     for path in ["/my-account/profile/", "/my-account/profile/edit/", "/services/mailbox/"]:
+        response = client.get(path, follow=True)
+        assert response.status_code == 200, path
+        documents[path] = response.content
+    client.logout()
+    client.post(
+        "/accounts/login/", {"login": "clerk.tax@example.org", "password": settings.DEMO_PASSWORD}
+    )
+    client.post(
+        "/accounts/2fa/authenticate/", {"code": current_totp_code(settings.DEMO_TOTP_SECRET)}
+    )
+    for path in [
+        "/backoffice/dogtax/register/",
+        "/backoffice/dogtax/register/?q=Schmidt",
+        "/backoffice/dogtax/register/HSt-000001/",
+        "/backoffice/dogtax/tags/lookup/?number=1",
+    ]:
         response = client.get(path, follow=True)
         assert response.status_code == 200, path
         documents[path] = response.content

@@ -10,7 +10,7 @@ class DogtaxConfig(AppConfig):
     def ready(self) -> None:
         from rathaus.core.navigation import Link, register_backoffice_link
         from rathaus.dogtax import handlers  # noqa: F401  (registers the service handlers)
-        from rathaus.dogtax.predicates import is_tax_office_staff
+        from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
 
         register_backoffice_link(
             Link(
@@ -19,5 +19,23 @@ class DogtaxConfig(AppConfig):
                 url_name="backoffice:dogtax:statute",
                 allowed=is_tax_office_staff,
                 order=200,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Dog register"),
+                description=_("Households, dogs, tax tags, notices and their history."),
+                url_name="backoffice:dogtax:register",
+                allowed=is_tax_office_staff,
+                order=201,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Tax tag lookup"),
+                description=_("Whether a dog tax tag is valid, and whose dog wears it."),
+                url_name="backoffice:dogtax:tag_lookup",
+                allowed=can_look_up_tags,
+                order=202,
             )
         )

@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from rathaus.dogtax import taxrules
-from rathaus.dogtax.models import DogTaxStatute, RatePeriod
+from rathaus.dogtax.models import (
+    Dog,
+    DogEvent,
+    DogTaxStatute,
+    RatePeriod,
+    Tag,
+    TaxAccount,
+    TaxNotice,
+)
 from rathaus.dogtax.services import STATUTE_PK, statute_seed
+from rathaus.dogtax.services.register import ACCOUNT_PREFIX
 from rathaus.dogtax.statute_records import as_statute
 
 
@@ -31,6 +40,50 @@ def current_statute() -> taxrules.Statute:
     """The statute as the tax office keeps it, as the pure value ``taxrules.assess`` takes:
     ``taxrules.assess(statute=current_statute(), year=…, dogs=[…])``. Four queries."""
     return as_statute(statute_record())
+
+
+# The dog register.
+
+
+def household_search(*, query: str = "") -> QuerySet[TaxAccount]:
+    """Households by keeper name, tax account number or (current or earlier) tax tag number,
+    with the number of dogs still kept; ordered by account number."""
+    accounts = TaxAccount.objects.annotate(
+        kept=Count("dogs", filter=Q(dogs__given_up_on__isnull=True), distinct=True)
+    )
+    query = query.strip()
+    if query:
+        matches = Q(keeper_name__icontains=query) | Q(number__iexact=query)
+        tag_numbers = {query}
+        if query.isdigit() and int(query):
+            tag_numbers.add(f"{int(query):05d}")
+            matches |= Q(number=f"{ACCOUNT_PREFIX}-{int(query):06d}")
+        matches |= Q(dogs__tags__number__in=tag_numbers)
+        accounts = accounts.filter(matches).distinct()
+    return accounts.order_by("number")
+
+
+def household_detail(*, number: str) -> TaxAccount | None:
+    """One household with dogs (and their tags), notices and history prefetched."""
+    return (
+        TaxAccount.objects.filter(number=number)
+        .prefetch_related(
+            Prefetch("dogs", queryset=Dog.objects.prefetch_related("tags").order_by("id")),
+            Prefetch("notices", queryset=TaxNotice.objects.select_related("notice", "case")),
+            Prefetch("events", queryset=DogEvent.objects.select_related("actor", "dog")),
+        )
+        .select_related("keeper")
+        .first()
+    )
+
+
+def tag_lookup_find(*, number: str) -> Tag | None:
+    """The tag with this number (``42`` finds ``00042``), with its dog and household."""
+    number = number.strip()
+    candidates = [number]
+    if number.isdigit() and number.lstrip("0"):
+        candidates.append(number.lstrip("0").zfill(5))
+    return Tag.objects.select_related("dog__account").filter(number__in=candidates).first()
 
 
 # Figures for the dashboards. They need the dog register, which comes with the registration
