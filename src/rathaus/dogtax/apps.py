@@ -9,8 +9,12 @@ class DogtaxConfig(AppConfig):
 
     def ready(self) -> None:
         from rathaus.core.navigation import Link, register_backoffice_link
-        from rathaus.dogtax import handlers  # noqa: F401  (registers the service handlers)
+        from rathaus.dogtax import (
+            handlers,  # noqa: F401  (registers the service handlers)
+            selectors,
+        )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
+        from rathaus.opendata.charts import connect_chart
 
         register_backoffice_link(
             Link(
@@ -39,3 +43,4 @@ class DogtaxConfig(AppConfig):
                 order=202,
             )
         )
+        connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)
