@@ -8,12 +8,14 @@ class DogtaxConfig(AppConfig):
     verbose_name = _("Dog tax")
 
     def ready(self) -> None:
+        from rathaus.accounts.personal_data import register_personal_data
         from rathaus.core.navigation import Link, register_backoffice_link
         from rathaus.dogtax import (
             handlers,  # noqa: F401  (registers the service handlers)
             selectors,
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
+        from rathaus.dogtax.privacy import dogtax_erase, dogtax_export
         from rathaus.opendata.charts import connect_chart
 
         register_backoffice_link(
@@ -44,3 +46,4 @@ class DogtaxConfig(AppConfig):
             )
         )
         connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)
+        register_personal_data("dogtax", export=dogtax_export, erase=dogtax_erase)
