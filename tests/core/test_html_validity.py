@@ -88,21 +88,28 @@ def test_pages_are_valid_html(client, tmp_path, settings):
         response = client.get(path, follow=True)
         assert response.status_code == 200, path
         documents[path] = response.content
-    client.logout()
-    client.post(
-        "/accounts/login/",
-        {"login": "clerk.family@example.org", "password": settings.DEMO_PASSWORD},
-    )
-    client.post(
-        "/accounts/2fa/authenticate/", {"code": current_totp_code(settings.DEMO_TOTP_SECRET)}
-    )
-    for path in [
-        kindergeld.get_backoffice_url(),
-        f"/backoffice/childbenefit/cases/{kindergeld.reference}/decide/",
-    ]:
-        response = client.get(path)
-        assert response.status_code == 200, path
-        documents[path] = response.content
+    staff_pages = {
+        "clerk.family@example.org": [
+            kindergeld.get_backoffice_url(),
+            f"/backoffice/childbenefit/cases/{kindergeld.reference}/decide/",
+        ],
+        "clerk.tax@example.org": [
+            "/backoffice/dogtax/register/",
+            "/backoffice/dogtax/register/?q=Schmidt",
+            "/backoffice/dogtax/register/HSt-000001/",
+            "/backoffice/dogtax/tags/lookup/?number=1",
+        ],
+    }
+    for email, paths in staff_pages.items():
+        client.logout()
+        client.post("/accounts/login/", {"login": email, "password": settings.DEMO_PASSWORD})
+        client.post(
+            "/accounts/2fa/authenticate/", {"code": current_totp_code(settings.DEMO_TOTP_SECRET)}
+        )
+        for path in paths:
+            response = client.get(path, follow=True)
+            assert response.status_code == 200, path
+            documents[path] = response.content
     files = []
     for number, (path, content) in enumerate(documents.items()):
         file = tmp_path / f"{number:03d}.html"

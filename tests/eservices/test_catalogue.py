@@ -67,7 +67,13 @@ def test_search_finds_words_in_german_and_english_names(demo_catalogue):
 def test_the_life_situation_filter_narrows_the_list(demo_catalogue):
     slugs = {service.slug for service in service_search(life_situation="tiere")}
 
-    assert slugs == {"hundesteuer-anmeldung", "hundesteuer-abmeldung"}
+    assert slugs == {
+        "hundesteuer-anmeldung",
+        "hundesteuer-abmeldung",
+        "hundesteuermarke-verloren",
+        "hundesteuer-adressaenderung",
+        "hundesteuer-befreiung",
+    }
 
 
 @pytest.mark.postgres

@@ -77,6 +77,58 @@ SERVICES = [
         "retention_days": 10 * 365,
     },
     {
+        "slug": "hundesteuermarke-verloren",
+        "leika": "99102013106000",  # pattern of the dog-tax keys only (confirm)
+        "name": ("Hundesteuermarke verloren", "Lost dog tax tag"),
+        "summary": (
+            "Sie erhalten eine neue Steuermarke; die alte Nummer wird ungültig.",
+            "You receive a new tax tag; the old number becomes invalid.",
+        ),
+        "unit": "steueramt",
+        "situations": ["tiere"],
+        "fees": ("keine (confirm)", "none (confirm)"),
+        "maturity": 4,
+        "form": demo_forms.DOG_TAG_LOST,
+        "handler": "dogtax.tag_lost",
+        "retention_days": 10 * 365,
+    },
+    {
+        "slug": "hundesteuer-adressaenderung",
+        "leika": "99102013107000",  # pattern of the dog-tax keys only (confirm)
+        "name": ("Neue Anschrift für die Hundesteuer", "New address for the dog tax"),
+        "summary": (
+            "Teilen Sie uns mit, wenn Sie innerhalb von Kaiserslautern umziehen.",
+            "Tell us when you move within Kaiserslautern.",
+        ),
+        "unit": "steueramt",
+        "situations": ["tiere", "wohnen"],
+        "fees": ("keine", "none"),
+        "maturity": 4,
+        "form": demo_forms.DOG_ADDRESS_CHANGE,
+        "handler": "dogtax.address_change",
+        "retention_days": 10 * 365,
+    },
+    {
+        "slug": "hundesteuer-befreiung",
+        "leika": "99102013108000",  # pattern of the dog-tax keys only (confirm)
+        "name": ("Befreiung von der Hundesteuer beantragen", "Apply for a dog tax exemption"),
+        "summary": (
+            "Für Hunde aus dem Tierheim Kaiserslautern, Assistenz- und Rettungshunde.",
+            "For dogs from the Kaiserslautern shelter, assistance and rescue dogs.",
+        ),
+        "unit": "steueramt",
+        "situations": ["tiere"],
+        "fees": ("keine", "none"),
+        "documents": (
+            "Bescheinigung des Tierheims, Schwerbehindertenausweis oder Prüfungsnachweis",
+            "Certificate of the shelter, disability card or test certificate",
+        ),
+        "maturity": 4,
+        "form": demo_forms.DOG_EXEMPTION,
+        "handler": "dogtax.exemption",
+        "retention_days": 10 * 365,
+    },
+    {
         "slug": "kindergeld",
         "leika": "99041001000000",  # (confirm)
         "name": ("Kindergeld beantragen", "Apply for child benefit"),
@@ -312,7 +364,7 @@ def _demo_cases() -> None:
         "given_name": "Anna",
         "family_name": "Schmidt",
         "address": {"street": "Marktstraße 12", "postal_code": "67655", "city": "Kaiserslautern"},
-        "tag_number": "KL-0815",
+        "tag_number": "00001",
         "reason": "died",
         "ended_on": (timezone.localdate().replace(day=1)).isoformat(),
     }

@@ -88,6 +88,51 @@ DEMO_REQUEST = {
     "rules": [],
 }
 
+EXEMPTION_OPTIONS = [
+    option(
+        "shelter", "Hund aus dem Tierheim Kaiserslautern", "Dog from the Kaiserslautern shelter"
+    ),
+    option(
+        "assistance",
+        "Assistenzhund (Schwerbehindertenausweis B, BL, aG, H oder Gl)",
+        "Assistance dog (disability card B, BL, aG, H or Gl)",
+    ),
+    option(
+        "rescue",
+        "Rettungshund mit bestandener Prüfung im Einsatz",
+        "Rescue dog with a passed test in active service",
+    ),
+]
+
+EVIDENCE = field(
+    "evidence",
+    "file",
+    "Nachweis für die Steuerbefreiung",
+    "Evidence for the exemption",
+    required=True,
+    accept=["pdf", "jpg", "png"],
+    max_size_mb=5,
+    help=(
+        "Bescheinigung des Tierheims, Schwerbehindertenausweis oder Prüfungsnachweis; "
+        "PDF, JPEG oder PNG, höchstens 5 MB.",
+        "Certificate of the shelter, disability card or test certificate; PDF, JPEG or PNG, "
+        "at most 5 MB.",
+    ),
+)
+
+TAG_NUMBER = field(
+    "tag_number",
+    "text",
+    "Nummer der Steuermarke",
+    "Tax tag number",
+    required=True,
+    max_length=20,
+    help=(
+        "Sie finden sie auf der Marke und im Steuerbescheid.",
+        "You find it on the tag and in the tax notice.",
+    ),
+)
+
 DOG_REGISTRATION = {
     "steps": [
         APPLICANT,
@@ -127,45 +172,18 @@ DOG_REGISTRATION = {
                     ),
                 ),
                 field(
-                    "from_shelter",
-                    "checkbox",
-                    "Der Hund stammt aus dem Tierheim Kaiserslautern",
-                    "The dog comes from the Kaiserslautern animal shelter",
-                ),
-                field(
-                    "shelter_certificate",
-                    "file",
-                    "Bescheinigung des Tierheims",
-                    "Certificate of the shelter",
-                    required=True,
-                    show_if={"field": "from_shelter", "op": "checked"},
-                ),
-            ],
-        ),
-        step(
-            "payment",
-            "Zahlung",
-            "Payment",
-            [
-                field(
-                    "pays_by",
+                    "exemption",
                     "choice",
-                    "Wie möchten Sie zahlen?",
-                    "How would you like to pay?",
+                    "Beantragen Sie eine Steuerbefreiung?",
+                    "Do you apply for an exemption from the tax?",
                     required=True,
-                    options=[
-                        option("transfer", "Überweisung", "Bank transfer"),
-                        option("debit", "SEPA-Lastschrift", "SEPA direct debit"),
-                    ],
+                    widget="radio",
+                    options=[option("none", "Nein", "No"), *EXEMPTION_OPTIONS],
                 ),
-                field(
-                    "iban",
-                    "iban",
-                    "IBAN",
-                    "IBAN",
-                    required=True,
-                    show_if={"field": "pays_by", "op": "equals", "value": "debit"},
-                ),
+                {
+                    **EVIDENCE,
+                    "show_if": {"field": "exemption", "op": "not_equals", "value": "none"},
+                },
             ],
         ),
     ],
@@ -191,18 +209,18 @@ DOG_DEREGISTRATION = {
             "Abmeldung",
             "Deregistration",
             [
-                field(
-                    "tag_number", "text", "Nummer der Steuermarke", "Tax tag number", required=True
-                ),
+                TAG_NUMBER,
                 field(
                     "reason",
                     "choice",
                     "Grund",
                     "Reason",
                     required=True,
+                    widget="radio",
                     options=[
                         option("died", "Der Hund ist gestorben", "The dog died"),
-                        option("given_away", "Abgegeben oder verkauft", "Given away or sold"),
+                        option("sold", "Verkauft", "Sold"),
+                        option("given_away", "Abgegeben oder verschenkt", "Given away"),
                         option(
                             "moved", "Wegzug aus Kaiserslautern", "Moving away from Kaiserslautern"
                         ),
@@ -212,12 +230,20 @@ DOG_DEREGISTRATION = {
                     "ended_on", "date", "Seit wann?", "Since when?", required=True, not_future=True
                 ),
                 field(
+                    "new_keeper_name",
+                    "text",
+                    "Name der neuen Halterin oder des neuen Halters",
+                    "Name of the new keeper",
+                    required=True,
+                    show_if={"field": "reason", "op": "in", "value": ["sold", "given_away"]},
+                ),
+                field(
                     "new_keeper",
                     "address",
                     "Anschrift der neuen Halterin oder des neuen Halters",
                     "Address of the new keeper",
                     required=True,
-                    show_if={"field": "reason", "op": "equals", "value": "given_away"},
+                    show_if={"field": "reason", "op": "in", "value": ["sold", "given_away"]},
                 ),
             ],
         ),
@@ -287,6 +313,85 @@ def _period(prefix: str, shown: dict, *, required: bool, number: str) -> list[di
         ),
     ]
 
+
+DOG_TAG_LOST = {
+    "steps": [
+        APPLICANT,
+        step(
+            "tag",
+            "Verlorene Steuermarke",
+            "Lost tax tag",
+            [
+                TAG_NUMBER,
+                field(
+                    "lost_on",
+                    "date",
+                    "Wann haben Sie den Verlust bemerkt?",
+                    "When did you notice the loss?",
+                    not_future=True,
+                ),
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
+DOG_ADDRESS_CHANGE = {
+    "steps": [
+        APPLICANT,
+        step(
+            "move",
+            "Neue Anschrift",
+            "New address",
+            [
+                field(
+                    "new_address",
+                    "address",
+                    "Neue Anschrift in Kaiserslautern",
+                    "New address in Kaiserslautern",
+                    required=True,
+                    help=(
+                        "Wenn Sie aus Kaiserslautern wegziehen, melden Sie Ihren Hund bitte ab.",
+                        "If you move away from Kaiserslautern, please deregister your dog.",
+                    ),
+                ),
+                field(
+                    "moved_on",
+                    "date",
+                    "Umzugsdatum",
+                    "Date of the move",
+                    required=True,
+                ),
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
+DOG_EXEMPTION = {
+    "steps": [
+        APPLICANT,
+        step(
+            "exemption",
+            "Steuerbefreiung",
+            "Exemption",
+            [
+                TAG_NUMBER,
+                field(
+                    "exemption",
+                    "choice",
+                    "Welche Steuerbefreiung beantragen Sie?",
+                    "Which exemption do you apply for?",
+                    required=True,
+                    widget="radio",
+                    options=EXEMPTION_OPTIONS,
+                ),
+                EVIDENCE,
+            ],
+        ),
+    ],
+    "rules": [],
+}
 
 CHILD_BENEFIT = {
     "steps": [
