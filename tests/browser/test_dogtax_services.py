@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from rathaus.dogtax.models import Dog, TaxNotice
 from rathaus.dogtax.services import statute_seed
@@ -190,3 +191,59 @@ def test_two_dogs_and_a_shelter_dog_with_the_clerks_grant(
     assert "Rex" in text and "steuerfrei" in text
     assert "274,00" in text
     assert Dog.objects.get(name="Rex").exemption_code == "shelter"
+
+
+def test_deregistration_of_a_given_away_dog(page, assert_accessible, setting, tmp_path):
+    from rathaus.dogtax.services import account_for_keeper, dog_register, notice_record
+
+    _service, _clerk, citizen = setting
+    tax_office = _service.unit
+    make_service(
+        tax_office,
+        slug="hundesteuer-abmeldung",
+        schema=demo_forms.DOG_DEREGISTRATION,
+        handler="dogtax.deregistration",
+        name_de="Hund abmelden (Hundesteuer)",
+        name_en="Deregister a dog (dog tax)",
+    )
+    account = account_for_keeper(user=citizen, name="Clara Citizen")
+    bello = dog_register(account=account, name="Bello", kept_since=date(YEAR - 3, 1, 1))
+    notice_record(account=account, year=YEAR, kind="annual")
+    sign_in(page, citizen.email)
+
+    page.goto("/services/hundesteuer-abmeldung/")
+    page.get_by_role("button", name="Online beantragen").click()
+    page.wait_for_url("**/step/applicant/")
+    page.get_by_label("Vorname").fill("Clara")
+    page.get_by_label("Nachname").fill("Citizen")
+    page.get_by_label("Straße und Hausnummer").fill("Marktstraße 1")
+    page.get_by_label("Postleitzahl").fill("67655")
+    page.get_by_label("Ort", exact=True).fill("Kaiserslautern")
+    page.get_by_role("button", name="Speichern und weiter", exact=True).click()
+    page.wait_for_url("**/step/dog/")
+    new_keeper = page.get_by_label("Name der neuen Halterin oder des neuen Halters")
+    expect(new_keeper).not_to_be_visible()
+    page.get_by_label("Nummer der Steuermarke").fill(bello.current_tag.number)
+    page.get_by_label("Abgegeben oder verschenkt").check()
+    expect(new_keeper).to_be_visible()
+    new_keeper.fill("Nora Neu")
+    keeper_address = page.get_by_role(
+        "group", name="Anschrift der neuen Halterin oder des neuen Halters"
+    )
+    keeper_address.get_by_label("Straße und Hausnummer").fill("Weg 1")
+    keeper_address.get_by_label("Postleitzahl").fill("67657")
+    keeper_address.get_by_label("Ort", exact=True).fill("Kaiserslautern")
+    page.get_by_label("Seit wann?").fill(date(YEAR, 6, 20).isoformat())
+    assert_accessible(page)
+    page.get_by_role("button", name="Speichern und weiter", exact=True).click()
+    page.wait_for_url("**/review/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Antrag absenden").click()
+    page.wait_for_url("**/services/cases/**")
+    case = Case.objects.get(service__slug="hundesteuer-abmeldung")
+
+    text = pdf_text(notice_pdf(page, case, "Hundesteuerbescheid"))
+    assert_accessible(page)
+    assert "Januar – Juni" in text and "60,00" in text and "Bisher festgesetzt" in text
+    bello.refresh_from_db()
+    assert bello.given_up_reason == "given_away" and bello.new_keeper_name == "Nora Neu"

@@ -272,3 +272,31 @@ def test_a_second_shelter_exemption_within_ten_years_is_refused(apply, keeper, t
     )
 
     assert second.outcome == Outcome.REJECTED
+
+
+def test_another_citizen_gets_404_for_the_notice_and_the_case(apply, keeper, client):
+    from tests.factories import sign_in
+
+    case = register(apply, keeper)
+    notice = case.notices.get()
+    sign_in(client, UserFactory())
+
+    assert client.get(f"/services/cases/{case.reference}/").status_code == 404
+    assert (
+        client.get(f"/services/cases/{case.reference}/notices/{notice.pk}.pdf").status_code == 404
+    )
+    sign_in(client, keeper)
+    assert (
+        client.get(f"/services/cases/{case.reference}/notices/{notice.pk}.pdf").status_code == 200
+    )
+
+
+def test_the_english_notice_keeps_the_german_legal_remedy(apply, keeper):
+    keeper.language = "en"
+    keeper.save()
+    case = register(apply, keeper)
+
+    text = pdf_text(case.notices.get())
+
+    assert "Dog tax notice" in text and "January – December" in text and "first dog" in text
+    assert "Widerspruch" in text and "courtesy translation" in text

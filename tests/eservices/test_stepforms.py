@@ -66,7 +66,7 @@ def test_conditional_fields_carry_their_condition_for_the_browser():
 
     shown = {item["key"]: item["show_if"] for item in layout}
     assert shown["exemption"] == ""
-    assert '"op": "not_equals"' in shown["evidence"]
+    assert '"op": "in"' in shown["evidence"]
 
 
 def test_each_entry_of_a_repeating_group_is_validated_with_its_position():

@@ -182,7 +182,11 @@ DOG_REGISTRATION = {
                 ),
                 {
                     **EVIDENCE,
-                    "show_if": {"field": "exemption", "op": "not_equals", "value": "none"},
+                    "show_if": {
+                        "field": "exemption",
+                        "op": "in",
+                        "value": [item["value"] for item in EXEMPTION_OPTIONS],
+                    },
                 },
             ],
         ),
