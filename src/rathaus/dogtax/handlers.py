@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -220,8 +220,6 @@ def _issue_tax_notice(*, case, notice: TaxNotice, actor, title: str) -> None:
         payment = payment_request_create(
             case=case, amount=amount, purpose=_purpose(notice), due_on=due_on, actor=actor
         )
-    from django.utils import translation
-
     with translation.override(case.language):
         spec = tax_notice_spec(notice, title=str(title))
     issued = notice_issue(case=case, spec=spec, actor=actor, payment=payment)
@@ -348,9 +346,9 @@ class DogRegistration(DogTaxHandler):
         if _notice_of(case) is not None:
             _link_notice(case)
             return
-        if decision.outcome == Outcome.REJECTED and not case.answers.get("exemption"):
-            return
         exemption = case.answers.get("exemption") or "none"
+        if decision.outcome == Outcome.REJECTED and exemption == "none":
+            return  # the clerk refused the registration itself
         granted = exemption if exemption != "none" and decision.outcome in GRANTED else ""
         # The dog is kept whatever the clerk decided on the exemption: it is registered and
         # taxed, with the exemption only when granted.

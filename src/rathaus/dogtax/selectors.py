@@ -197,14 +197,22 @@ def figures_by_district(*, year: int) -> list[DistrictFigures]:
 
 
 def dogs_and_tax_by_district() -> list[tuple[str, int | None, Decimal | None]]:
-    """Rows of the ``dogs-by-district`` chart for the current year: (district name, dogs, tax).
-    A district with fewer than three households keeps its row with empty cells."""
+    """Rows of the ``dogs-by-district`` chart for the current year: (district name, dogs, tax),
+    one row per district of the city (so that the map and its table show the same districts).
+    A district with fewer than three households has empty cells; no dogs at all: no rows."""
     from django.utils import timezone
 
+    from rathaus.geodata.models import District
+
+    figures = {f.district: f for f in figures_by_district(year=timezone.localdate().year)}
+    if not figures:
+        return []
+    names = list(District.objects.order_by("name").values_list("name", flat=True))
     rows = []
-    for figures in figures_by_district(year=timezone.localdate().year):
-        if figures.households < SMALLEST_PUBLISHED:
-            rows.append((figures.district, None, None))
+    for name in names or sorted(figures):
+        found = figures.get(name)
+        if found is None or found.households < SMALLEST_PUBLISHED:
+            rows.append((name, None, None))
         else:
-            rows.append((figures.district, figures.dogs, figures.tax_due))
+            rows.append((name, found.dogs, found.tax_due))
     return rows
