@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from rathaus.accounts.models import User
 from rathaus.eservices import demo_forms
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import current_version
@@ -345,28 +344,5 @@ def load(stdout=None) -> None:
         service.life_situations.set([situations[slug] for slug in entry["situations"]])
         if form is not None:
             published += _publish_if_changed(service, form)
-    _demo_cases()
     if stdout:
         stdout.write(f"  eservices: {len(SERVICES)} services, {published} form versions published")
-
-
-def _demo_cases() -> None:
-    """One submitted demo application by Anna Schmidt, so the tax office's inbox is not empty."""
-    from rathaus.eservices.services.drafts import draft_save_step, draft_start
-    from rathaus.eservices.services.submission import draft_submit
-
-    anna = User.objects.filter(email="anna.schmidt@example.org").first()
-    service = Service.objects.get(slug="hundesteuer-abmeldung")
-    if anna is None or service.cases.filter(applicant=anna).exists():
-        return
-    draft = draft_start(user=anna, service=service)
-    answers = {
-        "given_name": "Anna",
-        "family_name": "Schmidt",
-        "address": {"street": "Marktstraße 12", "postal_code": "67655", "city": "Kaiserslautern"},
-        "tag_number": "00001",
-        "reason": "died",
-        "ended_on": (timezone.localdate().replace(day=1)).isoformat(),
-    }
-    draft_save_step(draft=draft, step_key="dog", values=answers, next_step="review")
-    draft_submit(draft=draft, user=anna)
