@@ -38,8 +38,8 @@ setup: $(BIN)/.installed node_modules/.installed locale-compiled
 run: export DISTRICTS_FILE ?= $(wildcard ../shared/data/kaiserslautern/ortsbezirke.geojson)
 run: setup
 	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput -v0  # before the demo: its notices are rendered with the collected fonts
 	$(MANAGE) load_demo
-	$(MANAGE) collectstatic --noinput -v0
 	PORT=$(PORT) $(BIN)/honcho start -f Procfile
 
 test: export DJANGO_ENV = test

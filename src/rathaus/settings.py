@@ -342,6 +342,11 @@ ESERVICES_DELIVERY_ATTEMPTS = env.int("ESERVICES_DELIVERY_ATTEMPTS", default=8)
 ESERVICES_CLOSE_DECIDED_AFTER_DAYS = env.int("ESERVICES_CLOSE_DECIDED_AFTER_DAYS", default=42)
 # The dog-tax statute the tax office starts from: a bundled name or a path to a TOML file.
 DOGTAX_STATUTE_DEFAULTS = env.str("DOGTAX_STATUTE_DEFAULTS", default="kaiserslautern")
+# Child benefit in the hand-over role: who decides, and the outbox that receives the package.
+CHILDBENEFIT_HANDOVER_AUTHORITY = env.str(
+    "CHILDBENEFIT_HANDOVER_AUTHORITY", default="Familienkasse der Bundesagentur für Arbeit"
+)
+CHILDBENEFIT_HANDOVER_OUTBOX = env.str("CHILDBENEFIT_HANDOVER_OUTBOX", default="folder")
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")
 DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="KRATHAUSDEMOSECRETKLAUTERN234567")
 

@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from rathaus.eservices.demo_forms import CHILD_BENEFIT, DOG_REGISTRATION
+from rathaus.eservices.demo_forms import DOG_REGISTRATION
 from rathaus.eservices.services.payments import payment_request_create
 from tests.browser.helpers import sign_in
+from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
 from tests.eservices.conftest import make_service, submitted_case
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 
@@ -50,12 +51,12 @@ def test_a_field_appears_when_the_answer_it_depends_on_is_given(page, assert_acc
     start(page, "hund")
     page.wait_for_url("**/step/dog/")
 
-    certificate = page.get_by_label("Bescheinigung des Tierheims")
+    certificate = page.get_by_label("Nachweis für die Steuerbefreiung")
     expect(certificate).not_to_be_visible()
-    page.get_by_label("Der Hund stammt aus dem Tierheim Kaiserslautern").check()
+    page.get_by_label("Hund aus dem Tierheim Kaiserslautern").check()
     expect(certificate).to_be_visible()
     assert_accessible(page)
-    page.get_by_label("Der Hund stammt aus dem Tierheim Kaiserslautern").uncheck()
+    page.get_by_label("Nein", exact=True).check()
     expect(certificate).not_to_be_visible()
 
 

@@ -10,12 +10,12 @@ from django.core.management import call_command
 
 from rathaus.accounts.models import User
 from rathaus.dogtax.services import assessment_process, assessment_start
+from rathaus.eservices.models import Case
 from rathaus.eservices.services.letters import letter_deliver
-from rathaus.organization.models import OrgUnit
 from rathaus.participation.models import Process, Project, Proposal
 from rathaus.voting.models import Poll
 from rathaus.voting.models.poll import PollState
-from tests.factories import StaffFactory, sign_in
+from tests.factories import current_totp_code, sign_in
 
 ROOT = Path(__file__).resolve().parents[2]
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -86,22 +86,46 @@ def test_pages_are_valid_html(client, tmp_path, settings):
         notify=False,
     )
     sign_in(client, anna, password=settings.DEMO_PASSWORD)
-    for path in ["/my-account/profile/", "/my-account/profile/edit/", "/services/mailbox/"]:
-        response = client.get(path, follow=True)
-        assert response.status_code == 200, path
-        documents[path] = response.content
     call_command("dogtax_seed_households", "--count", "3", "--year", "2027", stdout=None)
     assessment_process(run=assessment_start(year=2027, actor=None, background=False))
-    tax_office = OrgUnit.objects.get(slug="steueramt")
-    sign_in(client, StaffFactory(email="html.tax@example.org", with_totp=True, unit=tax_office))
+    kindergeld = Case.objects.get(
+        service__slug="kindergeld", applicant__email="anna.schmidt@example.org"
+    )
     for path in [
-        "/backoffice/dogtax/assessment/",
-        "/backoffice/dogtax/assessment/?year=2028",
-        "/backoffice/dogtax/assessment/2027/",
+        "/my-account/profile/",
+        "/my-account/profile/edit/",
+        "/services/mailbox/",
+        kindergeld.get_absolute_url(),
+        f"/childbenefit/cases/{kindergeld.reference}/schedule/",
     ]:
         response = client.get(path, follow=True)
         assert response.status_code == 200, path
         documents[path] = response.content
+    staff_pages = {
+        "clerk.family@example.org": [
+            kindergeld.get_backoffice_url(),
+            f"/backoffice/childbenefit/cases/{kindergeld.reference}/decide/",
+        ],
+        "clerk.tax@example.org": [
+            "/backoffice/dogtax/register/",
+            "/backoffice/dogtax/register/?q=Schmidt",
+            "/backoffice/dogtax/register/HSt-000001/",
+            "/backoffice/dogtax/tags/lookup/?number=1",
+            "/backoffice/dogtax/assessment/",
+            "/backoffice/dogtax/assessment/?year=2028",
+            "/backoffice/dogtax/assessment/2027/",
+        ],
+    }
+    for email, paths in staff_pages.items():
+        client.logout()
+        client.post("/accounts/login/", {"login": email, "password": settings.DEMO_PASSWORD})
+        client.post(
+            "/accounts/2fa/authenticate/", {"code": current_totp_code(settings.DEMO_TOTP_SECRET)}
+        )
+        for path in paths:
+            response = client.get(path, follow=True)
+            assert response.status_code == 200, path
+            documents[path] = response.content
     files = []
     for number, (path, content) in enumerate(documents.items()):
         file = tmp_path / f"{number:03d}.html"

@@ -209,7 +209,7 @@ def test_a_submission_keeps_its_form_version_when_a_new_one_is_published(
 def test_an_entry_can_be_added_to_a_repeating_group_without_javascript(
     client, citizen, family_office
 ):
-    from rathaus.eservices.demo_forms import CHILD_BENEFIT
+    from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
     from tests.eservices.conftest import make_service
 
     make_service(family_office, slug="kindergeld", schema=CHILD_BENEFIT)

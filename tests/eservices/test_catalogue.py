@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from rathaus.dogtax import demo as dogtax_demo
 from rathaus.eservices import demo
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import service_search
@@ -17,6 +18,7 @@ def demo_catalogue(db):
     accounts_demo.load()
     organization_demo.load()
     demo.load()
+    dogtax_demo.load()  # Anna's demo deregistration of her dog
 
 
 def test_the_demo_catalogue_has_the_kaiserslautern_services(demo_catalogue):
@@ -41,6 +43,7 @@ def test_loading_the_demo_twice_changes_nothing(demo_catalogue):
     counts = (Service.objects.count(), FormVersion.objects.count(), LifeSituation.objects.count())
 
     demo.load()
+    dogtax_demo.load()
 
     assert (
         Service.objects.count(),
@@ -67,7 +70,13 @@ def test_search_finds_words_in_german_and_english_names(demo_catalogue):
 def test_the_life_situation_filter_narrows_the_list(demo_catalogue):
     slugs = {service.slug for service in service_search(life_situation="tiere")}
 
-    assert slugs == {"hundesteuer-anmeldung", "hundesteuer-abmeldung"}
+    assert slugs == {
+        "hundesteuer-anmeldung",
+        "hundesteuer-abmeldung",
+        "hundesteuermarke-verloren",
+        "hundesteuer-adressaenderung",
+        "hundesteuer-befreiung",
+    }
 
 
 @pytest.mark.postgres

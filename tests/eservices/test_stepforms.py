@@ -1,9 +1,10 @@
 import pytest
 from django.utils import translation
 
-from rathaus.eservices.demo_forms import CHILD_BENEFIT, DOG_REGISTRATION
+from rathaus.eservices.demo_forms import DOG_REGISTRATION
 from rathaus.eservices.formschema import parse_schema
 from rathaus.eservices.stepforms import StepForm
+from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +25,34 @@ def children_data(*entries, **extra):
     return data | extra
 
 
+DOG = {
+    "dog_name": "Bello",
+    "breed": "Mischling",
+    "sex": "male",
+    "born_on": "2020-01-01",
+    "kept_since": "2024-05-10",
+}
+
+
 def test_a_field_hidden_by_an_answer_on_the_same_step_is_not_required():
-    form = form_for(DOG_REGISTRATION, "payment", {"pays_by": "transfer"})
+    form = form_for(DOG_REGISTRATION, "dog", {**DOG, "exemption": "none"})
 
     assert form.is_valid()
-    assert form.apply_core_validation({}) == {"pays_by": "transfer"}
+    assert form.apply_core_validation({})["exemption"] == "none"
     assert not form.has_errors()
 
 
 def test_a_field_shown_by_an_answer_on_the_same_step_is_required_and_checked():
-    form = form_for(DOG_REGISTRATION, "payment", {"pays_by": "debit", "iban": "DE00 1234"})
+    form = form_for(DOG_REGISTRATION, "dog", {**DOG, "exemption": "shelter"})
+
+    form.is_valid()
+    form.apply_core_validation({})
+
+    assert "evidence" in form.errors
+
+
+def test_an_iban_is_checked():
+    form = form_for(CHILD_BENEFIT, "account", {"tax_id": "86095742719", "iban": "DE00 1234"})
 
     form.is_valid()
     form.apply_core_validation({})
@@ -43,11 +62,11 @@ def test_a_field_shown_by_an_answer_on_the_same_step_is_required_and_checked():
 
 
 def test_conditional_fields_carry_their_condition_for_the_browser():
-    layout = form_for(DOG_REGISTRATION, "payment").layout()
+    layout = form_for(DOG_REGISTRATION, "dog").layout()
 
     shown = {item["key"]: item["show_if"] for item in layout}
-    assert shown["pays_by"] == ""
-    assert '"op": "equals"' in shown["iban"]
+    assert shown["exemption"] == ""
+    assert '"op": "in"' in shown["evidence"]
 
 
 def test_each_entry_of_a_repeating_group_is_validated_with_its_position():

@@ -109,3 +109,25 @@ def test_the_catalogue_page_lists_datasets_with_their_downloads(client):
     assert 'href="/opendata/datasets/places.csv"' in page
     assert "Planned projects" not in page
     assert 'href="/opendata/catalog.ttl"' in page
+
+
+@pytest.mark.usefixtures("city")
+def test_the_dog_tax_fills_its_slot_from_the_register_leaving_small_districts_empty(client):
+    from datetime import date
+
+    from rathaus.dogtax.services import account_for_keeper, dog_register, statute_seed
+
+    statute_seed()
+    for district, households in (("Innenstadt", 3), ("Erfenbach", 1)):
+        for _ in range(households):
+            account = account_for_keeper(user=None, name="Household", district=district)
+            dog_register(account=account, name="Dog", kept_since=date(2020, 1, 1))
+
+    section = chart_section(
+        client.get("/data/dashboards/city/").content.decode(), "dogs-by-district"
+    )
+
+    assert "<svg" in section and "Innenstadt" in section
+    cells = table_cells(section)
+    assert [value for label, value in cells if label == "Innenstadt"] == ["3", "0.00"]
+    assert all(value == "" for label, value in cells if label == "Erfenbach")

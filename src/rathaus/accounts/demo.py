@@ -50,6 +50,7 @@ STAFF = [
     {"email": "clerk.tax@example.org", "first_name": "Thomas", "last_name": "Becker"},
     {"email": "clerk.family@example.org", "first_name": "Fatma", "last_name": "Yilmaz"},
     {"email": "moderator@example.org", "first_name": "Miriam", "last_name": "Wolf"},
+    {"email": "clerk.order@example.org", "first_name": "Jonas", "last_name": "Keller"},
     {
         "email": "admin@example.org",
         "first_name": "Alex",

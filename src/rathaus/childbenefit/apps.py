@@ -8,6 +8,18 @@ class ChildbenefitConfig(AppConfig):
     verbose_name = _("Child benefit")
 
     def ready(self) -> None:
+        from datetime import timedelta
+
+        from rathaus.childbenefit import handlers  # noqa: F401  (registers the service handlers)
+        from rathaus.childbenefit.reminders import age_reminders_send
+        from rathaus.core.schedule import register_job
+
+        register_job("childbenefit.age_reminders", age_reminders_send, every=timedelta(days=1))
+
+        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.childbenefit.privacy import childbenefit_export
+
+        register_personal_data("childbenefit", export=childbenefit_export)
         from rathaus.childbenefit.predicates import can_manage_amounts, can_set_role
         from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
 

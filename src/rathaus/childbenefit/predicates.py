@@ -31,3 +31,4 @@ def is_familienkasse_lead(user) -> bool:
 
 can_manage_amounts = is_familienkasse_staff
 can_set_role = is_administrator | is_familienkasse_lead
+can_process_claims = is_familienkasse_staff

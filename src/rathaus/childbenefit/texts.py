@@ -136,3 +136,40 @@ def row_issue_message(issue: RowIssue) -> str:
 def euro(amount: Decimal) -> str:
     """An amount of money as the active language writes it: "2.072,00 €" or "€2,072.00"."""
     return _("€%(amount)s") % {"amount": formats.number_format(amount, 2, force_grouping=True)}
+
+
+PAID_TO_OTHER_TEXT = gettext_lazy(
+    "Child benefit for this child and month is already paid to another person."
+)
+MOVED_OUT_TEXT = gettext_lazy("The child no longer lives in your household.")
+REJECTED_BY_CLERK_TEXT = gettext_lazy("The conditions are not met.")
+
+CHECK_TEXTS = {
+    "tax_ids_valid": gettext_lazy("All tax identification numbers are valid."),
+    "tax_ids_distinct": gettext_lazy("The tax identification numbers are all different."),
+    "age": gettext_lazy("Age on the day of receipt: %(age)s years."),
+    "adult_without_period": gettext_lazy("18 or older, but no qualifying period given."),
+    "not_in_household": gettext_lazy("The child does not live in the applicant's household."),
+    "paid_to_other": gettext_lazy(
+        "Already paid to another person from %(from)s to %(to)s: these months are proposed "
+        "as rejected."
+    ),
+    "rules_input": gettext_lazy("The months could not be computed: %(issues)s"),
+}
+
+
+def check_text(check: dict) -> str:
+    """One automatic check as a sentence for the clerk."""
+    text = CHECK_TEXTS.get(check["code"], check["code"])
+    params = dict(check.get("params") or {})
+    if check["code"] == "paid_to_other":
+        params = {"from": month_label(params["from"]), "to": month_label(params["to"])}
+    if check["code"] == "rules_input":
+        params = {"issues": ", ".join(params.get("issues", []))}
+    if check["code"] in ("tax_ids_valid", "tax_ids_distinct") and not check["ok"]:
+        return str(
+            gettext_lazy("Some tax identification numbers are not valid.")
+            if check["code"] == "tax_ids_valid"
+            else gettext_lazy("Two persons have the same tax identification number.")
+        )
+    return str(text) % params if params else str(text)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rathaus.childbenefit import views_backoffice
+from rathaus.childbenefit import views_backoffice, views_cases
 
 app_name = "childbenefit"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("amounts/<int:pk>/", views_backoffice.amount_edit, name="amount_edit"),
     path("amounts/<int:pk>/delete/", views_backoffice.amount_delete, name="amount_delete"),
     path("role/", views_backoffice.role, name="role"),
+    path("cases/<str:reference>/decide/", views_cases.decide, name="decide"),
 ]

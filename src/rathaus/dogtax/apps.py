@@ -8,8 +8,15 @@ class DogtaxConfig(AppConfig):
     verbose_name = _("Dog tax")
 
     def ready(self) -> None:
+        from rathaus.accounts.personal_data import register_personal_data
         from rathaus.core.navigation import Link, register_backoffice_link
-        from rathaus.dogtax.predicates import is_tax_office_staff
+        from rathaus.dogtax import (
+            handlers,  # noqa: F401  (registers the service handlers)
+            selectors,
+        )
+        from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
+        from rathaus.dogtax.privacy import dogtax_erase, dogtax_export
+        from rathaus.opendata.charts import connect_chart
 
         register_backoffice_link(
             Link(
@@ -22,6 +29,24 @@ class DogtaxConfig(AppConfig):
         )
         register_backoffice_link(
             Link(
+                title=_("Dog register"),
+                description=_("Households, dogs, tax tags, notices and their history."),
+                url_name="backoffice:dogtax:register",
+                allowed=is_tax_office_staff,
+                order=201,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Tax tag lookup"),
+                description=_("Whether a dog tax tag is valid, and whose dog wears it."),
+                url_name="backoffice:dogtax:tag_lookup",
+                allowed=can_look_up_tags,
+                order=202,
+            )
+        )
+        register_backoffice_link(
+            Link(
                 title=_("Annual dog-tax assessment"),
                 description=_("Notices for every household, progress, direct debits and exports."),
                 url_name="backoffice:dogtax:assessment",
@@ -29,3 +54,5 @@ class DogtaxConfig(AppConfig):
                 order=210,
             )
         )
+        connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)
+        register_personal_data("dogtax", export=dogtax_export, erase=dogtax_erase)

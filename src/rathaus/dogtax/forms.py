@@ -134,3 +134,16 @@ class ExemptionKindForm(forms.ModelForm):
             language = name.rpartition("_")[2]
             if language in ("de", "en"):
                 field.widget.attrs["lang"] = language
+
+
+class RegisterSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("Name of the keeper, tax account number or tax tag number"),
+    )
+
+
+class TagLookupForm(forms.Form):
+    number = forms.CharField(label=_("Tax tag number"), max_length=20)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rathaus.dogtax import views_assessment, views_backoffice
+from rathaus.dogtax import views_assessment, views_backoffice, views_register
 
 app_name = "dogtax"
 
@@ -12,6 +12,9 @@ urlpatterns = [
         views_backoffice.exemption_kind_edit,
         name="exemption_kind_edit",
     ),
+    path("register/", views_register.register, name="register"),
+    path("register/<str:number>/", views_register.household, name="household"),
+    path("tags/lookup/", views_register.tag_lookup, name="tag_lookup"),
     path("assessment/", views_assessment.runs, name="assessment"),
     path("assessment/start/", views_assessment.start, name="assessment_start"),
     path("assessment/<int:year>/", views_assessment.run_detail, name="assessment_run"),

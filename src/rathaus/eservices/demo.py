@@ -14,7 +14,6 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from rathaus.accounts.models import User
 from rathaus.eservices import demo_forms
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import current_version
@@ -77,6 +76,58 @@ SERVICES = [
         "retention_days": 10 * 365,
     },
     {
+        "slug": "hundesteuermarke-verloren",
+        "leika": "99102013106000",  # pattern of the dog-tax keys only (confirm)
+        "name": ("Hundesteuermarke verloren", "Lost dog tax tag"),
+        "summary": (
+            "Sie erhalten eine neue Steuermarke; die alte Nummer wird ungültig.",
+            "You receive a new tax tag; the old number becomes invalid.",
+        ),
+        "unit": "steueramt",
+        "situations": ["tiere"],
+        "fees": ("keine (confirm)", "none (confirm)"),
+        "maturity": 4,
+        "form": demo_forms.DOG_TAG_LOST,
+        "handler": "dogtax.tag_lost",
+        "retention_days": 10 * 365,
+    },
+    {
+        "slug": "hundesteuer-adressaenderung",
+        "leika": "99102013107000",  # pattern of the dog-tax keys only (confirm)
+        "name": ("Neue Anschrift für die Hundesteuer", "New address for the dog tax"),
+        "summary": (
+            "Teilen Sie uns mit, wenn Sie innerhalb von Kaiserslautern umziehen.",
+            "Tell us when you move within Kaiserslautern.",
+        ),
+        "unit": "steueramt",
+        "situations": ["tiere", "wohnen"],
+        "fees": ("keine", "none"),
+        "maturity": 4,
+        "form": demo_forms.DOG_ADDRESS_CHANGE,
+        "handler": "dogtax.address_change",
+        "retention_days": 10 * 365,
+    },
+    {
+        "slug": "hundesteuer-befreiung",
+        "leika": "99102013108000",  # pattern of the dog-tax keys only (confirm)
+        "name": ("Befreiung von der Hundesteuer beantragen", "Apply for a dog tax exemption"),
+        "summary": (
+            "Für Hunde aus dem Tierheim Kaiserslautern, Assistenz- und Rettungshunde.",
+            "For dogs from the Kaiserslautern shelter, assistance and rescue dogs.",
+        ),
+        "unit": "steueramt",
+        "situations": ["tiere"],
+        "fees": ("keine", "none"),
+        "documents": (
+            "Bescheinigung des Tierheims, Schwerbehindertenausweis oder Prüfungsnachweis",
+            "Certificate of the shelter, disability card or test certificate",
+        ),
+        "maturity": 4,
+        "form": demo_forms.DOG_EXEMPTION,
+        "handler": "dogtax.exemption",
+        "retention_days": 10 * 365,
+    },
+    {
         "slug": "kindergeld",
         "leika": "99041001000000",  # (confirm)
         "name": ("Kindergeld beantragen", "Apply for child benefit"),
@@ -98,6 +149,27 @@ SERVICES = [
         "handler": "childbenefit.application",
         "retention_days": 10 * 365,
         "processing_days": 42,
+    },
+    {
+        "slug": "kindergeld-aenderung",
+        "leika": "99041002000000",  # (confirm)
+        "name": ("Veränderungsmitteilung Kindergeld", "Report a change for child benefit"),
+        "summary": (
+            "Ausbildung beendet, Kind ausgezogen, neuer Zeitraum oder neues Konto mitteilen.",
+            "Report finished training, a child who moved out, a new period or a new account.",
+        ),
+        "unit": "familienkasse",
+        "situations": ["familie"],
+        "fees": ("keine", "none"),
+        "documents": (
+            "Nachweis über den neuen Zeitraum (z. B. Studienbescheinigung)",
+            "Evidence of the new period (e.g. certificate of enrolment)",
+        ),
+        "maturity": 4,
+        "form": demo_forms.CHILD_BENEFIT_CHANGE,
+        "handler": "childbenefit.change",
+        "retention_days": 10 * 365,
+        "processing_days": 28,
     },
     {
         "slug": "bewohnerparkausweis",
@@ -272,28 +344,5 @@ def load(stdout=None) -> None:
         service.life_situations.set([situations[slug] for slug in entry["situations"]])
         if form is not None:
             published += _publish_if_changed(service, form)
-    _demo_cases()
     if stdout:
         stdout.write(f"  eservices: {len(SERVICES)} services, {published} form versions published")
-
-
-def _demo_cases() -> None:
-    """One submitted demo application by Anna Schmidt, so the tax office's inbox is not empty."""
-    from rathaus.eservices.services.drafts import draft_save_step, draft_start
-    from rathaus.eservices.services.submission import draft_submit
-
-    anna = User.objects.filter(email="anna.schmidt@example.org").first()
-    service = Service.objects.get(slug="hundesteuer-abmeldung")
-    if anna is None or service.cases.filter(applicant=anna).exists():
-        return
-    draft = draft_start(user=anna, service=service)
-    answers = {
-        "given_name": "Anna",
-        "family_name": "Schmidt",
-        "address": {"street": "Marktstraße 12", "postal_code": "67655", "city": "Kaiserslautern"},
-        "tag_number": "KL-0815",
-        "reason": "died",
-        "ended_on": (timezone.localdate().replace(day=1)).isoformat(),
-    }
-    draft_save_step(draft=draft, step_key="dog", values=answers, next_step="review")
-    draft_submit(draft=draft, user=anna)

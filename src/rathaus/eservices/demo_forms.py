@@ -88,6 +88,51 @@ DEMO_REQUEST = {
     "rules": [],
 }
 
+EXEMPTION_OPTIONS = [
+    option(
+        "shelter", "Hund aus dem Tierheim Kaiserslautern", "Dog from the Kaiserslautern shelter"
+    ),
+    option(
+        "assistance",
+        "Assistenzhund (Schwerbehindertenausweis B, BL, aG, H oder Gl)",
+        "Assistance dog (disability card B, BL, aG, H or Gl)",
+    ),
+    option(
+        "rescue",
+        "Rettungshund mit bestandener Prüfung im Einsatz",
+        "Rescue dog with a passed test in active service",
+    ),
+]
+
+EVIDENCE = field(
+    "evidence",
+    "file",
+    "Nachweis für die Steuerbefreiung",
+    "Evidence for the exemption",
+    required=True,
+    accept=["pdf", "jpg", "png"],
+    max_size_mb=5,
+    help=(
+        "Bescheinigung des Tierheims, Schwerbehindertenausweis oder Prüfungsnachweis; "
+        "PDF, JPEG oder PNG, höchstens 5 MB.",
+        "Certificate of the shelter, disability card or test certificate; PDF, JPEG or PNG, "
+        "at most 5 MB.",
+    ),
+)
+
+TAG_NUMBER = field(
+    "tag_number",
+    "text",
+    "Nummer der Steuermarke",
+    "Tax tag number",
+    required=True,
+    max_length=20,
+    help=(
+        "Sie finden sie auf der Marke und im Steuerbescheid.",
+        "You find it on the tag and in the tax notice.",
+    ),
+)
+
 DOG_REGISTRATION = {
     "steps": [
         APPLICANT,
@@ -127,45 +172,22 @@ DOG_REGISTRATION = {
                     ),
                 ),
                 field(
-                    "from_shelter",
-                    "checkbox",
-                    "Der Hund stammt aus dem Tierheim Kaiserslautern",
-                    "The dog comes from the Kaiserslautern animal shelter",
-                ),
-                field(
-                    "shelter_certificate",
-                    "file",
-                    "Bescheinigung des Tierheims",
-                    "Certificate of the shelter",
-                    required=True,
-                    show_if={"field": "from_shelter", "op": "checked"},
-                ),
-            ],
-        ),
-        step(
-            "payment",
-            "Zahlung",
-            "Payment",
-            [
-                field(
-                    "pays_by",
+                    "exemption",
                     "choice",
-                    "Wie möchten Sie zahlen?",
-                    "How would you like to pay?",
+                    "Beantragen Sie eine Steuerbefreiung?",
+                    "Do you apply for an exemption from the tax?",
                     required=True,
-                    options=[
-                        option("transfer", "Überweisung", "Bank transfer"),
-                        option("debit", "SEPA-Lastschrift", "SEPA direct debit"),
-                    ],
+                    widget="radio",
+                    options=[option("none", "Nein", "No"), *EXEMPTION_OPTIONS],
                 ),
-                field(
-                    "iban",
-                    "iban",
-                    "IBAN",
-                    "IBAN",
-                    required=True,
-                    show_if={"field": "pays_by", "op": "equals", "value": "debit"},
-                ),
+                {
+                    **EVIDENCE,
+                    "show_if": {
+                        "field": "exemption",
+                        "op": "in",
+                        "value": [item["value"] for item in EXEMPTION_OPTIONS],
+                    },
+                },
             ],
         ),
     ],
@@ -191,18 +213,18 @@ DOG_DEREGISTRATION = {
             "Abmeldung",
             "Deregistration",
             [
-                field(
-                    "tag_number", "text", "Nummer der Steuermarke", "Tax tag number", required=True
-                ),
+                TAG_NUMBER,
                 field(
                     "reason",
                     "choice",
                     "Grund",
                     "Reason",
                     required=True,
+                    widget="radio",
                     options=[
                         option("died", "Der Hund ist gestorben", "The dog died"),
-                        option("given_away", "Abgegeben oder verkauft", "Given away or sold"),
+                        option("sold", "Verkauft", "Sold"),
+                        option("given_away", "Abgegeben oder verschenkt", "Given away"),
                         option(
                             "moved", "Wegzug aus Kaiserslautern", "Moving away from Kaiserslautern"
                         ),
@@ -212,13 +234,163 @@ DOG_DEREGISTRATION = {
                     "ended_on", "date", "Seit wann?", "Since when?", required=True, not_future=True
                 ),
                 field(
+                    "new_keeper_name",
+                    "text",
+                    "Name der neuen Halterin oder des neuen Halters",
+                    "Name of the new keeper",
+                    required=True,
+                    show_if={"field": "reason", "op": "in", "value": ["sold", "given_away"]},
+                ),
+                field(
                     "new_keeper",
                     "address",
                     "Anschrift der neuen Halterin oder des neuen Halters",
                     "Address of the new keeper",
                     required=True,
-                    show_if={"field": "reason", "op": "equals", "value": "given_away"},
+                    show_if={"field": "reason", "op": "in", "value": ["sold", "given_away"]},
                 ),
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
+QUALIFYING_KINDS = [
+    option("education", "Schul- oder Berufsausbildung, Studium", "School, training or university"),
+    option("voluntary_service", "Freiwilligendienst", "Voluntary service"),
+    option(
+        "transition",
+        "Übergangszeit (höchstens vier Monate)",
+        "Transition period (at most four months)",
+    ),
+    option("no_training_place", "Ohne Ausbildungsplatz", "Without a training place"),
+    option("job_seeking", "Arbeitsuchend gemeldet", "Registered as seeking work"),
+    option("disabled", "Behinderung", "Disability"),
+]
+ADULT = {"field": "adult", "op": "checked"}
+SECOND_PERIOD = {"all": [ADULT, {"field": "period2_kind", "op": "filled"}]}
+
+
+def _period(prefix: str, shown: dict, *, required: bool, number: str) -> list[dict]:
+    """Kind, first and last day and the evidence of a qualifying period of a child of 18+."""
+    kind = field(
+        f"{prefix}kind",
+        "choice",
+        f"Was macht das Kind? ({number}. Zeitraum)",
+        f"What does the child do? (period {number})",
+        required=required,
+        widget="select",
+        options=QUALIFYING_KINDS,
+        show_if=ADULT,
+    )
+    shown_after_kind = ADULT if required else shown
+    return [
+        kind,
+        field(
+            f"{prefix}from",
+            "date",
+            f"Beginn ({number}. Zeitraum)",
+            f"From (period {number})",
+            required=True,
+            show_if=shown_after_kind,
+        ),
+        field(
+            f"{prefix}to",
+            "date",
+            f"Ende ({number}. Zeitraum)",
+            f"Until (period {number})",
+            help=("Leer lassen, solange der Zeitraum andauert.", "Leave empty while it lasts."),
+            show_if=shown_after_kind,
+        ),
+        field(
+            "evidence" if required else "evidence2",
+            "file",
+            f"Nachweis ({number}. Zeitraum)",
+            f"Evidence (period {number})",
+            help=(
+                "Schul- oder Studienbescheinigung, Ausbildungsvertrag o. Ä. (PDF, JPG, PNG)",
+                "Certificate of school or university, training contract or similar (PDF, JPG, PNG)",
+            ),
+            required=True,
+            max_size_mb=5,
+            show_if=shown_after_kind,
+        ),
+    ]
+
+
+DOG_TAG_LOST = {
+    "steps": [
+        APPLICANT,
+        step(
+            "tag",
+            "Verlorene Steuermarke",
+            "Lost tax tag",
+            [
+                TAG_NUMBER,
+                field(
+                    "lost_on",
+                    "date",
+                    "Wann haben Sie den Verlust bemerkt?",
+                    "When did you notice the loss?",
+                    not_future=True,
+                ),
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
+DOG_ADDRESS_CHANGE = {
+    "steps": [
+        APPLICANT,
+        step(
+            "move",
+            "Neue Anschrift",
+            "New address",
+            [
+                field(
+                    "new_address",
+                    "address",
+                    "Neue Anschrift in Kaiserslautern",
+                    "New address in Kaiserslautern",
+                    required=True,
+                    help=(
+                        "Wenn Sie aus Kaiserslautern wegziehen, melden Sie Ihren Hund bitte ab.",
+                        "If you move away from Kaiserslautern, please deregister your dog.",
+                    ),
+                ),
+                field(
+                    "moved_on",
+                    "date",
+                    "Umzugsdatum",
+                    "Date of the move",
+                    required=True,
+                ),
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
+DOG_EXEMPTION = {
+    "steps": [
+        APPLICANT,
+        step(
+            "exemption",
+            "Steuerbefreiung",
+            "Exemption",
+            [
+                TAG_NUMBER,
+                field(
+                    "exemption",
+                    "choice",
+                    "Welche Steuerbefreiung beantragen Sie?",
+                    "Which exemption do you apply for?",
+                    required=True,
+                    widget="radio",
+                    options=EXEMPTION_OPTIONS,
+                ),
+                EVIDENCE,
             ],
         ),
     ],
@@ -227,11 +399,113 @@ DOG_DEREGISTRATION = {
 
 CHILD_BENEFIT = {
     "steps": [
-        APPLICANT,
+        step(
+            "applicant",
+            "Antragsteller (KG 1)",
+            "Applicant (KG 1)",
+            [
+                field("given_name", "text", "Vorname", "Given name", required=True),
+                field("family_name", "text", "Nachname", "Family name", required=True),
+                field(
+                    "born_on",
+                    "date",
+                    "Geburtsdatum",
+                    "Date of birth",
+                    required=True,
+                    not_future=True,
+                ),
+                field(
+                    "tax_id",
+                    "steuer_id",
+                    "Ihre Steuer-Identifikationsnummer",
+                    "Your tax identification number",
+                    required=True,
+                    help=("Elf Ziffern, z. B. 36574261809", "Eleven digits, e.g. 36574261809"),
+                ),
+                field("address", "address", "Anschrift", "Address", required=True),
+                field(
+                    "phone",
+                    "text",
+                    "Telefon für Rückfragen",
+                    "Phone for questions",
+                    help=(
+                        "Freiwillig; hilft bei Rückfragen.",
+                        "Optional; helps if we have questions.",
+                    ),
+                ),
+            ],
+        ),
+        step(
+            "partner",
+            "Ehegatte, Partner oder anderer Elternteil",
+            "Spouse, partner or other parent",
+            [
+                field(
+                    "has_partner",
+                    "checkbox",
+                    "Es gibt einen Ehegatten, Partner oder anderen Elternteil.",
+                    "There is a spouse, partner or other parent.",
+                ),
+                field(
+                    "partner_given_name",
+                    "text",
+                    "Vorname",
+                    "Given name",
+                    required=True,
+                    show_if={"field": "has_partner", "op": "checked"},
+                ),
+                field(
+                    "partner_family_name",
+                    "text",
+                    "Nachname",
+                    "Family name",
+                    required=True,
+                    show_if={"field": "has_partner", "op": "checked"},
+                ),
+                field(
+                    "partner_born_on",
+                    "date",
+                    "Geburtsdatum",
+                    "Date of birth",
+                    not_future=True,
+                    show_if={"field": "has_partner", "op": "checked"},
+                ),
+                field(
+                    "partner_tax_id",
+                    "steuer_id",
+                    "Steuer-Identifikationsnummer",
+                    "Tax identification number",
+                    show_if={"field": "has_partner", "op": "checked"},
+                ),
+                field(
+                    "partner_same_household",
+                    "checkbox",
+                    "Wir leben in einem gemeinsamen Haushalt.",
+                    "We live in the same household.",
+                    show_if={"field": "has_partner", "op": "checked"},
+                ),
+                field(
+                    "nomination_consent",
+                    "checkbox",
+                    "Der andere Elternteil ist einverstanden, dass ich das Kindergeld erhalte.",
+                    "The other parent agrees that I receive the child benefit.",
+                    required=True,
+                    show_if={"field": "partner_same_household", "op": "checked"},
+                ),
+                field(
+                    "nomination_consent_name",
+                    "text",
+                    "Name des zustimmenden Elternteils",
+                    "Name of the parent who agrees",
+                    required=True,
+                    show_if={"field": "partner_same_household", "op": "checked"},
+                ),
+            ],
+        ),
         step(
             "children",
-            "Kinder",
-            "Children",
+            "Kinder (Anlage Kind)",
+            "Children (Anlage Kind)",
             [
                 field(
                     "children",
@@ -243,6 +517,7 @@ CHILD_BENEFIT = {
                     max_items=10,
                     fields=[
                         field("first_name", "text", "Vorname", "First name", required=True),
+                        field("family_name", "text", "Nachname", "Family name", required=True),
                         field(
                             "born_on",
                             "date",
@@ -259,29 +534,55 @@ CHILD_BENEFIT = {
                             required=True,
                         ),
                         field(
-                            "in_training",
-                            "checkbox",
-                            "Das Kind ist volljährig und in Ausbildung",
-                            "The child is of age and in training",
+                            "relationship",
+                            "choice",
+                            "Verhältnis zu Ihnen",
+                            "Relationship to you",
+                            required=True,
+                            widget="select",
+                            options=[
+                                option("own", "Leibliches Kind", "Own child"),
+                                option("adopted", "Adoptivkind", "Adopted child"),
+                                option("step", "Stiefkind", "Stepchild"),
+                                option("grandchild", "Enkelkind", "Grandchild"),
+                                option("foster", "Pflegekind", "Foster child"),
+                            ],
                         ),
+                        field(
+                            "in_household",
+                            "checkbox",
+                            "Das Kind lebt in meinem Haushalt.",
+                            "The child lives in my household.",
+                        ),
+                        field(
+                            "adult",
+                            "checkbox",
+                            "Das Kind ist 18 Jahre oder älter.",
+                            "The child is 18 or older.",
+                        ),
+                        *_period("period_", ADULT, required=True, number="1"),
+                        *_period("period2_", SECOND_PERIOD, required=False, number="2"),
                     ],
                 )
             ],
         ),
         step(
             "account",
-            "Konto und Steuer-ID",
-            "Account and tax ID",
+            "Auszahlung und Erklärung",
+            "Payment and declaration",
             [
                 field(
-                    "tax_id",
-                    "steuer_id",
-                    "Ihre Steuer-Identifikationsnummer",
-                    "Your tax identification number",
-                    required=True,
+                    "iban", "iban", "IBAN für die Auszahlung", "IBAN for the payment", required=True
                 ),
                 field(
-                    "iban", "iban", "IBAN für die Auszahlung", "IBAN for the payment", required=True
+                    "account_holder",
+                    "text",
+                    "Kontoinhaber",
+                    "Account holder",
+                    help=(
+                        "Nur angeben, wenn Sie es nicht selbst sind.",
+                        "Only if it is not you.",
+                    ),
                 ),
                 field(
                     "truthful",
@@ -290,6 +591,87 @@ CHILD_BENEFIT = {
                     "I confirm that my information is correct and complete.",
                     required=True,
                 ),
+            ],
+        ),
+    ],
+    "rules": [],
+}
+
+_KG_STEPS = {item["key"]: item for item in CHILD_BENEFIT["steps"]}
+
+CHILD_BENEFIT_CHANGE = {
+    "steps": [
+        step(
+            "applicant",
+            "Angaben zur Person",
+            "About you",
+            [
+                item
+                for item in _KG_STEPS["applicant"]["fields"]
+                if item["key"] in ("given_name", "family_name", "tax_id", "address")
+            ],
+        ),
+        step(
+            "change",
+            "Was hat sich geändert?",
+            "What has changed?",
+            [
+                field(
+                    "change_kind",
+                    "choice",
+                    "Art der Änderung",
+                    "Kind of change",
+                    required=True,
+                    options=[
+                        option(
+                            "training_finished",
+                            "Ausbildung oder Studium beendet",
+                            "Training or studies finished",
+                        ),
+                        option("moved_out", "Kind ist ausgezogen", "The child moved out"),
+                        option("new_period", "Neuer Zeitraum (z. B. Studium)", "A new period"),
+                        option("other", "Sonstiges", "Something else"),
+                    ],
+                ),
+                field(
+                    "effective_on",
+                    "date",
+                    "Seit wann?",
+                    "Since when?",
+                    required=True,
+                ),
+                field(
+                    "earlier_reference",
+                    "text",
+                    "Aktenzeichen Ihres Kindergeldbescheids",
+                    "Reference of your child benefit notice",
+                    max_length=20,
+                ),
+                field("details", "textarea", "Erläuterung", "Explanation"),
+            ],
+        ),
+        step(
+            "children",
+            "Kinder: aktuelle Angaben",
+            "Children: current details",
+            _KG_STEPS["children"]["fields"],
+            intro=t(
+                "Geben Sie jedes betroffene Kind mit dem neuen Stand an.",
+                "Give every child concerned with the new details.",
+            ),
+        ),
+        step(
+            "account",
+            "Konto und Erklärung",
+            "Account and declaration",
+            [
+                field(
+                    "iban",
+                    "iban",
+                    "Neue IBAN (nur bei Kontowechsel)",
+                    "New IBAN (only if the account changed)",
+                ),
+                _KG_STEPS["account"]["fields"][2],
             ],
         ),
     ],

@@ -105,6 +105,14 @@ class ServiceHandler:
         """Extra data handed to specialist systems with the case (merged into case.json)."""
         return {}
 
+    def decide_url(self, *, case) -> str | None:
+        """The domain's own decision page for the clerk; None: the engine's generic one."""
+        return None
+
+    def citizen_links(self, *, case) -> list[tuple[str, str]]:
+        """(label, url) pairs shown to the applicant on the case page of the mailbox."""
+        return []
+
 
 class GenericHandler(ServiceHandler):
     key = ""

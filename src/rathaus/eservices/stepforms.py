@@ -107,12 +107,27 @@ class ItemForm(forms.Form):
 
     use_required_attribute = False
 
-    def __init__(self, *args, group: Field, answers: dict, language: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        group: Field,
+        answers: dict,
+        language: str,
+        stored: dict | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.group = group
         self.answers = answers
+        self.stored = stored or {}
         for sub in group.fields:
-            self.fields[sub.key] = django_field(sub, language=language)
+            uploaded = self.stored.get(sub.key) if sub.type == "file" else None
+            self.fields[sub.key] = django_field(
+                sub, language=language, uploaded=uploaded if isinstance(uploaded, dict) else None
+            )
+            if sub.type == "file" and self.is_bound:
+                # Whether a file is still needed is the core's decision (it sees stored files).
+                self.fields[sub.key].required = False
         if self.is_bound:
             item = {sub.key: _raw(sub, self.data, self.add_prefix(sub.key)) for sub in group.fields}
             for sub in group.fields:
@@ -120,16 +135,36 @@ class ItemForm(forms.Form):
                     self.fields[sub.key].required = False
 
     def item_answers(self) -> dict:
-        return {sub.key: _json(sub, self.cleaned_data.get(sub.key)) for sub in self.group.fields}
+        """The entry's answers; files are stored by the view and merged with `with_files`."""
+        return {
+            sub.key: _json(sub, self.cleaned_data.get(sub.key))
+            for sub in self.group.fields
+            if sub.type != "file"
+        }
 
 
 class GroupFormSet(forms.BaseFormSet):
-    def __init__(self, *args, group: Field, answers: dict, language: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        group: Field,
+        answers: dict,
+        language: str,
+        stored: list | None = None,
+        **kwargs,
+    ):
         self.group, self.answers, self.language = group, answers, language
+        self.stored = stored or []
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {"group": self.group, "answers": self.answers, "language": self.language}
+        stored = self.stored[index] if index is not None and index < len(self.stored) else None
+        return {
+            "group": self.group,
+            "answers": self.answers,
+            "language": self.language,
+            "stored": stored if isinstance(stored, dict) else None,
+        }
 
     def _construct_form(self, i, **kwargs):
         # Every entry the person added must be filled in; none is silently skipped.
@@ -167,11 +202,12 @@ class StepForm(forms.Form):
         self.schema, self.step, self.answers = schema, step, answers
         self.language = translation.get_language() or "de"
         data = args[0] if args else kwargs.get("data")
+        files = args[1] if len(args) > 1 else kwargs.get("files")
         super().__init__(*args, **kwargs)
         self.groups: dict[str, GroupFormSet] = {}
         self.shown_items = [item for item in step.fields if self._shown_server_side(item)]
         for item in self.shown_items:
-            self._add(item, data)
+            self._add(item, data, files)
         if self.is_bound:
             current = {**answers, **self.raw_answers()}
             for item in self.shown_items:
@@ -185,7 +221,7 @@ class StepForm(forms.Form):
             return True
         return evaluate(item.show_if, self.answers)
 
-    def _add(self, item: Field, data) -> None:
+    def _add(self, item: Field, data, files=None) -> None:
         value = self.answers.get(item.key)
         if item.type == "address":
             labels = address_labels()
@@ -219,7 +255,9 @@ class StepForm(forms.Form):
                 entries = [{}]
             self.groups[item.key] = factory(
                 data if self.is_bound else None,
+                files if self.is_bound else None,
                 prefix=item.key,
+                stored=value if isinstance(value, list) else [],
                 initial=None if self.is_bound else entries,
                 group=item,
                 answers=self.answers,
@@ -256,8 +294,16 @@ class StepForm(forms.Form):
                 if group is not None:
                     raw[item.key] = [
                         {
-                            sub.key: _raw(sub, self.data, form.add_prefix(sub.key))
-                            for sub in item.fields
+                            **{
+                                sub.key: form.stored[sub.key]
+                                for sub in item.fields
+                                if sub.type == "file" and sub.key in form.stored
+                            },
+                            **{
+                                sub.key: _raw(sub, self.data, form.add_prefix(sub.key))
+                                for sub in item.fields
+                                if sub.type != "file"
+                            },
                         }
                         for form in group.forms
                     ]
@@ -316,9 +362,25 @@ class StepForm(forms.Form):
                 values[item.key] = _json(item, cleaned[item.key])
         return values
 
+    def with_files(self, values: dict, file_answers: dict) -> dict:
+        """Values with the stored files: a field's file, or {index: {key: file}} for a group."""
+        merged = dict(values)
+        for key, value in file_answers.items():
+            item = self.step.field(key)
+            if item is not None and item.type == "repeat":
+                entries = [dict(entry) for entry in merged.get(key) or []]
+                for index, files in value.items():
+                    if index < len(entries):
+                        entries[index].update(files)
+                if key in merged:
+                    merged[key] = entries
+            else:
+                merged[key] = value
+        return merged
+
     def apply_core_validation(self, file_answers: dict) -> dict:
         """Run the core's checks for this step; their issues become form errors. Clean values."""
-        answers = {**self.answers, **self.step_answers(), **file_answers}
+        answers = self.with_files({**self.answers, **self.step_answers()}, file_answers)
         values, issues = validate_step(self.schema, self.step, answers, today=timezone.localdate())
         for issue in issues:
             self._attach(issue)

@@ -73,6 +73,15 @@ UNITS = [
         True,
         "buergercenter@kaiserslautern.de",
     ),
+    (
+        "ordnungsamt",
+        "Ordnungsamt",
+        "Public Order Office",
+        UnitKind.DEPARTMENT,
+        None,
+        False,
+        "ordnungsamt@kaiserslautern.de",
+    ),
 ]
 
 # Departments that plan the projects of the Vorhabenliste (no inbox for applications).
@@ -91,6 +100,7 @@ UNITS += [
 MEMBERSHIPS = [
     ("clerk.tax@example.org", "steueramt", Role.CLERK),
     ("clerk.family@example.org", "familienkasse", Role.CLERK),
+    ("clerk.order@example.org", "ordnungsamt", Role.CLERK),
     ("moderator@example.org", "daten-services", Role.MODERATOR),
     ("admin@example.org", "ikt", Role.ADMINISTRATOR),
 ]

@@ -30,8 +30,8 @@ FIELD_TYPES = (
     "file",
     "repeat",
 )
-# Field types that may stand inside a repeating group (no files, no nested groups).
-ITEM_FIELD_TYPES = tuple(kind for kind in FIELD_TYPES if kind not in ("file", "repeat"))
+# Field types that may stand inside a repeating group (no nested groups).
+ITEM_FIELD_TYPES = tuple(kind for kind in FIELD_TYPES if kind != "repeat")
 ADDRESS_PARTS = ("street", "postal_code", "city")
 FILE_KINDS = ("pdf", "jpg", "png")
 
@@ -137,7 +137,15 @@ class FormSchema:
 
     @property
     def has_files(self) -> bool:
-        return any(item.type == "file" for step in self.steps for item in step.fields)
+        return any(step_has_files(step) for step in self.steps)
+
+
+def step_has_files(step: Step) -> bool:
+    """Whether the step asks for a file, directly or inside a repeating group."""
+    return any(
+        item.type == "file" or any(sub.type == "file" for sub in item.fields)
+        for item in step.fields
+    )
 
 
 def _text(value: Any) -> dict:

@@ -83,9 +83,15 @@ def draft_save_step(*, draft: Draft, step_key: str, values: dict, next_step: str
 
 
 @transaction.atomic
-def draft_attach_file(*, draft: Draft, field_key: str, uploaded, accept, max_size_mb) -> dict:
-    """Store a file for a file field of the draft (replacing an earlier one); its answer value."""
-    previous = draft.answers.get(field_key)
+def draft_attach_file(
+    *, draft: Draft, field_key: str, uploaded, accept, max_size_mb, previous: dict | None = None
+) -> dict:
+    """Store a file for a file field of the draft (replacing an earlier one); its answer value.
+
+    `field_key` is the field's key, or `group[index].key` inside a repeating group; then
+    `previous` is the entry's earlier file answer, which is replaced.
+    """
+    previous = previous if previous is not None else draft.answers.get(field_key)
     upload = upload_store(
         owner=draft.user,
         uploaded=uploaded,

@@ -41,11 +41,16 @@ def reference_next(*, year: int) -> str:
 
 
 def _referenced_uploads(answers: dict) -> set[str]:
-    return {
-        value["upload"]
-        for value in answers.values()
-        if isinstance(value, dict) and value.get("upload")
-    }
+    """Upload ids named by file answers, also those inside entries of repeating groups."""
+    values = []
+    for value in answers.values():
+        if isinstance(value, list):
+            values.extend(
+                part for entry in value if isinstance(entry, dict) for part in entry.values()
+            )
+        else:
+            values.append(value)
+    return {value["upload"] for value in values if isinstance(value, dict) and value.get("upload")}
 
 
 def draft_submit(*, draft: Draft, user) -> Case:

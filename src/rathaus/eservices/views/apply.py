@@ -20,6 +20,7 @@ from rathaus.eservices.formschema import (
     visible_answers,
     visible_steps,
 )
+from rathaus.eservices.formschema.schema import step_has_files
 from rathaus.eservices.issue_messages import issue_message
 from rathaus.eservices.models import Draft, Service
 from rathaus.eservices.selectors.mailbox import draft_for_citizen
@@ -146,10 +147,44 @@ def _previous_key(draft: Draft, step: Step) -> str | None:
     return keys[index - 1] if index > 0 else None
 
 
+def _store_group_files(request, form: StepForm, draft: Draft, item) -> dict:
+    """Files of a repeating group's entries: {index: {key: file answer}}."""
+    files = [sub for sub in item.fields if sub.type == "file"]
+    group = form.groups.get(item.key)
+    if not files or group is None:
+        return {}
+    values: dict = {}
+    for index, entry in enumerate(group.forms):
+        for sub in files:
+            stored = entry.stored.get(sub.key)
+            uploaded = request.FILES.get(entry.add_prefix(sub.key))
+            if uploaded is None:
+                if stored:
+                    values.setdefault(index, {})[sub.key] = stored
+                continue
+            try:
+                values.setdefault(index, {})[sub.key] = draft_attach_file(
+                    draft=draft,
+                    field_key=f"{item.key}[{index}].{sub.key}",
+                    uploaded=uploaded,
+                    accept=sub.accept,
+                    max_size_mb=sub.max_size_mb,
+                    previous=stored if isinstance(stored, dict) else {},
+                )
+            except UploadRejected as rejected:
+                entry.add_error(sub.key, issue_message(Issue(sub.key, rejected.code)))
+    return values
+
+
 def _store_files(request, form: StepForm, draft: Draft) -> dict:
     """Check and keep the files sent with the step; errors go to their fields."""
     values = {}
     for item in form.shown_items:
+        if item.type == "repeat":
+            group_files = _store_group_files(request, form, draft, item)
+            if group_files:
+                values[item.key] = group_files
+            continue
         if item.type != "file":
             continue
         uploaded = request.FILES.get(item.key)
@@ -224,7 +259,7 @@ def draft_step(request, public_id, step_key: str):
                 draft_save_step(
                     draft=draft,
                     step_key=step.key,
-                    values={**form.partial_answers(), **files},
+                    values=form.with_files(form.partial_answers(), files),
                     next_step=step.key,
                 )
                 return _paused(request, draft)
@@ -240,7 +275,7 @@ def draft_step(request, public_id, step_key: str):
             "form": form,
             "progress": progress,
             "previous": _previous_key(draft, step),
-            "multipart": any(item.type == "file" for item in step.fields),
+            "multipart": step_has_files(step),
         },
     )
 

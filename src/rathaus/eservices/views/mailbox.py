@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
+from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.issue_messages import issue_message
 from rathaus.eservices.selectors.mailbox import (
     case_for_citizen,
@@ -65,6 +66,7 @@ def _case_page(request, case, *, reply_form=None, withdraw_form=None, status=200
             "timeline": [event for event in case.events.all() if event.visible_to_citizen],
             "reply_form": reply_form or ReplyForm(),
             "withdraw_form": withdraw_form or WithdrawForm(),
+            "service_links": handler_for(case.service).citizen_links(case=case),
         },
         status=status,
     )

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices import workflow
 from rathaus.eservices.downloads import file_response
-from rathaus.eservices.handlers import Decision, Outcome
+from rathaus.eservices.handlers import Decision, Outcome, handler_for
 from rathaus.eservices.models import Case, Upload
 from rathaus.eservices.models.cases import CaseStatus
 from rathaus.eservices.selectors.inbox import case_for_staff
@@ -143,6 +144,8 @@ def _page(request, case, **forms_given):
         ],
         "can_ask": workflow.can_transition(case.status, workflow.WAITING, workflow.STAFF),
         "can_decide": workflow.can_transition(case.status, workflow.DECIDED, workflow.STAFF),
+        "decide_url": handler_for(case.service).decide_url(case=case)
+        or reverse("backoffice:eservices:case_decide", args=[case.reference]),
         "assign_form": forms_given.get("assign_form")
         or AssignForm(case=case, initial={"assignee": case.assignee_id}),
         "note_form": forms_given.get("note_form") or NoteForm(),

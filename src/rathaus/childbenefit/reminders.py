@@ -1,0 +1,76 @@
+"""Before a child with granted child benefit turns 18, the recipient is asked for evidence.
+
+A scheduled job (`childbenefit.age_reminders`, daily). The reminder is a message in the mailbox
+case of the decision; the e-mail only says that there is news (no personal data). One reminder
+per child ever: `AgeReminder.child_tax_id` is unique, so retries and parallel runs send none twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from rathaus.childbenefit.benefitrules import Month, month_completing_18th_year
+from rathaus.childbenefit.models import AgeReminder, DecisionLine
+from rathaus.childbenefit.texts import month_label
+from rathaus.core.audit import audit_record
+
+REMINDER_MONTHS_AHEAD = 2
+
+
+def reminders_due(today: date) -> list[DecisionLine]:
+    """One granted line in force per child whose payment without evidence ends soon."""
+    this_month = Month.of(today)
+    horizon = this_month.shifted(REMINDER_MONTHS_AHEAD)
+    reminded = set(AgeReminder.objects.values_list("child_tax_id", flat=True))
+    due: dict[str, DecisionLine] = {}
+    lines = (
+        DecisionLine.objects.filter(granted=True, in_force=True, month__gte=str(this_month))
+        .select_related("child", "claim__case")
+        .order_by("-claim__decided_at")
+    )
+    for line in lines:
+        if line.child_tax_id in reminded or line.child_tax_id in due:
+            continue
+        last = month_completing_18th_year(line.child.born_on)
+        if this_month <= last <= horizon:
+            due[line.child_tax_id] = line
+    return list(due.values())
+
+
+def age_reminders_send(*, today: date | None = None) -> int:
+    """Send the reminders that are due; the number sent."""
+    from rathaus.eservices.services.mailbox import message_inform
+
+    today = today or timezone.localdate()
+    sent = 0
+    for line in reminders_due(today):
+        case = line.claim.case
+        try:
+            with transaction.atomic():
+                AgeReminder.objects.create(
+                    child_tax_id=line.child_tax_id, case=case, sent_at=timezone.now()
+                )
+                with override(case.language):
+                    body = _(
+                        "Child benefit for one of the children in this case is paid without "
+                        "further evidence until %(month)s, when the child turns 18. If the child "
+                        "then goes to school, trains, studies or another qualifying situation "
+                        "applies, please send the evidence with the online change notice for "
+                        "child benefit, so that payment can continue."
+                    ) % {"month": month_label(month_completing_18th_year(line.child.born_on))}
+                message_inform(case=case, body=body, actor=None)
+                audit_record(
+                    actor=None,
+                    action="childbenefit.reminder.send",
+                    target=case,
+                    after={"child": line.child.position},
+                )
+        except IntegrityError:
+            continue  # another run sent it just now
+        sent += 1
+    return sent

@@ -1,0 +1,180 @@
+"""The Familienkasse decides a child-benefit case; the citizen sees the payment schedule."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from rathaus.childbenefit.claims import ChildChoice, GrantConflict, claim_decide, claim_record
+from rathaus.childbenefit.fields import MonthField
+from rathaus.childbenefit.handlers import ChildBenefitApplication, ChildBenefitChange
+from rathaus.childbenefit.models import BenefitClaim, ClaimKind
+from rathaus.childbenefit.schedule import claim_schedule, reason_text
+from rathaus.childbenefit.texts import check_text, euro, month_label
+from rathaus.core.backoffice import staff_view
+from rathaus.eservices import workflow
+from rathaus.eservices.models import Case
+from rathaus.eservices.selectors.inbox import case_for_staff
+from rathaus.eservices.selectors.mailbox import case_for_citizen
+from rathaus.eservices.services.cases import TransitionNotAllowed
+
+HANDLER_KEYS = (ChildBenefitApplication.key, ChildBenefitChange.key)
+
+
+class ChildDecisionForm(forms.Form):
+    use_required_attribute = False
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        choices=[
+            ("grant", gettext_lazy("Grant the proposed months")),
+            ("reject", gettext_lazy("Reject")),
+        ],
+        widget=forms.RadioSelect,
+        initial="grant",
+    )
+    reject_from = MonthField(
+        label=gettext_lazy("Reject only from month"),
+        required=False,
+        help_text=gettext_lazy("Optional, when granting: a range of months to reject."),
+    )
+    reject_to = MonthField(label=gettext_lazy("Reject until month"), required=False)
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for the rejected months"), required=False, max_length=500
+    )
+
+    def clean(self):
+        data = super().clean()
+        rejects = data.get("decision") == "reject" or data.get("reject_from")
+        if rejects and not data.get("reason"):
+            self.add_error("reason", _("Please give the reason printed on the notice."))
+        if data.get("reject_to") and not data.get("reject_from"):
+            self.add_error("reject_from", _("Please give the first month to reject."))
+        if (
+            data.get("reject_from")
+            and data.get("reject_to")
+            and data["reject_to"] < data["reject_from"]
+        ):
+            self.add_error("reject_to", _("The last month lies before the first."))
+        return data
+
+    def choice(self) -> ChildChoice:
+        data = self.cleaned_data
+        return ChildChoice(
+            grant=data["decision"] == "grant",
+            reason=data.get("reason") or "",
+            reject_from=data.get("reject_from"),
+            reject_to=data.get("reject_to"),
+        )
+
+
+def _case(request, reference: str) -> Case:
+    try:
+        case = case_for_staff(reference)
+    except Case.DoesNotExist:
+        raise Http404 from None
+    if case.service.handler not in HANDLER_KEYS:
+        raise Http404
+    if not request.user.has_perm("eservices.process_case", case):
+        raise PermissionDenied
+    return case
+
+
+def _proposal_rows(child) -> list[dict]:
+    return [
+        {
+            "label": month_label(entry["month"]),
+            "amount": euro(entry["amount"]) if entry["amount"] else "",
+            "reason": "" if entry["amount"] else reason_text(entry["reason"]),
+        }
+        for entry in child.proposal
+    ]
+
+
+@staff_view("childbenefit.process_claims")
+def decide(request, reference: str):
+    case = _case(request, reference)
+    claim = BenefitClaim.objects.filter(case=case).first() or claim_record(
+        case=case,
+        kind=ClaimKind.CHANGE
+        if case.service.handler == ChildBenefitChange.key
+        else ClaimKind.APPLICATION,
+    )
+    children = list(claim.children.all())
+    can_decide = workflow.can_transition(case.status, workflow.DECIDED, workflow.STAFF)
+    bound = request.method == "POST" and can_decide
+    entries = []
+    for child in children:
+        entries.append(
+            {
+                "child": child,
+                "checks": [check_text(c) for c in claim.checks if c.get("child") == child.position],
+                "warnings": [
+                    check_text(c)
+                    for c in claim.checks
+                    if c.get("child") == child.position and not c["ok"]
+                ],
+                "rows": _proposal_rows(child),
+                "form": ChildDecisionForm(
+                    request.POST if bound else None, prefix=f"child{child.position}"
+                ),
+            }
+        )
+    if bound and all(entry["form"].is_valid() for entry in entries):
+        choices = {entry["child"].position: entry["form"].choice() for entry in entries}
+        try:
+            claim_decide(
+                claim=claim,
+                choices=choices,
+                actor=request.user,
+                expected=request.POST.get("expected"),
+            )
+        except GrantConflict:
+            messages.error(
+                request,
+                _(
+                    "Meanwhile another decision pays one of these children for some of these "
+                    "months. Please check the case again."
+                ),
+            )
+            return redirect("backoffice:childbenefit:decide", case.reference)
+        except TransitionNotAllowed:
+            messages.error(request, _("The case has changed meanwhile. Please check it again."))
+            return redirect(case.get_backoffice_url())
+        messages.success(
+            request, _("The case has been decided; the notice is in the applicant's mailbox.")
+        )
+        return redirect(case.get_backoffice_url())
+    return render(
+        request,
+        "childbenefit/backoffice/decide.html",
+        {
+            "case": case,
+            "claim": claim,
+            "general_checks": [
+                {"ok": c["ok"], "text": check_text(c)} for c in claim.checks if not c.get("child")
+            ],
+            "entries": entries,
+            "can_decide": can_decide,
+            "schedule": claim_schedule(claim) if claim.decided_at else None,
+        },
+        status=400 if bound else 200,
+    )
+
+
+@login_required
+def schedule(request, reference: str):
+    case = case_for_citizen(request.user, reference)
+    claim = BenefitClaim.objects.filter(case=case, decided_at__isnull=False).first()
+    if claim is None:
+        raise Http404
+    return render(
+        request,
+        "childbenefit/schedule.html",
+        {"case": case, "schedule": claim_schedule(claim)},
+    )

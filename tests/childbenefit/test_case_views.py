@@ -1,0 +1,140 @@
+import pytest
+
+from rathaus.childbenefit.claims import claim_decide
+from rathaus.childbenefit.models import BenefitClaim, DecisionLine
+from rathaus.eservices.handlers import handler_for
+from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.factories import UserFactory, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(email="parent@example.org", display_name="Clara Citizen")
+
+
+@pytest.fixture
+def case(familienkasse, citizen):
+    case = apply(
+        kindergeld_service(familienkasse),
+        citizen,
+        [
+            child("Mia", "2015-04-01", CHILD_TAX_IDS[0]),
+            child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=("education", "2025-09-01", None)),
+        ],
+    )
+    handler_for(case.service).decide_automatically(case=case)
+    return case
+
+
+def decide_url(case):
+    return f"/backoffice/childbenefit/cases/{case.reference}/decide/"
+
+
+def schedule_url(case):
+    return f"/childbenefit/cases/{case.reference}/schedule/"
+
+
+def test_the_case_page_leads_the_clerk_to_the_child_benefit_decision(client, family_clerk, case):
+    sign_in(client, family_clerk)
+
+    page = client.get(case.get_backoffice_url()).content.decode()
+
+    assert decide_url(case) in page
+
+
+def test_the_decision_page_shows_checks_and_the_proposal_per_child(client, family_clerk, case):
+    sign_in(client, family_clerk)
+
+    page = client.get(decide_url(case)).content.decode()
+
+    assert "Alle Steuer-Identifikationsnummern sind gültig." in page
+    assert "Kind 1: Mia Citizen" in page
+    assert "Kind 2: Leo Citizen" in page
+    assert "259,00 €" in page
+    assert "bescheinigung.pdf" in page
+
+
+def test_a_rejection_needs_a_reason(client, family_clerk, case):
+    sign_in(client, family_clerk)
+
+    response = client.post(
+        decide_url(case),
+        {"expected": case.status, "child1-decision": "grant", "child2-decision": "reject"},
+    )
+
+    assert response.status_code == 400
+    assert "Bitte geben Sie den Grund an" in response.content.decode()
+
+
+def test_the_clerk_decides_and_the_citizen_sees_the_payment_schedule(
+    client, family_clerk, case, citizen
+):
+    sign_in(client, family_clerk)
+    response = client.post(
+        decide_url(case),
+        {
+            "expected": case.status,
+            "child1-decision": "grant",
+            "child2-decision": "reject",
+            "child2-reason": "Die Ausbildung ist nicht nachgewiesen.",
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "decided"
+    assert case.outcome == "partly_granted"
+    assert DecisionLine.objects.filter(child__position=2, granted=True).count() == 0
+
+    sign_in(client, citizen)
+    mailbox = client.get(case.get_absolute_url()).content.decode()
+    assert schedule_url(case) in mailbox
+    page = client.get(schedule_url(case)).content.decode()
+    assert "Mia Citizen" in page
+    assert "Die Ausbildung ist nicht nachgewiesen." in page
+    assert "Nachzahlung" in page
+
+
+@pytest.fixture
+def decided(case, family_clerk):
+    claim_decide(claim=BenefitClaim.objects.get(case=case), choices={}, actor=family_clerk)
+    return case
+
+
+@pytest.mark.parametrize("person", ["tax_clerk", "administrator", "citizen"])
+def test_nobody_outside_the_familienkasse_opens_the_decision_page(client, request, case, person):
+    sign_in(client, request.getfixturevalue(person))
+
+    assert client.get(decide_url(case)).status_code == 403
+    assert client.post(decide_url(case), {"child1-decision": "grant"}).status_code == 403
+
+
+def test_the_decision_page_sends_anonymous_visitors_to_sign_in(client, case):
+    response = client.get(decide_url(case))
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_other_citizens_get_404_for_the_payment_schedule(client, decided):
+    sign_in(client, UserFactory())
+
+    assert client.get(schedule_url(decided)).status_code == 404
+
+
+def test_the_payment_schedule_is_404_before_the_decision(client, case, citizen):
+    sign_in(client, citizen)
+
+    assert client.get(schedule_url(case)).status_code == 404
+
+
+def test_staff_get_404_for_unknown_references(client, family_clerk):
+    sign_in(client, family_clerk)
+
+    assert client.get("/backoffice/childbenefit/cases/KL-2026-999999/decide/").status_code == 404

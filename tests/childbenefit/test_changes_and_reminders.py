@@ -1,0 +1,172 @@
+from datetime import date, datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from rathaus.childbenefit.claims import claim_decide
+from rathaus.childbenefit.models import AgeReminder, BenefitClaim, DecisionLine
+from rathaus.childbenefit.reminders import age_reminders_send
+from rathaus.core.schedule import jobs
+from rathaus.eservices.handlers import handler_for
+from tests.childbenefit.applications import (
+    CHILD_TAX_IDS,
+    apply,
+    change_service,
+    child,
+    kindergeld_service,
+    report_change,
+)
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture
+def received(monkeypatch):
+    moment = timezone.make_aware(datetime(2026, 11, 24, 10, 0))
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    return moment
+
+
+def decided(service, user, children, clerk):
+    case = apply(service, user, children)
+    handler_for(service).decide_automatically(case=case)
+    claim_decide(claim=BenefitClaim.objects.get(case=case), choices={}, actor=clerk)
+    return case
+
+
+def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(
+    familienkasse, family_clerk, received
+):
+    parent = UserFactory()
+    period = ("education", "2025-09-01", None)
+    decided(
+        kindergeld_service(familienkasse),
+        parent,
+        [child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
+        family_clerk,
+    )
+
+    change = report_change(
+        change_service(familienkasse),
+        parent,
+        [
+            child(
+                "Leo",
+                "2007-02-10",
+                CHILD_TAX_IDS[1],
+                period=("education", "2025-09-01", "2026-08-31"),
+            )
+        ],
+        change_kind="training_finished",
+        effective_on="2026-09-01",
+    )
+    handler_for(change.service).decide_automatically(case=change)
+    claim = BenefitClaim.objects.get(case=change)
+    assert claim.iban == "DE89370400440532013000"
+    claim_decide(claim=claim, choices={}, actor=family_clerk)
+
+    in_force = DecisionLine.objects.filter(child_tax_id=CHILD_TAX_IDS[1], in_force=True)
+    assert sorted(in_force.filter(granted=True).values_list("month", flat=True)) == [
+        "2026-05",
+        "2026-06",
+        "2026-07",
+        "2026-08",
+    ]
+    assert set(in_force.filter(granted=False).values_list("reason", flat=True)) == {
+        "no_qualifying_period"
+    }
+    assert DecisionLine.objects.filter(in_force=False).count() == 4
+    change.refresh_from_db()
+    assert change.outcome == "rejected"
+    assert change.notices.count() == 1
+
+
+def test_a_child_who_moved_out_is_proposed_as_rejected_from_the_change(
+    familienkasse, family_clerk, received
+):
+    parent = UserFactory()
+    decided(
+        kindergeld_service(familienkasse),
+        parent,
+        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
+        family_clerk,
+    )
+
+    change = report_change(
+        change_service(familienkasse),
+        parent,
+        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0], in_household=False)],
+        change_kind="moved_out",
+        effective_on="2026-10-15",
+    )
+    handler_for(change.service).decide_automatically(case=change)
+
+    proposal = BenefitClaim.objects.get(case=change).children.get().proposal
+    assert [entry["month"] for entry in proposal] == ["2026-10", "2026-11", "2026-12"]
+    assert {entry["reason"] for entry in proposal} == {"not_in_household"}
+
+
+def test_the_reminder_before_18_is_sent_once_per_child_without_personal_data_in_the_mail(
+    familienkasse, family_clerk, received
+):
+    case = decided(
+        kindergeld_service(familienkasse),
+        UserFactory(),
+        [
+            child("Mia", "2009-01-10", CHILD_TAX_IDS[0]),
+            child("Ben", "2016-06-01", CHILD_TAX_IDS[1]),
+        ],
+        family_clerk,
+    )
+    mail.outbox.clear()
+
+    first = age_reminders_send(today=date(2026, 11, 24))
+    second = age_reminders_send(today=date(2026, 11, 25))
+
+    assert (first, second) == (1, 0)
+    assert list(AgeReminder.objects.values_list("child_tax_id", flat=True)) == [CHILD_TAX_IDS[0]]
+    message = case.messages.get()
+    assert "Januar 2027" in message.body or "January 2027" in message.body
+    assert "Mia" not in message.body
+
+
+def test_the_reminder_is_a_registered_daily_job():
+    assert "childbenefit.age_reminders" in {job.name for job in jobs()}
+
+
+def test_the_data_export_holds_claims_children_and_decisions(familienkasse, family_clerk, received):
+    import io
+    import json
+    import zipfile
+
+    from rathaus.accounts.personal_data import personal_data_export
+
+    parent = UserFactory()
+    decided(
+        kindergeld_service(familienkasse),
+        parent,
+        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
+        family_clerk,
+    )
+
+    archive = zipfile.ZipFile(io.BytesIO(personal_data_export(user=parent)))
+    data = json.loads(archive.read("data.json"))["childbenefit"]
+
+    mia = data["claims"][0]["children"][0]
+    assert mia["tax_id"] == CHILD_TAX_IDS[0]
+    assert mia["decision"][0] == {
+        "month": "2026-05",
+        "granted": True,
+        "amount": "259.00",
+        "reason": "",
+        "reason_text": "",
+        "payable_on": "2026-11-29",
+        "in_force": True,
+    }

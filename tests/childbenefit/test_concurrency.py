@@ -1,0 +1,59 @@
+"""Two decisions for the same child at the same moment: only one may pay the months.
+
+Run with DATABASE_URL=postgres://… (skipped on SQLite, whose single writer serialises anyway).
+"""
+
+import pytest
+from django.db import connection
+
+from rathaus.childbenefit.claims import GrantConflict, claim_decide
+from rathaus.childbenefit.models import BenefitClaim, DecisionLine
+from rathaus.childbenefit.services import amount_defaults_seed
+from rathaus.core import audit
+from rathaus.eservices.handlers import handler_for
+from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.eservices.test_concurrency import run_together
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(settings, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    amount_defaults_seed(actor=None)  # transactional tests flush the seeded rows
+
+
+def test_two_claims_for_one_child_decided_at_once_grant_each_month_only_once(
+    familienkasse, family_clerk, monkeypatch
+):
+    service = kindergeld_service(familienkasse)
+    claims = []
+    for _ in range(2):
+        case = apply(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+        handler_for(service).decide_automatically(case=case)
+        claims.append(BenefitClaim.objects.get(case=case))
+    original = audit.audit_record
+
+    def slow(**kwargs):
+        import time
+
+        time.sleep(0.2)
+        return original(**kwargs)
+
+    monkeypatch.setattr("rathaus.childbenefit.claims.audit_record", slow)
+
+    results = run_together(
+        *[
+            lambda claim=claim: claim_decide(claim=claim, choices={}, actor=family_clerk)
+            for claim in claims
+        ]
+    )
+
+    conflicts = [result for result in results if isinstance(result, GrantConflict)]
+    assert len(conflicts) == 1, results
+    granted = DecisionLine.objects.filter(child_tax_id=CHILD_TAX_IDS[0], granted=True)
+    assert granted.values("recipient").distinct().count() == 1
+    assert granted.count() == granted.values("month").distinct().count() > 0

@@ -1,0 +1,302 @@
+"""The dog-tax services through the engine: automatic decisions, notices, the clerk's path."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from rathaus.dogtax.models import Dog, Tag, TaxNotice
+from rathaus.eservices import demo_forms
+from rathaus.eservices.handlers import Decision, Outcome
+from rathaus.eservices.models import Case
+from rathaus.eservices.services.decisions import case_decide
+from rathaus.eservices.services.drafts import draft_attach_file, draft_save_step, draft_start
+from rathaus.eservices.services.submission import draft_submit
+from tests.eservices.conftest import PDF, make_service
+from tests.factories import UserFactory
+
+ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
+APPLICANT = {"given_name": "Clara", "family_name": "Citizen", "address": ADDRESS}
+YEAR = timezone.localdate().year
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
+
+
+@pytest.fixture
+def services(tax_office, stored_statute):
+    forms = {
+        "anmeldung": ("dogtax.registration", demo_forms.DOG_REGISTRATION),
+        "abmeldung": ("dogtax.deregistration", demo_forms.DOG_DEREGISTRATION),
+        "marke": ("dogtax.tag_lost", demo_forms.DOG_TAG_LOST),
+        "adresse": ("dogtax.address_change", demo_forms.DOG_ADDRESS_CHANGE),
+        "befreiung": ("dogtax.exemption", demo_forms.DOG_EXEMPTION),
+    }
+    return {
+        slug: make_service(tax_office, slug=slug, schema=schema, handler=handler)
+        for slug, (handler, schema) in forms.items()
+    }
+
+
+@pytest.fixture
+def keeper(db):
+    return UserFactory(email="keeper@example.org")
+
+
+@pytest.fixture
+def apply(services, django_capture_on_commit_callbacks):
+    def submit(slug, user, **answers) -> Case:
+        service = services[slug]
+        draft = draft_start(user=user, service=service)
+        values = {**APPLICANT, **answers}
+        if values.pop("with_evidence", False):
+            values["evidence"] = draft_attach_file(
+                draft=draft,
+                field_key="evidence",
+                uploaded=SimpleUploadedFile("evidence.pdf", PDF, content_type="application/pdf"),
+                accept=("pdf",),
+                max_size_mb=5,
+            )
+        draft_save_step(draft=draft, step_key="x", values=values, next_step="review")
+        with django_capture_on_commit_callbacks(execute=True):
+            case = draft_submit(draft=draft, user=user)
+        case.refresh_from_db()
+        return case
+
+    return submit
+
+
+def register(apply, user, name="Bello", kept_since=None, exemption="none", **extra):
+    kept_since = kept_since or date(YEAR - 3, 5, 10)
+    return apply(
+        "anmeldung",
+        user,
+        dog_name=name,
+        breed="Mischling",
+        sex="male",
+        born_on=date(YEAR - 4, 1, 1).isoformat(),
+        kept_since=kept_since.isoformat(),
+        exemption=exemption,
+        **extra,
+    )
+
+
+def pdf_text(notice) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils are not installed")
+    notice.file.open("rb")
+    content = notice.file.read()
+    notice.file.close()
+    result = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return result.stdout.decode()
+
+
+def girocode_of(notice, tmp_path) -> str:
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
+        pytest.skip("poppler-utils and zbar-tools are not installed")
+    pdf = tmp_path / "notice.pdf"
+    notice.file.open("rb")
+    pdf.write_bytes(notice.file.read())
+    notice.file.close()
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    codes = []
+    for image in sorted(tmp_path.glob("page*.png")):
+        found = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sbinary", str(image)], capture_output=True
+        )
+        if found.returncode == 0:
+            codes.append(found.stdout.decode())
+    assert codes, "no QR code on any page"
+    return codes[0]
+
+
+def test_a_registration_is_decided_automatically_with_a_tax_notice(apply, keeper, tmp_path):
+    case = register(apply, keeper)
+
+    assert case.status == "decided" and case.outcome == Outcome.GRANTED
+    dog = Dog.objects.get()
+    tag = dog.tags.get()
+    assert dog.account.keeper == keeper and dog.account.number == "HSt-000001"
+    recorded = TaxNotice.objects.get()
+    assert recorded.total == Decimal("120.00") and recorded.notice == case.notices.get()
+    text = pdf_text(case.notices.get())
+    assert tag.number in text
+    assert "HSt-000001" in text
+    assert "Januar – Dezember" in text
+    assert "120,00" in text and "erster Hund" in text
+    flat = " ".join(text.split())
+    with translation.override("de"):
+        for item in recorded.installments:  # due dates depend on the day the notice is issued
+            assert date_format(date.fromisoformat(item["due_on"]), "DATE_FORMAT") in flat
+    assert "Widerspruch" in text
+    payment = case.payments.get()
+    code = girocode_of(case.notices.get(), tmp_path)
+    assert "BCD" in code and f"EUR{payment.amount}" in code
+    assert "HSt-000001" in code
+
+
+def test_a_second_dog_has_rank_two_on_the_new_notice(apply, keeper):
+    register(apply, keeper, kept_since=date(YEAR - 3, 1, 1))
+    second = register(apply, keeper, name="Luna", kept_since=date(YEAR, 3, 3))
+
+    notice = TaxNotice.objects.get(case_reference=second.reference)
+    luna = next(line for line in notice.dogs if line["name"] == "Luna")
+    assert {month["rank"] for month in luna["months"]} == {2}
+    assert notice.total == Decimal("246.00") and notice.previous_total == Decimal("120.00")
+    assert TaxNotice.objects.filter(superseded_by=notice).count() == 1
+    text = pdf_text(second.notices.get())
+    assert "zweiter Hund" in text and "126,00" in text and "246,00" in text
+    assert len({tag.number for tag in Tag.objects.all()}) == 2
+
+
+def test_deregistration_gives_a_corrected_notice(apply, keeper):
+    register(apply, keeper, kept_since=date(YEAR - 3, 1, 1))
+    register(apply, keeper, name="Luna", kept_since=date(YEAR - 2, 1, 1))
+    bello = Dog.objects.get(name="Bello")
+    case = apply(
+        "abmeldung",
+        keeper,
+        tag_number=bello.current_tag.number,
+        reason="given_away",
+        ended_on=date(YEAR, 6, 20).isoformat(),
+        new_keeper_name="Nora Neu",
+        new_keeper=ADDRESS,
+    )
+
+    assert case.status == "decided" and case.outcome == Outcome.GRANTED
+    bello.refresh_from_db()
+    assert bello.given_up_reason == "given_away" and bello.new_keeper_name == "Nora Neu"
+    assert not bello.tags.get().is_valid
+    notice = TaxNotice.objects.get(case_reference=case.reference)
+    assert notice.total == Decimal("204.00") and notice.previous_total == Decimal("288.00")
+    assert "204,00" in pdf_text(case.notices.get())
+
+
+def test_a_tag_of_another_household_is_refused(apply, keeper):
+    register(apply, keeper)
+    other = UserFactory()
+    register(apply, other, name="Rex")
+    case = apply(
+        "abmeldung",
+        other,
+        tag_number=Dog.objects.get(name="Bello").current_tag.number,
+        reason="died",
+        ended_on=date(YEAR, 1, 5).isoformat(),
+    )
+
+    assert case.outcome == Outcome.REJECTED
+    assert Dog.objects.get(name="Bello").given_up_on is None
+    assert "gehört nicht zu einem Hund" in pdf_text(case.notices.get())
+
+
+def test_a_lost_tag_is_replaced(apply, keeper):
+    register(apply, keeper)
+    old = Tag.objects.get()
+    case = apply("marke", keeper, tag_number=old.number)
+
+    old.refresh_from_db()
+    new = Tag.objects.exclude(pk=old.pk).get()
+    assert old.invalidation_reason == "lost" and new.dog == old.dog
+    text = pdf_text(case.notices.get())
+    assert new.number in text and old.number in text
+
+
+def test_an_address_change_updates_the_account(apply, keeper):
+    register(apply, keeper)
+    new = {"street": "Neue Straße 5", "postal_code": "67657", "city": "Kaiserslautern"}
+    case = apply("adresse", keeper, new_address=new, moved_on=date(YEAR, 2, 1).isoformat())
+
+    assert case.outcome == Outcome.GRANTED
+    assert Dog.objects.get().account.street == "Neue Straße 5"
+
+
+def test_a_shelter_dog_goes_to_the_clerk_and_the_grant_gives_a_corrected_notice(
+    apply, keeper, tax_clerk
+):
+    case = register(
+        apply, keeper, kept_since=date(YEAR, 1, 2), exemption="shelter", with_evidence=True
+    )
+
+    assert case.status == "submitted"
+    assert not Dog.objects.exists()
+    case_decide(
+        case=case,
+        decision=Decision(outcome=Outcome.GRANTED, text="Bescheinigung liegt vor."),
+        actor=tax_clerk,
+    )
+
+    dog = Dog.objects.get()
+    assert dog.exemption_code == "shelter"
+    assert case.notices.count() == 2
+    tax_notice = TaxNotice.objects.get(case_reference=case.reference)
+    assert tax_notice.notice == case.notices.order_by("id").last()
+    assert "steuerfrei" in pdf_text(tax_notice.notice)
+
+
+def test_an_exemption_for_a_registered_dog(apply, keeper, tax_clerk):
+    register(apply, keeper)
+    tag = Tag.objects.get()
+    case = apply(
+        "befreiung", keeper, tag_number=tag.number, exemption="assistance", with_evidence=True
+    )
+    assert case.status == "submitted"
+
+    case_decide(case=case, decision=Decision(outcome=Outcome.GRANTED, text="OK"), actor=tax_clerk)
+
+    assert Dog.objects.get().exemption_code == "assistance"
+    assert TaxNotice.objects.get(case_reference=case.reference).total == Decimal("0.00")
+
+
+def test_a_second_shelter_exemption_within_ten_years_is_refused(apply, keeper, tax_clerk):
+    first = register(apply, keeper, exemption="shelter", with_evidence=True)
+    case_decide(case=first, decision=Decision(outcome=Outcome.GRANTED, text="OK"), actor=tax_clerk)
+    second = register(
+        apply,
+        keeper,
+        name="Luna",
+        kept_since=date(YEAR, 1, 2),
+        exemption="shelter",
+        with_evidence=True,
+    )
+
+    assert second.outcome == Outcome.REJECTED
+
+
+def test_another_citizen_gets_404_for_the_notice_and_the_case(apply, keeper, client):
+    from tests.factories import sign_in
+
+    case = register(apply, keeper)
+    notice = case.notices.get()
+    sign_in(client, UserFactory())
+
+    assert client.get(f"/services/cases/{case.reference}/").status_code == 404
+    assert (
+        client.get(f"/services/cases/{case.reference}/notices/{notice.pk}.pdf").status_code == 404
+    )
+    sign_in(client, keeper)
+    assert (
+        client.get(f"/services/cases/{case.reference}/notices/{notice.pk}.pdf").status_code == 200
+    )
+
+
+def test_the_english_notice_keeps_the_german_legal_remedy(apply, keeper):
+    keeper.language = "en"
+    keeper.save()
+    case = register(apply, keeper)
+
+    text = pdf_text(case.notices.get())
+
+    assert "Dog tax notice" in text and "January – December" in text and "first dog" in text
+    assert "Widerspruch" in text and "courtesy translation" in text

@@ -1,0 +1,82 @@
+"""The dog tax in "download all my data" and in deleting an account."""
+
+import io
+import json
+import zipfile
+from datetime import date
+
+import pytest
+
+from rathaus.accounts.personal_data import account_delete, personal_data_export
+from rathaus.core.models import AuditEntry
+from rathaus.dogtax.models import Dog, TaxAccount
+from rathaus.dogtax.services import (
+    account_for_keeper,
+    dog_deregister,
+    dog_register,
+    notice_record,
+)
+from tests.factories import UserFactory
+
+ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
+
+
+def export(user) -> dict:
+    archive = zipfile.ZipFile(io.BytesIO(personal_data_export(user=user)))
+    return json.loads(archive.read("data.json"))
+
+
+def test_the_export_holds_accounts_dogs_tags_and_notices(stored_statute):
+    user = UserFactory()
+    account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
+    dog_register(account=account, name="Bello", breed="Pudel", kept_since=date(2024, 5, 10))
+    notice_record(account=account, year=2026, kind="annual")
+    account_for_keeper(user=UserFactory(), name="Someone Else")
+
+    data = export(user)["dogtax"]["tax_accounts"]
+
+    assert len(data) == 1
+    assert data[0]["tax_account"] == account.number and data[0]["address"] == ADDRESS
+    assert data[0]["dogs"][0]["name"] == "Bello"
+    assert data[0]["dogs"][0]["tags"][0]["number"] == "00001"
+    assert data[0]["notices"][0]["total"] == "120.00"
+
+
+def test_deleting_the_account_keeps_the_tax_record_detached(stored_statute):
+    user = UserFactory()
+    account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
+    dog_register(account=account, name="Bello", kept_since=date(2024, 5, 10))
+
+    account_delete(user=user)
+
+    account.refresh_from_db()
+    assert account.keeper is None and account.keeper_name == "Clara Citizen"
+    assert Dog.objects.get().name == "Bello"
+    assert AuditEntry.objects.filter(action="dogtax.account.detach").exists()
+
+
+def test_a_household_past_the_retention_period_is_anonymised(stored_statute):
+    user = UserFactory()
+    account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
+    TaxAccount.objects.filter(pk=account.pk).update(created_at="2010-01-01T00:00Z")
+    dog = dog_register(account=account, name="Bello", kept_since=date(2010, 1, 1))
+    dog_deregister(
+        dog=dog,
+        given_up_on=date(2012, 3, 1),
+        reason="given_away",
+        new_keeper_name="Nora Neu",
+        new_keeper_address="Weg 1",
+    )
+
+    assert account_delete(user=user)["dogtax"] == {"accounts_kept": 0, "accounts_anonymised": 1}
+
+    account.refresh_from_db()
+    assert account.keeper_name == "–" and account.street == ""
+    dog.refresh_from_db()
+    assert dog.name == "–" and dog.new_keeper_name == ""
+    assert dog.tags.exists()  # the numbers stay used, never given again
+
+
+@pytest.mark.django_db
+def test_a_person_without_dogs_has_an_empty_part():
+    assert export(UserFactory())["dogtax"] == {"tax_accounts": []}
