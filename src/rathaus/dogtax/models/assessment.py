@@ -7,6 +7,7 @@ The run is restartable: an item is written in the same transaction as the househ
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -120,8 +121,13 @@ class AssessmentExport(models.Model):
         ordering = ["kind", "due_on", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["run", "kind", "due_on"], name="dogtax_export_once", nulls_distinct=False
-            )
+                fields=["run", "kind", "due_on"],
+                condition=Q(due_on__isnull=False),
+                name="dogtax_export_once_per_date",
+            ),
+            models.UniqueConstraint(
+                fields=["run", "kind"], condition=Q(due_on__isnull=True), name="dogtax_export_once"
+            ),
         ]
 
     def __str__(self) -> str:
