@@ -163,16 +163,21 @@ def household_assess(*, run: AssessmentRun, account_id: int, office=None) -> str
             return _household_assess(run=run, account_id=account_id, office=office)
     except Exception as error:  # one household's problem must not stop the run
         logger.exception("Annual assessment %s: household %s failed", run.year, account_id)
-        with transaction.atomic():
-            AssessmentItem.objects.update_or_create(
-                run=run,
-                account_id=account_id,
-                defaults={
-                    "state": AssessmentItem.State.FAILED,
-                    "error": _error_text(error)[:500],
-                },
-            )
+        _record_failure(run=run, account_id=account_id, error=_error_text(error)[:500])
         return "failed"
+
+
+def _record_failure(*, run: AssessmentRun, account_id: int, error: str) -> None:
+    """Keep the error on the household's item, unless another worker has meanwhile done it."""
+    failed = AssessmentItem.State.FAILED
+    items = AssessmentItem.objects.filter(run=run, account_id=account_id)
+    if items.filter(state=failed).update(error=error) or items.exists():
+        return
+    try:
+        with transaction.atomic():
+            AssessmentItem.objects.create(run=run, account_id=account_id, state=failed, error=error)
+    except IntegrityError:
+        pass  # done by another worker in between
 
 
 def _error_text(error: Exception) -> str:
