@@ -291,3 +291,21 @@ def test_seeded_households_are_assessed(stored_statute, tax_office):
         == AssessmentItem.objects.filter(run=run, state="done").count()
     )
     assert run.exports.filter(kind="pain008").exists()
+
+
+def test_an_english_speaking_keeper_gets_the_notice_in_english(households):
+    from pypdf import PdfReader
+
+    from tests.factories import UserFactory
+
+    keeper = UserFactory(email="keeper.en@example.org", english=True)
+    account = account_for_keeper(user=keeper, name="Sam Smith", address=ADDRESS)
+    dog_register(account=account, name="Rex", kept_since=date(2023, 2, 2))
+
+    run_all()
+
+    letter = Letter.objects.get(recipient=keeper)
+    assert (letter.title, letter.language) == ("Dog tax notice 2027", "en")
+    text = "".join(page.extract_text() for page in PdfReader(letter.file.open("rb")).pages)
+    assert "Your dogs" in text
+    assert "Rechtsbehelfsbelehrung" in text  # the binding German legal remedy stays
