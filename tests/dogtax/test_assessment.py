@@ -211,6 +211,31 @@ def test_downloads_are_audited(client, households, tax_clerk):
     assert AuditEntry.objects.filter(action="dogtax.assessment.download").count() == 1
 
 
+def test_notices_without_a_mailbox_come_as_one_zip_for_the_post(client, households, tax_clerk):
+    import io
+    import zipfile
+
+    from tests.factories import UserFactory, sign_in
+
+    keeper = UserFactory(email="keeper@example.org")
+    account = account_for_keeper(user=keeper, name="Kim Keeper", address=ADDRESS)
+    dog_register(account=account, name="Frieda", kept_since=date(2023, 2, 2))
+    run_all()
+    sign_in(client, tax_clerk)
+    assert "3 Haushalte ohne Postfach" in client.get(f"{RUNS}{YEAR}/").content.decode()
+
+    response = client.get(f"{RUNS}{YEAR}/files/notices-by-post.zip")
+
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.namelist() == [
+        "00001-HSt-000001.pdf",
+        "00002-HSt-000002.pdf",
+        "00003-HSt-000003.pdf",
+    ]
+    assert archive.read("00001-HSt-000001.pdf").startswith(b"%PDF")
+    assert AuditEntry.objects.filter(action="dogtax.assessment.download").count() == 1
+
+
 @pytest.mark.parametrize("who", ["family_clerk", "anyone"])
 def test_others_are_refused(client, households, request, who):
     from tests.factories import sign_in
@@ -218,7 +243,12 @@ def test_others_are_refused(client, households, request, who):
     run = run_all()
     export = run.exports.first()
     sign_in(client, request.getfixturevalue(who))
-    for path in (RUNS, f"{RUNS}{YEAR}/", f"{RUNS}{YEAR}/files/{export.pk}/"):
+    for path in (
+        RUNS,
+        f"{RUNS}{YEAR}/",
+        f"{RUNS}{YEAR}/files/{export.pk}/",
+        f"{RUNS}{YEAR}/files/notices-by-post.zip",
+    ):
         assert client.get(path).status_code == 403
     assert client.post(RUNS + "start/", {"year": 2028}).status_code == 403
     assert client.post(f"{RUNS}{YEAR}/continue/").status_code == 403

@@ -24,6 +24,11 @@ urlpatterns = [
         name="assessment_continue",
     ),
     path(
+        "assessment/<int:year>/files/notices-by-post.zip",
+        views_assessment.postal_notices,
+        name="assessment_postal",
+    ),
+    path(
         "assessment/<int:year>/files/<int:export_id>/",
         views_assessment.export_download,
         name="assessment_export",

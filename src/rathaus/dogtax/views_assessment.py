@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
+import zipfile
 from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.db.models import Sum
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -108,6 +111,7 @@ def _run_context(run: AssessmentRun) -> dict:
         .select_related("account")
         .order_by("account__number")[:200],
         "exports": run.exports.all() if run.is_finished else [],
+        "postal_count": postal_items(run).count() if run.is_finished else 0,
         "notice_total": (
             AssessmentItem.objects.filter(run=run, state=AssessmentItem.State.DONE).aggregate(
                 total=Sum("tax_notice__total")
@@ -155,3 +159,40 @@ def export_download(request, year: int, export_id: int):
         filename=export.download_name,
         content_type=CONTENT_TYPES[export.kind],
     )
+
+
+def postal_items(run: AssessmentRun):
+    """Notices of households without a mailbox (no active user account): to be sent by post."""
+    return (
+        AssessmentItem.objects.filter(run=run, state=AssessmentItem.State.DONE, letter__isnull=True)
+        .exclude(file="")
+        .select_related("account")
+        .order_by("account__postal_code", "account__number")
+    )
+
+
+@staff_view(PERMISSION)
+def postal_notices(request, year: int):
+    """All notices to be printed and posted, as one ZIP (ordered by postal code)."""
+    run = get_object_or_404(AssessmentRun, year=year, state=AssessmentRun.State.FINISHED)
+    items = list(postal_items(run))
+    audit_record(
+        actor=request.user,
+        action="dogtax.assessment.download",
+        target=run,
+        after={"file": "postal notices", "count": len(items)},
+    )
+    spool = tempfile.SpooledTemporaryFile(max_size=50 * 1024 * 1024)  # noqa: SIM115
+    with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
+        for position, item in enumerate(items, start=1):
+            with item.file.open("rb") as handle:
+                archive.writestr(f"{position:05d}-{item.account.number}.pdf", handle.read())
+    spool.seek(0)
+    response = FileResponse(
+        spool,
+        as_attachment=True,
+        filename=f"hundesteuer-{run.year}-bescheide-post.zip",
+        content_type="application/zip",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
