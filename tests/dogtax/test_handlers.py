@@ -147,6 +147,27 @@ def test_a_registration_is_decided_automatically_with_a_tax_notice(apply, keeper
     assert "HSt-000001" in code
 
 
+def test_a_mandate_for_the_notice_also_collects_the_households_later_dog_tax(apply, keeper):
+    from rathaus.core.models import AuditEntry
+    from rathaus.dogtax.services.assessment import household_mandate
+    from rathaus.eservices.services.payments import mandate_grant
+
+    case = register(apply, keeper)
+    mandate = mandate_grant(
+        payment=case.payments.get(),
+        user=keeper,
+        debtor_name="Clara Citizen",
+        iban="DE89 3704 0044 0532 0130 00",
+        signed_on=timezone.localdate(),
+    )
+
+    account = Dog.objects.get().account
+    assert account.sepa_mandate_reference == mandate.reference
+    assert household_mandate(account) == mandate
+    assert account.events.filter(kind="mandate_granted").exists()
+    assert AuditEntry.objects.filter(action="dogtax.account.mandate").count() == 1
+
+
 def test_a_second_dog_has_rank_two_on_the_new_notice(apply, keeper):
     register(apply, keeper, kept_since=date(YEAR - 3, 1, 1))
     second = register(apply, keeper, name="Luna", kept_since=date(YEAR, 3, 3))

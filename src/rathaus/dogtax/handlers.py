@@ -32,6 +32,7 @@ from rathaus.dogtax.services import (
     RegisterError,
     account_change_address,
     account_for_keeper,
+    account_set_mandate,
     dog_deregister,
     dog_register,
     exemption_grant,
@@ -254,6 +255,17 @@ class DogTaxHandler(ServiceHandler):
     def delivery_payload(self, *, case):
         account = _keeper_account(case)
         return {"tax_account": account.number if account else None}
+
+    def on_mandate_granted(self, *, case, mandate):
+        """A mandate given for a dog-tax payment also collects the household's later dog tax."""
+        account = _keeper_account(case)
+        if account is not None:
+            account_set_mandate(
+                account=account,
+                mandate_reference=mandate.reference,
+                actor=case.applicant,
+                case_reference=case.reference,
+            )
 
 
 def _would_exceed_limit(account: TaxAccount | None, dog: Dog | None, code: str, kept_since) -> bool:

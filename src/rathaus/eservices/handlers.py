@@ -105,6 +105,10 @@ class ServiceHandler:
         """Extra data handed to specialist systems with the case (merged into case.json)."""
         return {}
 
+    def on_mandate_granted(self, *, case, mandate) -> None:
+        """Called inside the transaction in which the applicant grants a SEPA mandate for a
+        payment of the case, e.g. to collect the domain's later amounts with the same mandate."""
+
     def decide_url(self, *, case) -> str | None:
         """The domain's own decision page for the clerk; None: the engine's generic one."""
         return None

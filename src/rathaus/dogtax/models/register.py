@@ -177,6 +177,7 @@ class DogEvent(models.Model):
         ADDRESS_CHANGED = "address_changed", _("Address changed")
         EXEMPTION_GRANTED = "exemption_granted", _("Exemption granted")
         NOTICE_ISSUED = "notice_issued", _("Tax notice issued")
+        MANDATE_GRANTED = "mandate_granted", _("SEPA direct-debit mandate granted")
         ERASED = "erased", _("Personal data erased")
 
     account = models.ForeignKey(TaxAccount, on_delete=models.CASCADE, related_name="events")

@@ -138,6 +138,35 @@ def account_change_address(
 
 
 @transaction.atomic
+def account_set_mandate(
+    *, account: TaxAccount, mandate_reference: str, actor=None, case_reference: str = ""
+) -> TaxAccount:
+    """The household's dog tax is collected under this SEPA mandate from now on (the annual
+    assessment's direct-debit files use it); granting the same mandate again changes nothing."""
+    account = TaxAccount.objects.select_for_update().get(pk=account.pk)
+    before = account.sepa_mandate_reference
+    if before == mandate_reference:
+        return account
+    account.sepa_mandate_reference = mandate_reference
+    account.save(update_fields=["sepa_mandate_reference", "updated_at"])
+    _event(
+        account,
+        DogEvent.Kind.MANDATE_GRANTED,
+        actor=actor,
+        case_reference=case_reference,
+        mandate=mandate_reference,
+    )
+    audit_record(
+        actor=actor,
+        action="dogtax.account.mandate",
+        target=account,
+        before={"sepa_mandate_reference": before},
+        after={"sepa_mandate_reference": mandate_reference},
+    )
+    return account
+
+
+@transaction.atomic
 def tag_issue(*, dog: Dog, actor=None, on: date | None = None, case_reference: str = "") -> Tag:
     """A new tax tag for the dog with the next number of the series (never reused)."""
     tag = Tag.objects.create(

@@ -84,6 +84,10 @@ def mandate_grant(
         target=payment.case,
         after={"mandate": mandate.reference, "payment": payment.pk},
     )
+    if payment.case is not None:
+        from rathaus.eservices.handlers import handler_for
+
+        handler_for(payment.case.service).on_mandate_granted(case=payment.case, mandate=mandate)
     return mandate
 
 
