@@ -2,14 +2,16 @@
 
 import io
 import json
+import os
 import zipfile
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 
 from rathaus.accounts.personal_data import account_delete, personal_data_export
 from rathaus.core.models import AuditEntry
-from rathaus.dogtax.models import Dog, TaxAccount
+from rathaus.dogtax.models import AssessmentItem, AssessmentRun, Dog, TaxAccount
 from rathaus.dogtax.services import (
     account_for_keeper,
     dog_deregister,
@@ -55,7 +57,8 @@ def test_deleting_the_account_keeps_the_tax_record_detached(stored_statute):
     assert AuditEntry.objects.filter(action="dogtax.account.detach").exists()
 
 
-def test_a_household_past_the_retention_period_is_anonymised(stored_statute):
+def test_a_household_past_the_retention_period_is_anonymised(stored_statute, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
     user = UserFactory()
     account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
     TaxAccount.objects.filter(pk=account.pk).update(created_at="2010-01-01T00:00Z")
@@ -68,7 +71,16 @@ def test_a_household_past_the_retention_period_is_anonymised(stored_statute):
         new_keeper_address="Weg 1",
     )
 
+    run = AssessmentRun.objects.create(year=2011, issued_on=date(2011, 1, 10))
+    item = AssessmentItem.objects.create(
+        run=run, account=account, state="done", file=ContentFile(b"%PDF-1.7", name="notice.pdf")
+    )
+    stored = item.file.path
+
     assert account_delete(user=user)["dogtax"] == {"accounts_kept": 0, "accounts_anonymised": 1}
+
+    item.refresh_from_db()
+    assert not item.file and not os.path.exists(stored)
 
     account.refresh_from_db()
     assert account.keeper_name == "–" and account.street == ""

@@ -5,7 +5,7 @@ retention period of tax records (ten years after the last year they concern), an
 liability of a dog still kept does not end with the platform account. Deleting the account
 therefore detaches the household from it (and drops the SEPA mandate reference, as the engine
 revokes mandates); a household without a kept dog whose last year lies beyond the retention
-period is anonymised at once.
+period is anonymised at once, and the PDF files of its annual notices are deleted.
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def dogtax_erase(user) -> dict:
                 dog.new_keeper_name = dog.new_keeper_address = ""
                 dog.save(update_fields=["name", "breed", "new_keeper_name", "new_keeper_address"])
             account.notices.update(dogs=[])
+            _drop_annual_notice_files(account)
             result["accounts_anonymised"] += 1
         else:
             result["accounts_kept"] += 1
@@ -122,3 +123,15 @@ def dogtax_erase(user) -> dict:
             after={"anonymised": expired},
         )
     return result
+
+
+def _drop_annual_notice_files(account: TaxAccount) -> None:
+    """The printed annual notices carry name and address: an anonymised household keeps only
+    the figures of its notices."""
+    from rathaus.dogtax.models import AssessmentItem
+
+    for item in AssessmentItem.objects.filter(account=account).exclude(file=""):
+        item.file.delete(save=False)
+        item.file = ""
+        item.sha256 = ""
+        item.save(update_fields=["file", "sha256", "updated_at"])
