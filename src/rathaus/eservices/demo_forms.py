@@ -268,6 +268,7 @@ QUALIFYING_KINDS = [
     option("disabled", "Behinderung", "Disability"),
 ]
 ADULT = {"field": "adult", "op": "checked"}
+HAS_PARTNER = {"field": "has_partner", "op": "checked"}
 SECOND_PERIOD = {"all": [ADULT, {"field": "period2_kind", "op": "filled"}]}
 
 
@@ -452,7 +453,7 @@ CHILD_BENEFIT = {
                     "Vorname",
                     "Given name",
                     required=True,
-                    show_if={"field": "has_partner", "op": "checked"},
+                    show_if=HAS_PARTNER,
                 ),
                 field(
                     "partner_family_name",
@@ -460,7 +461,7 @@ CHILD_BENEFIT = {
                     "Nachname",
                     "Family name",
                     required=True,
-                    show_if={"field": "has_partner", "op": "checked"},
+                    show_if=HAS_PARTNER,
                 ),
                 field(
                     "partner_born_on",
@@ -468,21 +469,21 @@ CHILD_BENEFIT = {
                     "Geburtsdatum",
                     "Date of birth",
                     not_future=True,
-                    show_if={"field": "has_partner", "op": "checked"},
+                    show_if=HAS_PARTNER,
                 ),
                 field(
                     "partner_tax_id",
                     "steuer_id",
                     "Steuer-Identifikationsnummer",
                     "Tax identification number",
-                    show_if={"field": "has_partner", "op": "checked"},
+                    show_if=HAS_PARTNER,
                 ),
                 field(
                     "partner_same_household",
                     "checkbox",
                     "Wir leben in einem gemeinsamen Haushalt.",
                     "We live in the same household.",
-                    show_if={"field": "has_partner", "op": "checked"},
+                    show_if=HAS_PARTNER,
                 ),
                 field(
                     "nomination_consent",
