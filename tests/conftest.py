@@ -1,5 +1,6 @@
 """Shared fixtures: people, and the browser (Playwright driving the system's Chromium)."""
 
+import inspect
 import json
 import os
 import shutil
@@ -25,6 +26,73 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# Tests that read a PDF back (its text, its PDF/A metadata, its pixels) are about documents and
+# render real PDFs with WeasyPrint; every other test gets a recorded PDF instead, after the
+# document's template has still been rendered to HTML (so template errors still fail the test).
+# A test is about documents when its own source, a function of its module or a fixture it uses
+# reads a PDF back, when it lies in a ``documents`` folder, or when it is marked ``documents``.
+RECORDED_PDF = (Path(__file__).parent / "fixtures" / "recorded.pdf").read_bytes()
+DOCUMENT_READERS = (
+    "pypdf",
+    "PdfReader",
+    "pdf_facts",
+    "pdftotext",
+    "pdftoppm",
+    "pdfinfo",
+    "zbarimg",
+)
+
+
+def _reads_pdfs(function) -> bool:
+    try:
+        source = inspect.getsource(function)
+    except (OSError, TypeError):
+        return False
+    return any(reader in source for reader in DOCUMENT_READERS)
+
+
+def _about_documents(item) -> bool:
+    if item.get_closest_marker("documents") or "documents" in item.path.parts:
+        return True
+    module = item.module
+    helpers = {
+        name
+        for name, value in vars(module).items()
+        if inspect.isfunction(value) and value.__module__.startswith("tests") and _reads_pdfs(value)
+    }
+    source = inspect.getsource(item.function)
+    if _reads_pdfs(item.function) or any(f"{helper}(" in source for helper in helpers):
+        return True
+    definitions = item._fixtureinfo.name2fixturedefs
+    return any(
+        _reads_pdfs(fixture.func)
+        for name in item.fixturenames
+        for fixture in definitions.get(name, ())
+    )
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if isinstance(item, pytest.Function) and _about_documents(item):
+            item.add_marker(pytest.mark.documents)
+
+
+class _RecordedDocument:
+    """Stands in for WeasyPrint's ``HTML``: lays nothing out, writes the recorded PDF."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def write_pdf(self, *args, **kwargs) -> bytes:
+        return RECORDED_PDF
+
+
+@pytest.fixture(autouse=True)
+def _recorded_pdfs(request, monkeypatch):
+    if request.node.get_closest_marker("documents") is None:
+        monkeypatch.setattr("rathaus.eservices.documents.pdf.HTML", _RecordedDocument)
 
 
 @pytest.fixture(autouse=True)
