@@ -135,4 +135,11 @@ def explain(table: dict, code: str, params: dict | None = None) -> str:
     """The translated sentence for ``code`` in ``table`` with its parameters filled in."""
     shown = {name: _display(value) for name, value in (params or {}).items()}
     text = str(table[code])
-    return text % shown if shown else text.replace("%%", "%")
+    if not shown:
+        return text.replace("%%", "%")
+    text = text % shown
+    # A value ending in a full stop ("5:16 a.m.") closes the sentence itself.
+    for value in shown.values():
+        if isinstance(value, str) and value.endswith("."):
+            text = text.replace(f"{value}.", value)
+    return text
