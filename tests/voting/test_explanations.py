@@ -6,6 +6,7 @@ from django.utils import translation
 
 from rathaus.voting import explanations
 from rathaus.voting.models.poll import PollState
+from rathaus.voting.templatetags.voting import invalid_reason
 
 EARLY_MORNING = datetime(2027, 2, 3, 4, 16, tzinfo=UTC)  # 5:16 in Kaiserslautern
 
@@ -26,3 +27,10 @@ def test_the_german_sentence_keeps_its_full_stop():
         )
 
     assert text == "Diese Abstimmung endete am 3. Februar 2027 05:16."
+
+
+def test_invalid_ballots_are_listed_with_their_reason_in_words():
+    with translation.override("de"):
+        assert invalid_reason("too_many_choices") == "zu viele Stimmen"
+    with translation.override("en"):
+        assert invalid_reason("duplicate_option") == "an option chosen twice"
