@@ -4,8 +4,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 PERIOD = Template(
-    "{% load childbenefit_format %}{{ period.kind|qualifying_kind }}: "
-    "{{ period.from|month_label }}"
+    "{% load childbenefit_format %}{{ period.kind|qualifying_kind }}: {{ period.from|month_label }}"
 )
 
 
