@@ -211,6 +211,27 @@ def foreign_texts() -> dict[str, set[str]]:
     return {"de": english - german, "en": german - english}
 
 
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+def foreign_fragments() -> dict[str, set[str]]:
+    """Per page language: runs of at least four words between the placeholders of the other
+    language's texts ("valid ballots were counted."), found inside longer page texts."""
+    pairs = catalogue_pairs()
+    fragments = {}
+    for language, texts, other in (
+        ("de", {msgid for msgid, _ in pairs}, "\n".join(msgstr for _, msgstr in pairs)),
+        ("en", {msgstr for _, msgstr in pairs}, "\n".join(msgid for msgid, _ in pairs)),
+    ):
+        fragments[language] = {
+            fragment
+            for text in texts
+            for fragment in (piece.strip() for piece in PLACEHOLDER.split(text))
+            if len(fragment.split()) >= 4 and fragment not in other
+        }
+    return fragments
+
+
 def raw_values() -> set[str]:
     """Choice values that differ from their labels, and slugs of the stored records."""
     values = set()
@@ -251,7 +272,7 @@ def words(text: str) -> set[str]:
 
 
 def problems(html: bytes, language: str, checks: dict) -> list[str]:
-    found = []
+    found, texts = [], []
     for text in visible_parts(html, language):
         for entered in checks["user_content"]:
             if entered in text:
@@ -266,6 +287,13 @@ def problems(html: bytes, language: str, checks: dict) -> list[str]:
                 found.append(f"raw value {value!r} in {text!r}")
         for word in (words(text) & checks["telltale"][language]) - ALLOWED[language]:
             found.append(f"{'German' if language == 'en' else 'English'} {word!r} in {text!r}")
+        texts.append(text)
+    page = "\n".join(texts)
+    found += [
+        f"untranslated {fragment!r}"
+        for fragment in checks["fragments"][language]
+        if fragment in page and fragment not in ALLOWED[language]
+    ]
     return found
 
 
@@ -291,6 +319,7 @@ def test_every_page_is_complete_in_both_languages(client, settings):
     raw = raw_values() - ALLOWED["de"]
     checks = {
         "foreign": foreign_texts(),
+        "fragments": foreign_fragments(),
         "raw": {"de": raw, "en": {value for value in raw if re.search(r"[-_]", value)}},
         "telltale": {"de": TELLTALE["en"], "en": TELLTALE["de"]},
         "user_content": sorted(user_content(), key=len, reverse=True),
@@ -315,6 +344,10 @@ def test_every_page_is_complete_in_both_languages(client, settings):
 
 SAMPLE_CHECKS = {
     "foreign": {"de": {"Apply for child benefit"}, "en": {"Kindergeld beantragen"}},
+    "fragments": {
+        "de": {"valid ballots were counted."},
+        "en": {"gültige Stimmzettel wurden gezählt."},
+    },
     "raw": {"de": {"granted", "shelter", "dog-tax-exemption"}, "en": {"dog-tax-exemption"}},
     "telltale": {"de": TELLTALE["en"], "en": TELLTALE["de"]},
     "user_content": ["Bello und Luna"],
@@ -339,6 +372,7 @@ def page(body: str, language: str) -> bytes:
         ("en", "<p>The dog is registered; die Steuermarke liegt bei.</p>"),
         ("en", "<title>Services – Stadtverwaltung Kaiserslautern</title>"),
         ("en", '<input type="submit" value="Antrag senden">'),
+        ("de", "<p>Die Abstimmung ist beendet. 900 valid ballots were counted.</p>"),
     ],
 )
 def test_the_check_finds_text_of_the_other_language_and_raw_values(language, body):
