@@ -7,6 +7,7 @@ import pytest
 from django.utils import translation
 
 from rathaus.core.municipality import municipality
+from tests.eservices.documents.conftest import Pdf, kaiserslautern, notice_context, render_with
 
 migration = importlib.import_module(
     "rathaus.core.migrations.0003_municipality_official_name_per_language"
@@ -54,3 +55,17 @@ def test_the_german_name_stays_the_binding_one():
 )
 def test_existing_profiles_get_an_english_name(german, name, english):
     assert migration.english_name(german, name) == english
+
+
+def test_an_english_notice_names_the_city_in_english_and_the_remedy_authority_in_german():
+    data = render_with(
+        kaiserslautern(),
+        template="eservices/documents/notice_generic.html",
+        context=notice_context(),
+        language="en",
+    )
+    text = Pdf(data).text
+
+    assert "City of Kaiserslautern" in text
+    # The binding German legal remedy names the authority by its German name.
+    assert "Stadtverwaltung Kaiserslautern, Willy-Brandt-Platz 1" in text
