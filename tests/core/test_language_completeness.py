@@ -9,6 +9,8 @@ perceives (alt, title, aria-label, placeholder, the value of buttons). Exception
   German proper names such as "Leichte Sprache", the language switch "Deutsch"/"English");
 - content people entered (the demo's proposals, comments, names of people and places), taken from
   the database fields listed in USER_CONTENT;
+- on English pages, a single German term in brackets after its English name ("child benefit
+  (Kindergeld)");
 - the few words in ALLOWED that are the same in both languages or names.
 """
 
@@ -191,14 +193,11 @@ def catalogue_pairs() -> list[tuple[str, str]]:
     catalogue = trans_real.translation("de")._catalog
     pairs = []
     for key, value in catalogue.items():
-        msgid = key[0] if isinstance(key, tuple) else key
-        msgid = msgid.split("\x04")[-1]
-        for text in (msgid, value):
-            if not isinstance(text, str):
-                break
-        else:
-            if msgid.lower() != value.lower() and msgid.strip() and value.strip():
-                pairs.append((" ".join(msgid.split()), " ".join(value.split())))
+        msgid = (key[0] if isinstance(key, tuple) else key).split("\x04")[-1]
+        if not isinstance(value, str) or not msgid.strip() or not value.strip():
+            continue
+        if msgid.lower() != value.lower():
+            pairs.append((" ".join(msgid.split()), " ".join(value.split())))
     return pairs
 
 
@@ -273,6 +272,9 @@ def words(text: str) -> set[str]:
 
 def problems(html: bytes, language: str, checks: dict) -> list[str]:
     found, texts = [], []
+    declared = lxml.html.document_fromstring(html).get("lang")
+    if declared != language:
+        found.append(f"the page declares lang={declared!r}")
     for text in visible_parts(html, language):
         for entered in checks["user_content"]:
             if entered in text:
@@ -377,6 +379,12 @@ def page(body: str, language: str) -> bytes:
 )
 def test_the_check_finds_text_of_the_other_language_and_raw_values(language, body):
     assert problems(page(body, language), language, SAMPLE_CHECKS)
+
+
+def test_a_page_in_the_wrong_language_declares_it():
+    assert problems(page("<p>Alles gut.</p>", "en"), "de", SAMPLE_CHECKS) == [
+        "the page declares lang='en'"
+    ]
 
 
 @pytest.mark.parametrize(
