@@ -36,6 +36,11 @@ def statute_record(*, newest_rates_first: bool = False) -> DogTaxStatute:
     return record
 
 
+def exemption_names() -> dict[str, str]:
+    """The name of each exemption kind in the active language, by its code."""
+    return {kind.code: kind.name for kind in statute_record().exemption_kinds.all()}
+
+
 def current_statute() -> taxrules.Statute:
     """The statute as the tax office keeps it, as the pure value ``taxrules.assess`` takes:
     ``taxrules.assess(statute=current_statute(), year=…, dogs=[…])``. Four queries."""

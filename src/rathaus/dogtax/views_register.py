@@ -10,7 +10,12 @@ from django.shortcuts import render
 from rathaus.core.audit import audit_record
 from rathaus.core.backoffice import staff_view
 from rathaus.dogtax.forms import RegisterSearchForm, TagLookupForm
-from rathaus.dogtax.selectors import household_detail, household_search, tag_lookup_find
+from rathaus.dogtax.selectors import (
+    exemption_names,
+    household_detail,
+    household_search,
+    tag_lookup_find,
+)
 
 PAGE_SIZE = 50
 
@@ -30,7 +35,11 @@ def household(request, number: str):
     account = household_detail(number=number)
     if account is None:
         raise Http404
-    return render(request, "dogtax/backoffice/household.html", {"account": account})
+    return render(
+        request,
+        "dogtax/backoffice/household.html",
+        {"account": account, "exemption_names": exemption_names()},
+    )
 
 
 @staff_view("dogtax.lookup_tag")

@@ -79,14 +79,14 @@ def catalogue_graph(*, base: str, datasets: list[Dataset], landing_page) -> Grap
 
     graph.add((publisher, RDF.type, FOAF.Organization))
     graph.add((publisher, RDF.type, FOAF.Agent))
-    graph.add((publisher, FOAF.name, Literal(profile.official_name)))
+    graph.add((publisher, FOAF.name, Literal(profile.official_name_de)))
     graph.add((publisher, FOAF.homepage, URIRef(profile.website)))
 
     # An IRI, not a blank node: every dataset points to it, and RDF/XML keeps one shared node.
     contact = URIRef(f"{base}/opendata/catalog#contact")
     graph.add((contact, RDF.type, VCARD.Organization))
     graph.add((contact, RDF.type, VCARD.Kind))  # Organization is a Kind (vCard ontology)
-    graph.add((contact, VCARD.fn, Literal(profile.official_name)))
+    graph.add((contact, VCARD.fn, Literal(profile.official_name_de)))
     graph.add((contact, VCARD.hasEmail, URIRef(f"mailto:{profile.email}")))
     graph.add((contact, VCARD.hasURL, URIRef(profile.website)))
 
@@ -95,7 +95,7 @@ def catalogue_graph(*, base: str, datasets: list[Dataset], landing_page) -> Grap
         graph,
         catalogue,
         DCTERMS.title,
-        {"de": f"Offene Daten: {profile.official_name}", "en": f"Open data: {profile.name}"},
+        {"de": f"Offene Daten: {profile.official_name_de}", "en": f"Open data: {profile.name}"},
     )
     _texts(
         graph,
@@ -184,7 +184,7 @@ def _dataset(graph, base, dataset: Dataset, publisher, contact, spatial, landing
         graph.add((item, DCTERMS.format, URIRef(file_format.file_type)))
         graph.add((item, DCAT.mediaType, URIRef(IANA + file_format.media_type)))
         graph.add((item, DCTERMS.license, URIRef(dataset.licence_iri)))
-        graph.add((item, DCATDE.licenseAttributionByText, Literal(municipality().official_name)))
+        graph.add((item, DCATDE.licenseAttributionByText, Literal(municipality().official_name_de)))
         if modified is not None:
             graph.add((item, DCTERMS.modified, _date_literal(modified)))
     return node

@@ -65,6 +65,18 @@ BALLOT = {
     Refusal.TOO_MANY_POINTS: _("You gave %(given)s points; at most %(max)s are allowed."),
 }
 
+# Why a counted ballot was invalid, as the result page lists it ("too many choices: 2").
+INVALID = {
+    Refusal.MALFORMED: _("unreadable"),
+    Refusal.EMPTY: _("empty"),
+    Refusal.UNKNOWN_OPTION: _("an option not on the poll"),
+    Refusal.DUPLICATE_OPTION: _("an option chosen twice"),
+    Refusal.TOO_FEW_CHOICES: _("too few choices"),
+    Refusal.TOO_MANY_CHOICES: _("too many choices"),
+    Refusal.OVER_COST_LIMIT: _("over the budget limit"),
+    Refusal.TOO_MANY_POINTS: _("too many points"),
+}
+
 STATE = {
     PollState.UPCOMING: _("This poll is not open yet. Voting opens on %(opens_at)s."),
     PollState.OPEN: _("This poll is open until %(closes_at)s."),
@@ -135,4 +147,11 @@ def explain(table: dict, code: str, params: dict | None = None) -> str:
     """The translated sentence for ``code`` in ``table`` with its parameters filled in."""
     shown = {name: _display(value) for name, value in (params or {}).items()}
     text = str(table[code])
-    return text % shown if shown else text.replace("%%", "%")
+    if not shown:
+        return text.replace("%%", "%")
+    text = text % shown
+    # A value ending in a full stop ("5:16 a.m.") closes the sentence itself.
+    for value in shown.values():
+        if isinstance(value, str) and value.endswith("."):
+            text = text.replace(f"{value}.", value)
+    return text

@@ -18,7 +18,14 @@ class MunicipalityProfile(models.Model):
         blank=True,
         help_text=_("Shown in the header mark, e.g. KL"),
     )
-    official_name = models.CharField(_("official name of the authority"), max_length=200)
+    official_name_de = models.CharField(
+        _("official name of the authority (German)"), max_length=200
+    )
+    official_name_en = models.CharField(
+        _("official name of the authority (English)"),
+        max_length=200,
+        help_text=_("Shown on English pages and notices, e.g. City of Kaiserslautern"),
+    )
     platform_name_de = models.CharField(_("platform name (German)"), max_length=100)
     platform_name_en = models.CharField(_("platform name (English)"), max_length=100)
     municipality_key = models.CharField(_("official municipality key (AGS)"), max_length=8)
@@ -54,3 +61,12 @@ class MunicipalityProfile(models.Model):
     @property
     def platform_name(self) -> str:
         return self.platform_name_en if get_language() == "en" else self.platform_name_de
+
+    @property
+    def official_name(self) -> str:
+        """The authority's name in the active language (the German name is the binding one)."""
+        return self.official_name_en if get_language() == "en" else self.official_name_de
+
+    @official_name.setter
+    def official_name(self, value: str) -> None:
+        self.official_name_de = value

@@ -31,3 +31,9 @@ def rank_label(rank: int | None) -> str:
     if rank == 2:
         return _("second dog")
     return _("further dog")
+
+
+@register.filter
+def exemption_name(code: str, names: dict[str, str]) -> str:
+    """The exemption's name from the statute (``shelter`` → "Hund aus dem Tierheim")."""
+    return names.get(code, code)

@@ -68,7 +68,7 @@ def legal_remedy_section(legal_remedy: Mapping | bool, profile: MunicipalityProf
     given = {} if legal_remedy is True else dict(legal_remedy)
     section = {
         "kind": "widerspruch",
-        "authority": profile.official_name,
+        "authority": profile.official_name_de,
         "street": profile.street,
         "postal_code": profile.postal_code,
         "city": profile.city,

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from rathaus.eservices import workflow
+from rathaus.eservices.handlers import Outcome
 from rathaus.eservices.models.cases import CaseStatus, EventKind
 
 register = template.Library()
@@ -28,6 +29,12 @@ def status_badge(status: str) -> str:
         BADGES.get(status, "info"),
         CaseStatus(status).label,
     )
+
+
+@register.filter
+def outcome_label(outcome: str) -> str:
+    """The outcome of a decision in words ("bewilligt"), never its stored value ("granted")."""
+    return str(dict(Outcome.CHOICES).get(outcome, outcome))
 
 
 @register.filter

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 from django.utils import timezone
 
-from rathaus.voting.explanations import money
+from rathaus.voting.explanations import INVALID, money
 from rathaus.voting.models import Poll
 from rathaus.voting.selectors import polls_by_state
 from rathaus.voting.window import PollState
@@ -18,6 +18,12 @@ register = template.Library()
 def euros(amount) -> str:
     """An amount in euros as the active language writes it."""
     return "" if amount in (None, "") else money(Decimal(amount))
+
+
+@register.filter
+def invalid_reason(reason: str) -> str:
+    """Why ballots were invalid, in words (``too_many_choices`` → "too many choices")."""
+    return str(INVALID.get(reason, reason))
 
 
 @register.filter
