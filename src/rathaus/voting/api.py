@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -60,6 +61,10 @@ class PollIn(Schema):
     districts: list[str] = []
     min_age: int | None = Field(None, ge=0, le=120)
     process: int | None = None
+    sealed: bool | None = Field(
+        None,
+        description="Seal the ballots for trustees (default: the setting VOTING_SEAL_NEW_POLLS)",
+    )
 
     def spec(self) -> PollSpec:
         return PollSpec(
@@ -92,6 +97,7 @@ class PollIn(Schema):
             districts=tuple(self.districts),
             min_age=self.min_age,
             process=self.process,
+            sealed=settings.VOTING_SEAL_NEW_POLLS if self.sealed is None else self.sealed,
         )
 
 
@@ -219,6 +225,8 @@ def close(request, poll_id: int):
         poll = poll_close(actor=actor, poll=_poll(poll_id))
     except VotingError as error:
         raise _refused(error) from error
+    if poll.result is None:  # a sealed poll: ended, counted when the trustees open it
+        return {"state": poll.state(), "sealed": True}
     return publication.api_result(poll.result)
 
 
