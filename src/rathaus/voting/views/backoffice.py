@@ -136,7 +136,7 @@ def _sealing_forms(poll: Poll, **forms) -> dict:
     return {"unseal_form": forms.get("unseal_form") or UnsealForm(threshold=poll.threshold)}
 
 
-def _manage_page(request, poll: Poll, *, status: int, **forms):
+def _manage_page(request, poll: Poll, *, status: int, unseal_error: str = "", **forms):
     poll = get_object_or_404(selectors.polls_public(), pk=poll.pk)
     return render(
         request,
@@ -150,6 +150,7 @@ def _manage_page(request, poll: Poll, *, status: int, **forms):
             "codes_form": CodesForm() if poll.eligibility == Eligibility.CODES else None,
             "close_form": CloseForm(),
             **_sealing_forms(poll, **forms),
+            "unseal_error": unseal_error,
         },
         status=status,
     )
@@ -190,15 +191,14 @@ def unseal(request, pk: int):
         messages.error(request, _("This poll does not have a sealed ballot box."))
         return redirect("backoffice:voting:poll", pk=poll.pk)
     form = UnsealForm(request.POST, threshold=poll.threshold)
-    fresh = UnsealForm(threshold=poll.threshold)
     if not form.is_valid():
-        fresh.add_error(None, _("Every trustee must enter their share."))
-        return _manage_page(request, poll, status=422, unseal_form=fresh)
+        return _manage_page(
+            request, poll, status=422, unseal_error=_("Every trustee must enter their share.")
+        )
     try:
         poll_unseal(actor=request.user, poll=poll, shares=form.shares())
     except VotingError as error:
-        fresh.add_error(None, error.message)
-        return _manage_page(request, poll, status=error.status, unseal_form=fresh)
+        return _manage_page(request, poll, status=error.status, unseal_error=error.message)
     messages.success(request, _("The sealed ballots have been opened, counted and published."))
     return redirect("backoffice:voting:poll", pk=poll.pk)
 
