@@ -4,10 +4,13 @@ counted. The count equals that of the same ballots in an unsealed poll."""
 
 from __future__ import annotations
 
+import io
 import json
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
 
 from rathaus.core.models import AuditEntry
 from rathaus.voting import publication, sealing
@@ -230,3 +233,29 @@ def test_the_export_publishes_sealed_and_plaintext_ballots_and_recounts(ended):
     forged["sealed_box"]["ballots"][0]["tracker"] = forged["sealed_box"]["ballots"][1]["tracker"]
     with pytest.raises(publication.ExportError, match="hash"):
         publication.recount(forged)
+
+
+def test_the_published_download_recounts_with_the_command(ended, client, tmp_path):
+    poll, shares, _ = ended
+    poll_unseal(actor=None, poll=poll, shares=shares[:2])
+    response = client.get(reverse("voting:export", args=[poll.pk]))
+    path = tmp_path / "export.json"
+    path.write_bytes(response.content)
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("recount", str(path), stdout=out, stderr=err)
+
+    assert "3 sealed ballots" in err.getvalue() and "agrees" in err.getvalue()
+    assert json.loads(out.getvalue())["ballots"] == 3
+
+
+def test_the_offline_ceremony_reads_the_shares_from_standard_input(ended, monkeypatch):
+    poll, shares, _ = ended
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{shares[0]}\n{shares[2]}\n"))
+    out = io.StringIO()
+
+    call_command("open_sealed_poll", str(poll.pk), stdout=out)
+
+    assert Poll.objects.get(pk=poll.pk).result["ballots"] == 3
+    entry = AuditEntry.objects.get(action="poll.unseal")
+    assert entry.actor_label == "trustees' ceremony (command line)"
