@@ -20,6 +20,7 @@ from rathaus.voting.selectors import poll_export, trackers
 from rathaus.voting.services import ballot_cast, poll_close, poll_seal, poll_unseal
 from tests.voting.conftest import make_codes, make_poll, options
 from tests.voting.tally.test_schulze import CLASSIC_45
+from tests.voting.test_api import bearer, poll_body, post
 
 NOT_SEALING = {"poll.create", "poll.codes_generate"}
 TRUSTEES = ["Erika Mustermann", "Max Mustermann", "Petra Beispiel"]
@@ -259,3 +260,30 @@ def test_the_offline_ceremony_reads_the_shares_from_standard_input(ended, monkey
     assert Poll.objects.get(pk=poll.pk).result["ballots"] == 3
     entry = AuditEntry.objects.get(action="poll.unseal")
     assert entry.actor_label == "trustees' ceremony (command line)"
+
+
+def test_the_api_seals_a_poll_casts_ends_and_opens_the_count(client, moderator):
+    manager = bearer(moderator)
+    poll_id = post(client, "/polls", poll_body(sealed=True), **manager).json()["id"]
+    [code] = post(client, f"/polls/{poll_id}/codes", {"count": 1}, **manager).json()["codes"]
+    refused = post(client, f"/polls/{poll_id}/ballots", {"code": code, "choices": ["A"]})
+    assert refused.status_code == 409 and "versiegelt" in refused.json()["detail"]
+
+    created = post(
+        client, f"/polls/{poll_id}/trustees", {"trustees": TRUSTEES, "threshold": 2}, **manager
+    )
+    assert created.status_code == 201
+    shares = [row["share"] for row in created.json()["shares"]]
+    assert [row["trustee"] for row in created.json()["shares"]] == TRUSTEES
+    tracker = post(client, f"/polls/{poll_id}/ballots", {"code": code, "choices": ["B", "A"]})
+    assert (
+        tracker.json()["tracker"]
+        in client.get(f"/api/v1/polls/{poll_id}/trackers").json()["trackers"]
+    )
+    assert post(client, f"/polls/{poll_id}/close", {}, **manager).json()["sealed"] is True
+
+    one = post(client, f"/polls/{poll_id}/unseal", {"shares": shares[:1]}, **manager)
+    assert one.status_code == 409 and "2" in one.json()["detail"]
+    opened = post(client, f"/polls/{poll_id}/unseal", {"shares": shares[1:]}, **manager)
+    assert opened.status_code == 200 and opened.json()["ballots"] == 1
+    assert opened.json()["ranking"][0] == "B"

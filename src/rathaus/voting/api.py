@@ -24,6 +24,8 @@ from rathaus.voting.services import (
     poll_close,
     poll_close_if_due,
     poll_create,
+    poll_seal,
+    poll_unseal,
     voting_codes_generate,
 )
 from rathaus.voting.services.voting_codes import MAX_BATCH
@@ -108,6 +110,24 @@ class CodesIn(Schema):
 class BallotIn(Schema):
     code: str | None = None
     choices: list[str]
+
+
+class TrusteesIn(Schema):
+    trustees: list[str]
+    threshold: int = Field(2, ge=2)
+
+
+class Share(Schema):
+    trustee: str
+    share: str
+
+
+class Shares(Schema):
+    shares: list[Share]
+
+
+class SharesIn(Schema):
+    shares: list[str]
 
 
 class Created(Schema):
@@ -227,6 +247,40 @@ def close(request, poll_id: int):
         raise _refused(error) from error
     if poll.result is None:  # a sealed poll: ended, counted when the trustees open it
         return {"state": poll.state(), "sealed": True}
+    return publication.api_result(poll.result)
+
+
+@router.post(
+    "/polls/{poll_id}/trustees",
+    auth=authenticated,
+    response={201: Shares},
+    summary="Seal the ballot box: the trustees' shares of the poll key (returned once, never kept)",
+)
+def seal(request, poll_id: int, payload: TrusteesIn):
+    actor = _manager(request)
+    try:
+        shares = poll_seal(
+            actor=actor, poll=_poll(poll_id), trustees=payload.trustees, threshold=payload.threshold
+        )
+    except VotingError as error:
+        raise _refused(error) from error
+    names = _poll(poll_id).trustees
+    return Status(
+        201, {"shares": [{"trustee": n, "share": s} for n, s in zip(names, shares, strict=True)]}
+    )
+
+
+@router.post(
+    "/polls/{poll_id}/unseal",
+    auth=authenticated,
+    summary="Open the count of an ended sealed poll with the trustees' shares",
+)
+def unseal(request, poll_id: int, payload: SharesIn):
+    actor = _manager(request)
+    try:
+        poll = poll_unseal(actor=actor, poll=_poll(poll_id), shares=payload.shares)
+    except VotingError as error:
+        raise _refused(error) from error
     return publication.api_result(poll.result)
 
 
