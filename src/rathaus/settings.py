@@ -347,6 +347,8 @@ CHILDBENEFIT_HANDOVER_AUTHORITY = env.str(
     "CHILDBENEFIT_HANDOVER_AUTHORITY", default="Familienkasse der Bundesagentur für Arbeit"
 )
 CHILDBENEFIT_HANDOVER_OUTBOX = env.str("CHILDBENEFIT_HANDOVER_OUTBOX", default="folder")
+# Voting: new polls get a sealed ballot box (trustees open the count, ADR 171) in production.
+VOTING_SEAL_NEW_POLLS = env.bool("VOTING_SEAL_NEW_POLLS", default=PRODUCTION)
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")
 DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="KRATHAUSDEMOSECRETKLAUTERN234567")
 

@@ -1,24 +1,44 @@
+import io
+
 import pytest
+from django.core.management.base import OutputWrapper
 
 from rathaus.voting import demo
 from rathaus.voting.demo_budget import kaiserslautern_budget
 from rathaus.voting.errors import AlreadyVoted
 from rathaus.voting.models import Ballot, Poll
-from rathaus.voting.services import ballot_cast
+from rathaus.voting.services import ballot_cast, poll_unseal
 from rathaus.voting.tally import Rule
 from rathaus.voting.window import PollState
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_loads_three_marked_polls_once():
+def test_the_demo_loads_four_marked_polls_once():
     demo.load()
     demo.load()
 
     polls = Poll.objects.order_by("pk")
-    assert polls.count() == 3
+    assert polls.count() == 4
     assert all(poll.title_de.startswith("Demo:") for poll in polls)
-    assert [poll.state() for poll in polls] == [PollState.OPEN, PollState.OPEN, PollState.CLOSED]
+    assert [poll.state() for poll in polls] == [
+        PollState.OPEN,
+        PollState.OPEN,
+        PollState.CLOSED,
+        PollState.ENDED,
+    ]
+
+
+def test_the_printed_shares_of_two_demo_trustees_open_the_sealed_demo_poll():
+    out = io.StringIO()
+    demo.load(stdout=OutputWrapper(out))
+    poll = Poll.objects.get(title_de=demo.SEALED)
+    shares = [line.split(": ", 1)[1] for line in out.getvalue().splitlines() if "(Demo): " in line]
+
+    assert len(shares) == 3 and not Ballot.objects.filter(poll=poll).exists()
+    poll = poll_unseal(actor=None, poll=poll, shares=shares[1:])
+    assert poll.result["ballots"] == len(demo.SEALED_VOTES)
+    assert poll.result["options"][0] == {"key": "yes", "votes": 4, "share": "0.571429"}
 
 
 def test_the_published_demo_codes_work_and_the_used_ones_are_refused():

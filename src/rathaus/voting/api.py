@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -23,6 +24,8 @@ from rathaus.voting.services import (
     poll_close,
     poll_close_if_due,
     poll_create,
+    poll_seal,
+    poll_unseal,
     voting_codes_generate,
 )
 from rathaus.voting.services.voting_codes import MAX_BATCH
@@ -60,6 +63,10 @@ class PollIn(Schema):
     districts: list[str] = []
     min_age: int | None = Field(None, ge=0, le=120)
     process: int | None = None
+    sealed: bool | None = Field(
+        None,
+        description="Seal the ballots for trustees (default: the setting VOTING_SEAL_NEW_POLLS)",
+    )
 
     def spec(self) -> PollSpec:
         return PollSpec(
@@ -92,6 +99,7 @@ class PollIn(Schema):
             districts=tuple(self.districts),
             min_age=self.min_age,
             process=self.process,
+            sealed=settings.VOTING_SEAL_NEW_POLLS if self.sealed is None else self.sealed,
         )
 
 
@@ -102,6 +110,24 @@ class CodesIn(Schema):
 class BallotIn(Schema):
     code: str | None = None
     choices: list[str]
+
+
+class TrusteesIn(Schema):
+    trustees: list[str]
+    threshold: int = Field(2, ge=2)
+
+
+class Share(Schema):
+    trustee: str
+    share: str
+
+
+class Shares(Schema):
+    shares: list[Share]
+
+
+class SharesIn(Schema):
+    shares: list[str]
 
 
 class Created(Schema):
@@ -217,6 +243,42 @@ def close(request, poll_id: int):
     actor = _manager(request)
     try:
         poll = poll_close(actor=actor, poll=_poll(poll_id))
+    except VotingError as error:
+        raise _refused(error) from error
+    if poll.result is None:  # a sealed poll: ended, counted when the trustees open it
+        return {"state": poll.state(), "sealed": True}
+    return publication.api_result(poll.result)
+
+
+@router.post(
+    "/polls/{poll_id}/trustees",
+    auth=authenticated,
+    response={201: Shares},
+    summary="Seal the ballot box: the trustees' shares of the poll key (returned once, never kept)",
+)
+def seal(request, poll_id: int, payload: TrusteesIn):
+    actor = _manager(request)
+    try:
+        shares = poll_seal(
+            actor=actor, poll=_poll(poll_id), trustees=payload.trustees, threshold=payload.threshold
+        )
+    except VotingError as error:
+        raise _refused(error) from error
+    names = _poll(poll_id).trustees
+    return Status(
+        201, {"shares": [{"trustee": n, "share": s} for n, s in zip(names, shares, strict=True)]}
+    )
+
+
+@router.post(
+    "/polls/{poll_id}/unseal",
+    auth=authenticated,
+    summary="Open the count of an ended sealed poll with the trustees' shares",
+)
+def unseal(request, poll_id: int, payload: SharesIn):
+    actor = _manager(request)
+    try:
+        poll = poll_unseal(actor=actor, poll=_poll(poll_id), shares=payload.shares)
     except VotingError as error:
         raise _refused(error) from error
     return publication.api_result(poll.result)

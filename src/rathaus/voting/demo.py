@@ -2,7 +2,9 @@
 with published voting codes, a participatory budget imported from a generated Kaiserslautern
 election with districts (closed and counted), and a multiple-choice poll in the voting phase of
 the participation demo process, open to the residents of the Innenstadt (Anna Schmidt lives
-there, John Miller in Einsiedlerhof). Idempotent: a poll that exists is left alone."""
+there, John Miller in Einsiedlerhof), and a yes/no vote with a sealed ballot box that has ended
+and waits for its trustees: ``load_demo`` prints the three demo trustees' shares (demo only!), two
+of which open the count in the back office. Idempotent: a poll that exists is left alone."""
 
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from rathaus.voting.demo_budget import kaiserslautern_budget
 from rathaus.voting.models import Poll
 from rathaus.voting.services import (
     ballot_cast,
+    poll_close,
     poll_create,
     poll_import_pabulib,
+    poll_seal,
     voting_codes_register,
 )
 from rathaus.voting.specs import OptionSpec, PollSpec
@@ -44,6 +48,11 @@ USED = [
     ("DEMO-0000-0000-0019", ["pfaff"]),
     ("DEMO-0000-0000-0020", ["lauter", "zukunft", "pfaff", "werk", "naehmaschine"]),
 ]
+
+
+SEALED = "Demo: Soll die Stadtbibliothek sonntags öffnen? (versiegelte Urne)"
+SEALED_TRUSTEES = ["Wahlleiterin (Demo)", "Personalrat (Demo)", "Stadtratsfraktion (Demo)"]
+SEALED_VOTES = ["yes", "yes", "no", "yes", "abstain", "no", "yes"]
 
 
 def _exists(title: str) -> bool:
@@ -100,6 +109,41 @@ def _square(now) -> None:
     voting_codes_register(actor=None, poll=poll, given=DEMO_CODES)
     for code, ranking in USED:
         ballot_cast(poll=poll, choices=ranking, code=code)
+
+
+def _sealed(now, stdout=None) -> None:
+    """An ended yes/no vote whose sealed ballots wait for two of three demo trustees."""
+    poll = poll_create(
+        actor=None,
+        spec=PollSpec(
+            title_de=SEALED,
+            title_en="Demo: Should the city library open on Sundays? (sealed ballot box)",
+            description_de=(
+                "Demo-Abstimmung mit versiegelter Urne: die Stimmzettel sind verschlüsselt, bis "
+                "zwei von drei Treuhänderinnen und Treuhändern die Auszählung öffnen."
+            ),
+            description_en=(
+                "Demo vote with a sealed ballot box: the ballots stay encrypted until two of "
+                "three trustees open the count."
+            ),
+            kind="yes_no",
+            eligibility="codes",
+            opens_at=now - timedelta(days=3),
+            closes_at=now + timedelta(days=60),
+            sealed=True,
+        ),
+    )
+    shares = poll_seal(actor=None, poll=poll, trustees=SEALED_TRUSTEES, threshold=2)
+    poll.refresh_from_db()
+    codes = [f"DEMO-0000-0001-{number:04d}" for number in range(1, len(SEALED_VOTES) + 1)]
+    voting_codes_register(actor=None, poll=poll, given=codes)
+    for code, choice in zip(codes, SEALED_VOTES, strict=True):
+        ballot_cast(poll=poll, choices=[choice], code=code)
+    poll_close(actor=None, poll=poll)
+    if stdout:
+        stdout.write(f"  voting: trustees' shares of the sealed demo poll {poll.pk} (DEMO ONLY):")
+        for name, share in zip(SEALED_TRUSTEES, shares, strict=True):
+            stdout.write(f"    {name}: {share}")
 
 
 def _budget(now) -> None:
@@ -166,5 +210,7 @@ def load(stdout=None) -> None:
     for title, make in steps:
         if not _exists(title):
             make(now)
+    if not _exists(SEALED):
+        _sealed(now, stdout)
     if stdout:
         stdout.write(f"  voting: {Poll.objects.count() - before} demo polls created")

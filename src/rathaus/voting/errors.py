@@ -53,6 +53,13 @@ class PollChangeRefused(VotingError):
     table = explanations.DEFINITION
 
 
+class SealingRefused(VotingError):
+    """A step of the sealed ballot box that the poll's state or the shares do not allow."""
+
+    status = 409
+    table = explanations.SEALING
+
+
 class PollInvalid(Exception):
     """The poll definition has problems; ``errors`` pairs field paths with messages."""
 

@@ -124,6 +124,37 @@ DEFINITION = {
     ),
 }
 
+SEALING = {
+    "not_sealed": _("This poll does not have a sealed ballot box."),
+    "already_sealed": _(
+        "The trustees' shares of this poll have been created already; they are shown only once."
+    ),
+    "key_missing": _(
+        "The ballot box of this poll has not been sealed yet: the trustees' shares must be "
+        "created before anyone can vote."
+    ),
+    "seal_too_late": _(
+        "The trustees' shares can be created only before the first ballot and before the vote ends."
+    ),
+    "trustee_count": _("Name between 2 and 16 trustees, one per line."),
+    "trustee_duplicate": _("Each trustee must be named only once."),
+    "threshold_range": _(
+        "The number of shares needed must be at least 2 and at most the number of trustees."
+    ),
+    "not_ended": _("The count can be opened only after the vote has ended."),
+    "already_counted": _("This poll has been counted already."),
+    "shares_too_few": _(
+        "Not enough different shares: %(threshold)s trustees must each enter their share."
+    ),
+    "shares_invalid": _(
+        "The shares could not be read. Check every word of each share (a word may be mistyped, "
+        "or a share may belong to another poll) and enter them again."
+    ),
+    "shares_wrong_key": _(
+        "These shares do not belong to this poll's ballot box. Nothing has been opened."
+    ),
+}
+
 
 def money(value: Decimal) -> str:
     """An amount of euros as the active language writes it (``1.250,00 €``, ``€1,250.00``)."""

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from typing import Any
 
+from rathaus.voting import sealing
 from rathaus.voting.tally import BudgetResult, CountResult, Kind, Poll, RankedResult, tally
 
 EXPORT_FORMAT = "rathaus-poll-export"
@@ -131,7 +132,33 @@ def recount(export: Mapping[str, Any]) -> dict[str, Any]:
     """Count the ballots of a published export again; the result document."""
     if export.get("format") != EXPORT_FORMAT or export.get("version") != EXPORT_VERSION:
         raise ExportError(f"not a {EXPORT_FORMAT} document of version {EXPORT_VERSION}")
+    if "sealed_box" in export:
+        sealed_box_check(export)
     try:
         return count(export["poll"], (ballot["choices"] for ballot in export["ballots"]))
     except (KeyError, TypeError) as error:
         raise ExportError(f"incomplete export: {error}") from error
+
+
+def sealed_box_check(export: Mapping[str, Any]) -> None:
+    """For a sealed poll: every tracker is the hash of its sealed ballot, no tracker twice, and
+    there are as many plaintext ballots as sealed ones (ExportError otherwise). That the
+    plaintext ballots are what the sealed ones contain is *not* checked here: see ADR 171."""
+    try:
+        sealed = export["sealed_box"]["ballots"]
+        trackers = [ballot["tracker"] for ballot in sealed]
+        mismatched = [
+            ballot["tracker"]
+            for ballot in sealed
+            if sealing.tracker_of(sealing.from_b64(ballot["sealed"])) != ballot["tracker"]
+        ]
+    except (KeyError, TypeError, ValueError) as error:
+        raise ExportError(f"incomplete sealed box: {error}") from error
+    if mismatched:
+        raise ExportError(f"tracker is not the hash of its sealed ballot: {mismatched[0]}")
+    if len(set(trackers)) != len(trackers):
+        raise ExportError("a tracker appears twice in the sealed box")
+    if len(sealed) != len(export.get("ballots", ())):
+        raise ExportError(
+            f"{len(sealed)} sealed ballots but {len(export.get('ballots', ()))} plaintext ballots"
+        )

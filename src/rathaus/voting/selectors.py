@@ -12,14 +12,22 @@ from django.utils import timezone
 from rathaus.accounts.models import AttributeName
 from rathaus.accounts.selectors import verified_attributes, verified_birth_date, verified_residence
 from rathaus.core.municipality import municipality
-from rathaus.voting import codes, publication
+from rathaus.voting import codes, publication, sealing
 from rathaus.voting.eligibility import (
     Ineligibility,
     Resident,
     ResidentRule,
     resident_ineligibility,
 )
-from rathaus.voting.models import Ballot, Eligibility, Kind, Poll, RollEntry, VotingCode
+from rathaus.voting.models import (
+    Ballot,
+    Eligibility,
+    Kind,
+    Poll,
+    RollEntry,
+    SealedBallot,
+    VotingCode,
+)
 from rathaus.voting.models.ballot_box import CODE_VOTER, USER_VOTER
 from rathaus.voting.pabulib import PbElection
 from rathaus.voting.pabulib_poll import election_from_poll
@@ -76,6 +84,8 @@ def poll_definition(poll: Poll) -> dict[str, Any]:
             for option in poll.options.all()
         ],
     }
+    if poll.sealed:
+        definition["sealed"] = True
     if budget:
         definition.update(
             budget=str(poll.budget),
@@ -153,8 +163,13 @@ def _resident_check(poll: Poll, user) -> VoterCheck:
     return VoterCheck(voter, problem, params if problem else {})
 
 
+def _box(poll: Poll) -> QuerySet:
+    """Where the poll's trackers are: the sealed ballots of a sealed poll, else the ballots."""
+    return (SealedBallot if poll.sealed else Ballot).objects.filter(poll=poll)
+
+
 def ballots_cast(poll: Poll) -> int:
-    return Ballot.objects.filter(poll=poll).count()
+    return _box(poll).count()
 
 
 def voters_on_roll(poll: Poll) -> int:
@@ -173,38 +188,57 @@ def voters_per_day(poll: Poll) -> list[dict]:
 
 def trackers(poll: Poll) -> list[str]:
     """Every ballot's tracker, in tracker order (which says nothing about when it was cast)."""
-    return list(
-        Ballot.objects.filter(poll=poll).order_by("tracker").values_list("tracker", flat=True)
-    )
+    return list(_box(poll).order_by("tracker").values_list("tracker", flat=True))
 
 
 def tracker_listed(poll: Poll, tracker: str) -> bool:
-    return Ballot.objects.filter(poll=poll, tracker=tracker).exists()
+    return _box(poll).filter(tracker=tracker).exists()
 
 
 def published_ballots(poll: Poll) -> list[dict[str, Any]]:
+    """The plaintext ballots; those of a sealed poll have no tracker and keep the random order
+    they were written in when the count was opened (ordered by their random ids)."""
     return [
         {"tracker": tracker, "choices": choices}
         for tracker, choices in Ballot.objects.filter(poll=poll)
-        .order_by("tracker")
+        .order_by("tracker", "id")
         .values_list("tracker", "choices")
     ]
 
 
-def poll_export(poll: Poll) -> dict[str, Any]:
-    """The published export of a closed poll: definition, anonymous ballots, result."""
+def published_sealed_box(poll: Poll) -> dict[str, Any]:
+    """A sealed poll's public key, trustees, threshold and every sealed ballot with its tracker."""
     return {
+        "public_key": poll.public_key,
+        "trustees": poll.trustees,
+        "threshold": poll.threshold,
+        "ballots": [
+            {"tracker": tracker, "sealed": sealing.b64(bytes(box))}
+            for tracker, box in SealedBallot.objects.filter(poll=poll)
+            .order_by("tracker")
+            .values_list("tracker", "sealed")
+        ],
+    }
+
+
+def poll_export(poll: Poll) -> dict[str, Any]:
+    """The published export of a closed poll: definition, anonymous ballots, result, and for a
+    sealed poll the sealed ballots with their trackers."""
+    export = {
         "format": publication.EXPORT_FORMAT,
         "version": publication.EXPORT_VERSION,
         "poll": poll_definition(poll),
         "ballots": published_ballots(poll),
         "result": poll.result,
     }
+    if poll.sealed:
+        export["sealed_box"] = published_sealed_box(poll)
+    return export
 
 
 def poll_ballots_for_count(poll: Poll) -> list[list[str]]:
     return list(
-        Ballot.objects.filter(poll=poll).order_by("tracker").values_list("choices", flat=True)
+        Ballot.objects.filter(poll=poll).order_by("tracker", "id").values_list("choices", flat=True)
     )
 
 

@@ -48,6 +48,8 @@ class PollSpec:
     min_age: int | None = None
     process: int | None = None
     """The participation process (id) whose voting phase the poll belongs to."""
+    sealed: bool = False
+    """Ballots are sealed with the poll's key; trustees open the count (ADR 171)."""
 
 
 @dataclass(frozen=True)

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/edit/", backoffice.poll_edit, name="poll_edit"),
     path("<int:pk>/codes/", backoffice.codes_generate, name="codes"),
     path("<int:pk>/close/", backoffice.close, name="close"),
+    path("<int:pk>/seal/", backoffice.seal, name="seal"),
+    path("<int:pk>/unseal/", backoffice.unseal, name="unseal"),
 ]

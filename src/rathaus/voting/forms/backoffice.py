@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from rathaus.participation.models import Process
 from rathaus.participation.phases import VOTING
+from rathaus.voting import sealing
 from rathaus.voting.models import Eligibility, Kind, Option, Poll, Rule
 from rathaus.voting.services.voting_codes import MAX_BATCH
 from rathaus.voting.specs import OptionSpec, PollSpec
@@ -78,6 +80,16 @@ class PollForm(forms.Form):
         ),
     )
 
+    sealed = forms.BooleanField(
+        label=_("Seal the ballot box (trustees open the count)"),
+        required=False,
+        initial=lambda: settings.VOTING_SEAL_NEW_POLLS,
+        help_text=_(
+            "Every ballot is sealed with the poll's key before it is stored. After the vote, "
+            "the trustees together must enter their shares of the key to open the count."
+        ),
+    )
+
     @classmethod
     def initial_of(cls, poll: Poll) -> dict:
         initial = {name: getattr(poll, name) for name in cls.base_fields if hasattr(poll, name)}
@@ -131,7 +143,44 @@ def poll_spec(form: PollForm, options: list[OptionForm]) -> PollSpec:
         districts=tuple(name.strip() for name in data["districts"].split(",") if name.strip()),
         min_age=data["min_age"],
         process=data["process"].pk if data["process"] else None,
+        sealed=data["sealed"],
     )
+
+
+class SealForm(forms.Form):
+    trustees = forms.CharField(
+        label=_("Trustees"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One name per line. Each trustee receives one share of the poll's key."),
+    )
+    threshold = forms.IntegerField(
+        label=_("Shares needed to open the count"),
+        min_value=2,
+        max_value=sealing.MAX_TRUSTEES,
+        initial=2,
+    )
+
+    def trustee_names(self) -> list[str]:
+        return self.cleaned_data["trustees"].splitlines()
+
+
+class UnsealForm(forms.Form):
+    """One field per share needed: the trustees type their shares one after another, and the
+    form is sent once, when all are entered (nothing of a share is kept between requests)."""
+
+    def __init__(self, *args, threshold: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number in range(1, threshold + 1):
+            self.fields[f"share_{number}"] = forms.CharField(
+                label=_("Share of trustee %(number)s") % {"number": number},
+                widget=forms.Textarea(
+                    attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}
+                ),
+                strip=True,
+            )
+
+    def shares(self) -> list[str]:
+        return [value for name, value in self.cleaned_data.items() if name.startswith("share_")]
 
 
 class CodesForm(forms.Form):

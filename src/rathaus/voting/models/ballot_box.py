@@ -40,7 +40,8 @@ class Ballot(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     poll = models.ForeignKey(Poll, on_delete=models.PROTECT, related_name="+")
-    tracker = models.CharField(_("tracker"), max_length=32, unique=True)
+    tracker = models.CharField(_("tracker"), max_length=32, unique=True, null=True)  # noqa: DJ001 (unique: "" twice would clash)
+    """None for the ballots of a sealed poll: their trackers belong to the sealed ballots."""
     choices = models.JSONField(_("choices"))
 
     class Meta:
@@ -48,6 +49,28 @@ class Ballot(models.Model):
         verbose_name_plural = _("ballots")
         ordering = ["tracker"]
         indexes = [models.Index(fields=["poll", "tracker"], name="ballot_poll_tracker")]
+
+    def __str__(self) -> str:
+        return self.tracker
+
+
+class SealedBallot(models.Model):
+    """A ballot sealed with the poll's public key; its tracker is the hash of the sealed bytes.
+
+    Nothing here can be read without the trustees' shares. When they open the count, the
+    plaintext ballots are written as ``Ballot`` rows without trackers, in random order.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    poll = models.ForeignKey(Poll, on_delete=models.PROTECT, related_name="+")
+    tracker = models.CharField(_("tracker"), max_length=32, unique=True)
+    sealed = models.BinaryField(_("sealed ballot"))
+
+    class Meta:
+        verbose_name = _("sealed ballot")
+        verbose_name_plural = _("sealed ballots")
+        ordering = ["tracker"]
+        indexes = [models.Index(fields=["poll", "tracker"], name="sealed_ballot_poll_tracker")]
 
     def __str__(self) -> str:
         return self.tracker

@@ -68,6 +68,19 @@ class Poll(models.Model):
         _("minimum age on the closing day"), null=True, blank=True
     )
     code_salt = models.BinaryField(default=codes.new_salt, editable=False)
+    sealed = models.BooleanField(
+        _("sealed ballot box"),
+        default=False,
+        help_text=_(
+            "Ballots are sealed with the poll's public key; only trustees together can open "
+            "the count."
+        ),
+    )
+    public_key = models.CharField(_("public key"), max_length=64, blank=True, editable=False)
+    trustees = models.JSONField(_("trustees"), default=list, blank=True, editable=False)
+    threshold = models.PositiveSmallIntegerField(
+        _("shares needed to open the count"), null=True, blank=True, editable=False
+    )
     closed_at = models.DateTimeField(_("closed and counted at"), null=True, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True, editable=False)
     process = models.ForeignKey(

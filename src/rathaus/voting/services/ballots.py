@@ -16,10 +16,16 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
-from rathaus.voting import codes, publication
+from rathaus.voting import codes, publication, sealing
 from rathaus.voting.eligibility import Ineligibility
-from rathaus.voting.errors import AlreadyVoted, BallotInvalid, NotEligible, PollNotOpen
-from rathaus.voting.models import Ballot, Poll, RollEntry
+from rathaus.voting.errors import (
+    AlreadyVoted,
+    BallotInvalid,
+    NotEligible,
+    PollNotOpen,
+    SealingRefused,
+)
+from rathaus.voting.models import Ballot, Poll, RollEntry, SealedBallot
 from rathaus.voting.models.ballot_box import CODE_VOTER
 from rathaus.voting.selectors import poll_definition, voter_check
 from rathaus.voting.tally import Kind, refusal
@@ -100,13 +106,22 @@ def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = ""
     if not check.allowed:
         voted = check.problem in (Ineligibility.CODE_USED, Ineligibility.ALREADY_VOTED)
         raise (AlreadyVoted if voted else NotEligible)(check.problem, **check.params)
+    if poll.sealed and not poll.public_key:
+        raise SealingRefused("key_missing")
     ballot = ballot_check(poll=poll, choices=choices)
-    tracker = codes.new_tracker()
+    if poll.sealed:
+        box = _sealed(poll, ballot)
+        del ballot
+        tracker = sealing.tracker_of(box)
+        row = SealedBallot(poll=poll, tracker=tracker, sealed=box)
+    else:
+        tracker = codes.new_tracker()
+        row = Ballot(poll=poll, tracker=tracker, choices=list(ballot))
     try:
         with transaction.atomic():
             _refuse_unless_open(_open_state_locked(poll), poll)
             RollEntry.objects.create(poll=poll, voter=check.voter, voted_on=timezone.localdate())
-            Ballot.objects.create(poll=poll, tracker=tracker, choices=list(ballot))
+            row.save(force_insert=True)
             audit_record(actor=None, action="ballot.cast", target=poll, label=ANONYMOUS_VOTER)
     except IntegrityError:
         if RollEntry.objects.filter(poll=poll, voter=check.voter).exists():
@@ -118,21 +133,29 @@ def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = ""
     return tracker
 
 
+def _sealed(poll: Poll, ballot: tuple[str, ...]) -> bytes:
+    """The ballot sealed with the poll's public key, padded to the poll's longest ballot."""
+    keys = list(poll.options.values_list("key", flat=True))
+    length = sealing.padded_length(keys, poll.max_points)
+    return sealing.seal(poll.public_key, ballot, length=length)
+
+
 def ballot_box_mix(*, poll: Poll) -> int:
     """Rewrite the poll's ballots in tracker order with fresh random ids; the number of ballots.
 
     Afterwards the rows' physical order (and on PostgreSQL their transaction ids) no longer tell
-    in which sequence the ballots were cast. Runs when a poll closes; ``manage.py
+    in which sequence the ballots were cast. A sealed poll's box holds sealed ballots, which are
+    mixed the same way. Runs when a poll closes; ``manage.py
     mix_ballot_boxes`` runs it for open polls (e.g. nightly).
     """
     with transaction.atomic():
         list(Poll.objects.select_for_update().filter(pk=poll.pk).values_list("pk"))
-        rows = list(
-            Ballot.objects.filter(poll=poll).order_by("tracker").values_list("tracker", "choices")
-        )
-        Ballot.objects.filter(poll=poll).delete()
-        Ballot.objects.bulk_create(
-            (Ballot(poll=poll, tracker=tracker, choices=choices) for tracker, choices in rows),
+        model, content = (SealedBallot, "sealed") if poll.sealed else (Ballot, "choices")
+        box = model.objects.filter(poll=poll)
+        rows = list(box.order_by("tracker").values_list("tracker", content))
+        box.delete()
+        model.objects.bulk_create(
+            (model(poll=poll, tracker=tracker, **{content: value}) for tracker, value in rows),
             batch_size=2000,
         )
         audit_record(actor=None, action="ballot_box.mix", target=poll, after={"ballots": len(rows)})

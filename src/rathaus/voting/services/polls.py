@@ -14,7 +14,7 @@ from rathaus.participation.models import Process
 from rathaus.participation.phases import VOTING
 from rathaus.voting import publication
 from rathaus.voting.errors import PollChangeRefused, PollInvalid
-from rathaus.voting.models import Ballot, Kind, Option, Poll
+from rathaus.voting.models import Ballot, Kind, Option, Poll, SealedBallot
 from rathaus.voting.selectors import poll_ballots_for_count, poll_definition
 from rathaus.voting.services.ballots import ballot_box_mix
 from rathaus.voting.specs import OptionSpec, PollSpec, process_problems, spec_problems
@@ -36,6 +36,7 @@ POLL_FIELDS = (
     "max_points",
     "rule",
     "min_age",
+    "sealed",
 )
 OPTION_FIELDS = (
     "key",
@@ -91,6 +92,8 @@ def _store(poll: Poll, spec: PollSpec) -> None:
     poll.districts = list(spec.districts)
     poll.process_id = spec.process
     poll.rule = spec.rule or ""
+    if not poll.sealed:
+        poll.public_key, poll.trustees, poll.threshold = "", [], None
     poll.save()
     poll.options.all().delete()
     Option.objects.bulk_create(
@@ -114,7 +117,7 @@ def poll_create(*, actor, spec: PollSpec) -> Poll:
 def poll_update(*, actor, poll: Poll, spec: PollSpec) -> Poll:
     """Change a poll before it opens (and before any ballot)."""
     poll = Poll.objects.select_for_update().get(pk=poll.pk)
-    if poll.state() is not PollState.UPCOMING or Ballot.objects.filter(poll=poll).exists():
+    if poll.state() is not PollState.UPCOMING or _has_ballots(poll):
         raise PollChangeRefused("poll_started")
     spec = _checked(spec)
     before = poll_definition(poll)
@@ -125,8 +128,32 @@ def poll_update(*, actor, poll: Poll, spec: PollSpec) -> Poll:
     return poll
 
 
+def _poll_end_sealed(*, actor, poll: Poll, now: datetime) -> Poll:
+    """End a sealed poll's vote; its count waits for the trustees (``poll_unseal``)."""
+    if poll.state(now) is PollState.ENDED:
+        return poll
+    poll.closes_at = min(poll.window()[1], now)
+    mixed = ballot_box_mix(poll=poll)
+    poll.save(update_fields=["closes_at"])
+    audit_record(
+        actor=actor,
+        action="poll.end",
+        target=poll,
+        after={"sealed_ballots": mixed, "closes_at": poll.closes_at},
+    )
+    return poll
+
+
+def _has_ballots(poll: Poll) -> bool:
+    return (
+        Ballot.objects.filter(poll=poll).exists() or SealedBallot.objects.filter(poll=poll).exists()
+    )
+
+
 def poll_close(*, actor, poll: Poll, now: datetime | None = None) -> Poll:
-    """End the vote (now, if it is still open), mix the ballot box and count it. Idempotent."""
+    """End the vote (now, if it is still open), mix the ballot box and count it. Idempotent.
+
+    A sealed poll is only ended: its ballots can be counted once the trustees open them."""
     with transaction.atomic():
         poll = Poll.objects.select_for_update().get(pk=poll.pk)
         if poll.closed_at is not None:
@@ -134,6 +161,8 @@ def poll_close(*, actor, poll: Poll, now: datetime | None = None) -> Poll:
         now = now or timezone.now()
         if now <= poll.opens_at:
             raise PollChangeRefused("not_opened")
+        if poll.sealed:
+            return _poll_end_sealed(actor=actor, poll=poll, now=now)
         poll.closes_at = min(poll.window()[1], now)
         mixed = ballot_box_mix(poll=poll)
         poll.result = publication.count(poll_definition(poll), poll_ballots_for_count(poll))
@@ -155,6 +184,6 @@ def poll_close(*, actor, poll: Poll, now: datetime | None = None) -> Poll:
 def poll_close_if_due(*, poll: Poll) -> Poll:
     """Count a poll whose closing time has passed (the first read of its results does this,
     so results appear at closing time without a scheduler; ``close_due_polls`` does it too)."""
-    if poll.state() is PollState.ENDED:
+    if poll.state() is PollState.ENDED and not poll.sealed:
         return poll_close(actor=None, poll=poll)
     return poll

@@ -10,7 +10,6 @@ import csv
 import io
 
 from django.contrib import messages
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,6 +26,8 @@ from rathaus.voting.forms.backoffice import (
     OptionFormSet,
     PabulibUploadForm,
     PollForm,
+    SealForm,
+    UnsealForm,
     poll_spec,
 )
 from rathaus.voting.models import Eligibility, Poll, VotingCode
@@ -34,6 +35,8 @@ from rathaus.voting.services import (
     poll_close,
     poll_create,
     poll_import_pabulib,
+    poll_seal,
+    poll_unseal,
     poll_update,
     voting_codes_generate,
 )
@@ -122,7 +125,19 @@ def poll_edit(request, pk: int):
 
 @staff_view(MANAGE)
 def poll_manage(request, pk: int):
-    poll = get_object_or_404(selectors.polls_public(), pk=pk)
+    return _manage_page(request, get_object_or_404(Poll, pk=pk), status=200)
+
+
+def _sealing_forms(poll: Poll, **forms) -> dict:
+    if not poll.sealed:
+        return {}
+    if not poll.public_key:
+        return {"seal_form": forms.get("seal_form") or SealForm()}
+    return {"unseal_form": forms.get("unseal_form") or UnsealForm(threshold=poll.threshold)}
+
+
+def _manage_page(request, poll: Poll, *, status: int, unseal_error: str = "", **forms):
+    poll = get_object_or_404(selectors.polls_public(), pk=poll.pk)
     return render(
         request,
         "voting/backoffice/poll_manage.html",
@@ -131,11 +146,61 @@ def poll_manage(request, pk: int):
             "state": poll.state(),
             "ballots": selectors.ballots_cast(poll),
             "turnout": selectors.voters_per_day(poll),
-            "codes": VotingCode.objects.filter(poll=poll).aggregate(n=Count("id"))["n"],
+            "codes": VotingCode.objects.filter(poll=poll).count(),
             "codes_form": CodesForm() if poll.eligibility == Eligibility.CODES else None,
             "close_form": CloseForm(),
+            **_sealing_forms(poll, **forms),
+            "unseal_error": unseal_error,
         },
+        status=status,
     )
+
+
+@never_cache
+@require_POST
+@staff_view(MANAGE)
+def seal(request, pk: int):
+    """Create the poll's key and show each trustee's share once (the answer to this POST)."""
+    poll = get_object_or_404(Poll, pk=pk)
+    form = SealForm(request.POST)
+    if not form.is_valid():
+        return _manage_page(request, poll, status=422, seal_form=form)
+    try:
+        shares = poll_seal(
+            actor=request.user,
+            poll=poll,
+            trustees=form.trustee_names(),
+            threshold=form.cleaned_data["threshold"],
+        )
+    except VotingError as error:
+        form.add_error(None, error.message)
+        return _manage_page(request, poll, status=error.status, seal_form=form)
+    poll.refresh_from_db()
+    sheets = list(zip(poll.trustees, (share.split() for share in shares), strict=True))
+    return render(request, "voting/backoffice/shares.html", {"poll": poll, "sheets": sheets})
+
+
+@never_cache
+@require_POST
+@staff_view(MANAGE)
+def unseal(request, pk: int):
+    """Open the count with the trustees' shares, all entered in one form. An invalid attempt
+    shows the form empty again: entered shares are never sent back to the browser."""
+    poll = get_object_or_404(Poll, pk=pk)
+    if not (poll.sealed and poll.threshold):
+        messages.error(request, _("This poll does not have a sealed ballot box."))
+        return redirect("backoffice:voting:poll", pk=poll.pk)
+    form = UnsealForm(request.POST, threshold=poll.threshold)
+    if not form.is_valid():
+        return _manage_page(
+            request, poll, status=422, unseal_error=_("Every trustee must enter their share.")
+        )
+    try:
+        poll_unseal(actor=request.user, poll=poll, shares=form.shares())
+    except VotingError as error:
+        return _manage_page(request, poll, status=error.status, unseal_error=error.message)
+    messages.success(request, _("The sealed ballots have been opened, counted and published."))
+    return redirect("backoffice:voting:poll", pk=poll.pk)
 
 
 @never_cache
@@ -178,7 +243,10 @@ def close(request, pk: int):
     except VotingError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The poll is closed and counted."))
+        if poll.sealed:
+            messages.success(request, _("The vote has ended. The trustees can now open the count."))
+        else:
+            messages.success(request, _("The poll is closed and counted."))
     return redirect("backoffice:voting:poll", pk=poll.pk)
 
 

@@ -26,6 +26,11 @@ class Command(BaseCommand):
             document = recount(export)
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from error
+        if "sealed_box" in export:
+            self.stderr.write(
+                f"Sealed box: {len(export['sealed_box']['ballots'])} sealed ballots, each "
+                "tracker the hash of its ballot, as many plaintext ballots."
+            )
         shown = document if details else api_result(document)
         self.stdout.write(json.dumps(shown, ensure_ascii=False))
         published = export.get("result")
