@@ -29,9 +29,25 @@ APPLICANT = step(
     "Angaben zur Person",
     "About you",
     [
-        field("given_name", "text", "Vorname", "Given name", required=True),
-        field("family_name", "text", "Nachname", "Family name", required=True),
-        field("address", "address", "Anschrift", "Address", required=True),
+        field(
+            "given_name",
+            "text",
+            "Vorname",
+            "Given name",
+            required=True,
+            prefill="person.given_name",
+        ),
+        field(
+            "family_name",
+            "text",
+            "Nachname",
+            "Family name",
+            required=True,
+            prefill="person.family_name",
+        ),
+        field(
+            "address", "address", "Anschrift", "Address", required=True, prefill="person.address"
+        ),
         field(
             "phone",
             "text",
@@ -120,16 +136,19 @@ EVIDENCE = field(
     ),
 )
 
+# The citizen chooses among the dogs registered for their household (the value is the dog's
+# tax tag number); nothing to type, so no typo can reach the tax office.
 TAG_NUMBER = field(
     "tag_number",
-    "text",
-    "Nummer der Steuermarke",
-    "Tax tag number",
+    "choice",
+    "Hund",
+    "Dog",
     required=True,
-    max_length=20,
+    widget="radio",
+    choices_from="dogtax.own_dogs",
     help=(
-        "Sie finden sie auf der Marke und im Steuerbescheid.",
-        "You find it on the tag and in the tax notice.",
+        "Ihre angemeldeten Hunde mit der Nummer ihrer Steuermarke.",
+        "Your registered dogs with the number of their tax tag.",
     ),
 )
 
@@ -405,8 +424,22 @@ CHILD_BENEFIT = {
             "Antragsteller (KG 1)",
             "Applicant (KG 1)",
             [
-                field("given_name", "text", "Vorname", "Given name", required=True),
-                field("family_name", "text", "Nachname", "Family name", required=True),
+                field(
+                    "given_name",
+                    "text",
+                    "Vorname",
+                    "Given name",
+                    required=True,
+                    prefill="person.given_name",
+                ),
+                field(
+                    "family_name",
+                    "text",
+                    "Nachname",
+                    "Family name",
+                    required=True,
+                    prefill="person.family_name",
+                ),
                 field(
                     "born_on",
                     "date",
@@ -414,6 +447,7 @@ CHILD_BENEFIT = {
                     "Date of birth",
                     required=True,
                     not_future=True,
+                    prefill="person.birth_date",
                 ),
                 field(
                     "tax_id",
@@ -423,7 +457,14 @@ CHILD_BENEFIT = {
                     required=True,
                     help=("Elf Ziffern, z. B. 36574261809", "Eleven digits, e.g. 36574261809"),
                 ),
-                field("address", "address", "Anschrift", "Address", required=True),
+                field(
+                    "address",
+                    "address",
+                    "Anschrift",
+                    "Address",
+                    required=True,
+                    prefill="person.address",
+                ),
                 field(
                     "phone",
                     "text",
