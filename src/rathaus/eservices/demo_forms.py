@@ -24,30 +24,25 @@ def step(key: str, de: str, en: str, fields: list[dict], **options) -> dict:
     return {"key": key, "title": t(de, en), "fields": fields, **options}
 
 
+# The applicant's own data, pre-filled from what an identity service verified (ADR 0111).
+GIVEN_NAME = field(
+    "given_name", "text", "Vorname", "Given name", required=True, prefill="person.given_name"
+)
+FAMILY_NAME = field(
+    "family_name", "text", "Nachname", "Family name", required=True, prefill="person.family_name"
+)
+ADDRESS = field(
+    "address", "address", "Anschrift", "Address", required=True, prefill="person.address"
+)
+
 APPLICANT = step(
     "applicant",
     "Angaben zur Person",
     "About you",
     [
-        field(
-            "given_name",
-            "text",
-            "Vorname",
-            "Given name",
-            required=True,
-            prefill="person.given_name",
-        ),
-        field(
-            "family_name",
-            "text",
-            "Nachname",
-            "Family name",
-            required=True,
-            prefill="person.family_name",
-        ),
-        field(
-            "address", "address", "Anschrift", "Address", required=True, prefill="person.address"
-        ),
+        GIVEN_NAME,
+        FAMILY_NAME,
+        ADDRESS,
         field(
             "phone",
             "text",
@@ -424,22 +419,8 @@ CHILD_BENEFIT = {
             "Antragsteller (KG 1)",
             "Applicant (KG 1)",
             [
-                field(
-                    "given_name",
-                    "text",
-                    "Vorname",
-                    "Given name",
-                    required=True,
-                    prefill="person.given_name",
-                ),
-                field(
-                    "family_name",
-                    "text",
-                    "Nachname",
-                    "Family name",
-                    required=True,
-                    prefill="person.family_name",
-                ),
+                GIVEN_NAME,
+                FAMILY_NAME,
                 field(
                     "born_on",
                     "date",
@@ -457,14 +438,7 @@ CHILD_BENEFIT = {
                     required=True,
                     help=("Elf Ziffern, z. B. 36574261809", "Eleven digits, e.g. 36574261809"),
                 ),
-                field(
-                    "address",
-                    "address",
-                    "Anschrift",
-                    "Address",
-                    required=True,
-                    prefill="person.address",
-                ),
+                ADDRESS,
                 field(
                     "phone",
                     "text",
