@@ -95,6 +95,7 @@ def test_pages_are_valid_html(client, tmp_path, settings):
         "/my-account/profile/",
         "/my-account/profile/edit/",
         "/services/mailbox/",
+        "/dogtax/my-dogs/",
         kindergeld.get_absolute_url(),
         f"/childbenefit/cases/{kindergeld.reference}/schedule/",
     ]:
