@@ -223,7 +223,8 @@ def test_deregistration_of_a_given_away_dog(page, assert_accessible, setting, tm
     page.wait_for_url("**/step/dog/")
     new_keeper = page.get_by_label("Name der neuen Halterin oder des neuen Halters")
     expect(new_keeper).not_to_be_visible()
-    page.get_by_label("Nummer der Steuermarke").fill(bello.current_tag.number)
+    # The keeper chooses among their own dogs; no tag number to type.
+    page.get_by_label(f"Bello, Steuermarke {bello.current_tag.number}").check()
     page.get_by_label("Abgegeben oder verschenkt").check()
     expect(new_keeper).to_be_visible()
     new_keeper.fill("Nora Neu")

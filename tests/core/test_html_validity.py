@@ -103,6 +103,7 @@ def prepare_site() -> dict[str | None, list[str]]:
             "/my-account/profile/",
             "/my-account/profile/edit/",
             "/services/mailbox/",
+            "/dogtax/my-dogs/",
             kindergeld.get_absolute_url(),
             f"/childbenefit/cases/{kindergeld.reference}/schedule/",
         ],

@@ -18,7 +18,7 @@ from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.models import Case
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_attach_file, draft_save_step, draft_start
-from rathaus.eservices.services.submission import draft_submit
+from rathaus.eservices.services.submission import SubmissionInvalid, draft_submit
 from tests.eservices.conftest import PDF, make_service
 from tests.factories import UserFactory
 
@@ -205,21 +205,26 @@ def test_deregistration_gives_a_corrected_notice(apply, keeper):
     assert "204,00" in pdf_text(case.notices.get())
 
 
-def test_a_tag_of_another_household_is_refused(apply, keeper):
+def test_a_tag_of_another_household_cannot_be_chosen(apply, keeper):
     register(apply, keeper)
     other = UserFactory()
     register(apply, other, name="Rex")
-    case = apply(
-        "abmeldung",
-        other,
-        tag_number=Dog.objects.get(name="Bello").current_tag.number,
-        reason="died",
-        ended_on=date(YEAR, 1, 5).isoformat(),
-    )
+    cases = Case.objects.count()
 
-    assert case.outcome == Outcome.REJECTED
+    # The form offers only the applicant's own dogs: another household's tag is no choice,
+    # so nothing is submitted and no rejection notice is written.
+    with pytest.raises(SubmissionInvalid) as refused:
+        apply(
+            "abmeldung",
+            other,
+            tag_number=Dog.objects.get(name="Bello").current_tag.number,
+            reason="died",
+            ended_on=date(YEAR, 1, 5).isoformat(),
+        )
+
+    assert [issue.code for issue in refused.value.issues] == ["invalid_choice"]
+    assert Case.objects.count() == cases
     assert Dog.objects.get(name="Bello").given_up_on is None
-    assert "gehört nicht zu einem Hund" in pdf_text(case.notices.get())
 
 
 def test_a_lost_tag_is_replaced(apply, keeper):

@@ -118,7 +118,7 @@ def test_a_new_file_for_an_entry_replaces_the_earlier_one(client, draft_url):
     assert draft.uploads.count() == 1
 
 
-def test_a_verified_birth_date_is_filled_into_a_date_field_born_on(citizen, family_office):
+def test_a_verified_birth_date_is_filled_into_a_date_field_that_declares_it(citizen, family_office):
     service = make_service(
         family_office,
         slug="geburt",
@@ -127,7 +127,14 @@ def test_a_verified_birth_date_is_filled_into_a_date_field_born_on(citizen, fami
                 {
                     "key": "you",
                     "title": {"de": "Sie"},
-                    "fields": [{"key": "born_on", "type": "date", "label": {"de": "Geboren"}}],
+                    "fields": [
+                        {
+                            "key": "born_on",
+                            "type": "date",
+                            "label": {"de": "Geboren"},
+                            "prefill": "person.birth_date",
+                        }
+                    ],
                 }
             ]
         },

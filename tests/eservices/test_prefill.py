@@ -33,3 +33,49 @@ def test_attributes_below_the_required_level_are_not_used(citizen, service):
     )
 
     assert draft_start(user=citizen, service=service).answers == {}
+
+
+def test_only_fields_that_declare_a_source_are_prefilled(citizen, tax_office):
+    """The keeper's date of birth never fills the dog's: the dog form's `born_on` declares no
+    pre-fill source, the keeper's name and address do."""
+    from rathaus.eservices.demo_forms import DOG_REGISTRATION
+    from tests.eservices.conftest import make_service
+
+    service = make_service(tax_office, slug="hundesteuer-anmeldung", schema=DOG_REGISTRATION)
+    verified_attributes_set(
+        user=citizen,
+        values={"given_name": "Clara", "family_name": "Citizen", "birth_date": "1980-02-03"},
+        source="oidc:test",
+        assurance_level="substantial",
+    )
+
+    answers = draft_start(user=citizen, service=service).answers
+
+    assert answers == {"given_name": "Clara", "family_name": "Citizen"}
+    assert "born_on" not in answers
+
+
+def test_a_source_of_another_type_is_not_used(citizen, tax_office):
+    from tests.eservices.conftest import make_service
+
+    schema = {
+        "steps": [
+            {
+                "key": "you",
+                "title": {"de": "Sie"},
+                "fields": [
+                    {"key": "note", "type": "text", "prefill": "person.birth_date"},
+                    {"key": "born", "type": "date", "prefill": "person.birth_date"},
+                ],
+            }
+        ]
+    }
+    service = make_service(tax_office, slug="geburt", schema=schema)
+    verified_attributes_set(
+        user=citizen,
+        values={"birth_date": "1980-02-03"},
+        source="oidc:test",
+        assurance_level="substantial",
+    )
+
+    assert draft_start(user=citizen, service=service).answers == {"born": "1980-02-03"}

@@ -9,8 +9,9 @@ class DogtaxConfig(AppConfig):
 
     def ready(self) -> None:
         from rathaus.accounts.personal_data import register_personal_data
-        from rathaus.core.navigation import Link, register_backoffice_link
+        from rathaus.core.navigation import Link, register_account_link, register_backoffice_link
         from rathaus.dogtax import (
+            form_sources,  # noqa: F401  (registers the form engine's dog sources)
             handlers,  # noqa: F401  (registers the service handlers)
             selectors,
         )
@@ -52,6 +53,15 @@ class DogtaxConfig(AppConfig):
                 url_name="backoffice:dogtax:assessment",
                 allowed=is_tax_office_staff,
                 order=210,
+            )
+        )
+        register_account_link(
+            Link(
+                title=_("My dogs"),
+                url_name="dogtax:my_dogs",
+                description=_("Your dogs with their tax tags, tax account and notices."),
+                allowed=lambda user: selectors.keeper_account(user) is not None,
+                order=20,
             )
         )
         connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)

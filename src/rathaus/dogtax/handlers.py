@@ -23,6 +23,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -84,6 +85,10 @@ def _refusal(code: str, **values) -> Decision:
     return Decision(
         outcome=Outcome.REJECTED, text=str(message) % values if values else str(message)
     )
+
+
+def _decimal(value) -> Decimal | None:
+    return Decimal(value) if value not in (None, "") else None
 
 
 def _date(value) -> date | None:
@@ -184,7 +189,15 @@ def tax_notice_spec(notice: TaxNotice, *, title: str, decision_text: str = "") -
     """The dog-tax notice (Steuerbescheid) for a recorded ``TaxNotice``."""
     account = notice.account
     amount, _due = _payment_of(notice)
-    lines = [{**line, "runs": _month_runs(line["months"])} for line in notice.dogs]
+    lines = [
+        {
+            **line,
+            "runs": _month_runs(line["months"]),
+            "next_year_amount": _decimal(line.get("next_year_amount")),
+        }
+        for line in notice.dogs
+    ]
+    following = [line["next_year_amount"] for line in lines if line["next_year_amount"]]
     rows = payable_installments(notice)
     for row in rows:
         row["months"] = ", ".join(str(MONTHS[m]) for m in row["covers"])
@@ -204,6 +217,9 @@ def tax_notice_spec(notice: TaxNotice, *, title: str, decision_text: str = "") -
                 notice.total - notice.previous_total if notice.previous_total is not None else None
             ),
             "first_payable": amount,
+            "next_year": notice.year + 1,
+            "next_year_start": date(notice.year + 1, 1, 1),
+            "next_year_total": sum(following, Decimal(0)) if following else None,
             "decision_text": decision_text,
             "legal_remedy": {"levy": True},
         },
@@ -417,7 +433,7 @@ class DogDeregistration(DogTaxHandler):
         return _tax_decision(
             notice,
             _("The dog %(name)s is deregistered from %(date)s; the dog tax is assessed anew.")
-            % {"name": tag.dog.name, "date": given_up_on.strftime("%d.%m.%Y")},
+            % {"name": tag.dog.name, "date": date_format(given_up_on, "DATE_FORMAT")},
         )
 
 

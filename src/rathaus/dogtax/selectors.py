@@ -91,6 +91,62 @@ def tag_lookup_find(*, number: str) -> Tag | None:
     return Tag.objects.select_related("dog__account").filter(number__in=candidates).first()
 
 
+def keeper_account(user) -> TaxAccount | None:
+    """The signed-in keeper's own household (None for anyone without one)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return TaxAccount.objects.filter(keeper=user).first()
+
+
+def keeper_dogs(user, *, kept_only: bool = False) -> list[Dog]:
+    """The keeper's own dogs with their tags, oldest first; `kept_only`: not given up."""
+    account = keeper_account(user)
+    if account is None:
+        return []
+    dogs = Dog.objects.filter(account=account).prefetch_related("tags").order_by("kept_since", "id")
+    if kept_only:
+        dogs = dogs.filter(given_up_on__isnull=True)
+    return list(dogs)
+
+
+@dataclass(frozen=True)
+class KeeperDog:
+    """One of the keeper's dogs as their account page shows it."""
+
+    dog: Dog
+    tag: Tag | None
+    notices: list[TaxNotice]
+
+
+def keeper_overview(user) -> tuple[TaxAccount | None, list[KeeperDog]]:
+    """The keeper's household and each of its dogs with its tag and the notices naming it
+    (newest first; each notice with the letter that carried it: a case notice or an annual
+    letter in the mailbox)."""
+    account = keeper_account(user)
+    if account is None:
+        return None, []
+    notices = list(
+        TaxNotice.objects.filter(account=account)
+        .select_related("notice", "case", "assessment_item__letter")
+        .order_by("-year", "-created_at", "-id")
+    )
+    overview = []
+    for dog in keeper_dogs(user):
+        tags = list(dog.tags.all())
+        overview.append(
+            KeeperDog(
+                dog=dog,
+                tag=dog.current_tag or (tags[-1] if tags else None),
+                notices=[
+                    notice
+                    for notice in notices
+                    if any(line.get("dog") == dog.pk for line in notice.dogs)
+                ],
+            )
+        )
+    return account, overview
+
+
 # Figures for the dashboards, from the dog register and the notices in force; never invented.
 
 

@@ -21,6 +21,7 @@ class EservicesConfig(AppConfig):
         from rathaus.eservices import (
             opendata,
             outboxes,  # noqa: F401
+            prefill,  # noqa: F401  (registers the person's pre-fill sources)
         )
         from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
         from rathaus.eservices.rules import leads_any_unit, works_on_cases

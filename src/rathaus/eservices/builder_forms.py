@@ -12,6 +12,12 @@ from rathaus.eservices.formschema.validation import COMPARE_OPS
 from rathaus.eservices.handlers import handler_choices
 from rathaus.eservices.models import LifeSituation, Service
 from rathaus.eservices.outboxes import outbox_choices
+from rathaus.eservices.sources import (
+    CHOICE_SOURCES,
+    FIELD_CHECKS,
+    PREFILL_SOURCES,
+    source_choices,
+)
 from rathaus.organization.models import OrgUnit
 
 KEY_HELP = _(
@@ -230,6 +236,17 @@ class FieldEditForm(ConditionMixin):
     max_items = forms.IntegerField(
         label=_("Maximum entries"), required=False, min_value=1, max_value=50
     )
+    prefill = forms.ChoiceField(
+        label=_("Pre-fill from"),
+        required=False,
+        help_text=_("Only a field of the source's type is pre-filled."),
+    )
+    choices_from = forms.ChoiceField(
+        label=_("Options from (for a choice)"),
+        required=False,
+        help_text=_("The options are the applicant's own records, listed when the form is shown."),
+    )
+    check = forms.ChoiceField(label=_("Check against a register"), required=False)
 
     field_order = ["key", "type", "label_de", "label_en", "help_de", "help_en", "required"]
 
@@ -237,6 +254,9 @@ class FieldEditForm(ConditionMixin):
         super().__init__(*args, **kwargs)
         kinds = ITEM_FIELD_TYPES if in_group else FIELD_TYPES
         self.fields["type"].choices = [(kind, TYPE_LABELS[kind]) for kind in kinds]
+        self.fields["prefill"].choices = source_choices(PREFILL_SOURCES)
+        self.fields["choices_from"].choices = source_choices(CHOICE_SOURCES)
+        self.fields["check"].choices = source_choices(FIELD_CHECKS)
 
     def clean_options(self):
         options = []
@@ -271,6 +291,9 @@ class FieldEditForm(ConditionMixin):
             "max_size_mb": data["max_size_mb"],
             "min_items": data["min_items"],
             "max_items": data["max_items"],
+            "prefill": data["prefill"],
+            "choices_from": data["choices_from"],
+            "check": data["check"],
         }
         field.update(
             {name: value for name, value in optional.items() if value not in (None, "", [], False)}
@@ -305,6 +328,9 @@ class FieldEditForm(ConditionMixin):
             "max_size_mb": field.get("max_size_mb"),
             "min_items": field.get("min_items"),
             "max_items": field.get("max_items"),
+            "prefill": field.get("prefill", ""),
+            "choices_from": field.get("choices_from", ""),
+            "check": field.get("check", ""),
             **cls.condition_initial(field.get("show_if")),
         }
 

@@ -24,14 +24,25 @@ def step(key: str, de: str, en: str, fields: list[dict], **options) -> dict:
     return {"key": key, "title": t(de, en), "fields": fields, **options}
 
 
+# The applicant's own data, pre-filled from what an identity service verified (ADR 0111).
+GIVEN_NAME = field(
+    "given_name", "text", "Vorname", "Given name", required=True, prefill="person.given_name"
+)
+FAMILY_NAME = field(
+    "family_name", "text", "Nachname", "Family name", required=True, prefill="person.family_name"
+)
+ADDRESS = field(
+    "address", "address", "Anschrift", "Address", required=True, prefill="person.address"
+)
+
 APPLICANT = step(
     "applicant",
     "Angaben zur Person",
     "About you",
     [
-        field("given_name", "text", "Vorname", "Given name", required=True),
-        field("family_name", "text", "Nachname", "Family name", required=True),
-        field("address", "address", "Anschrift", "Address", required=True),
+        GIVEN_NAME,
+        FAMILY_NAME,
+        ADDRESS,
         field(
             "phone",
             "text",
@@ -120,16 +131,19 @@ EVIDENCE = field(
     ),
 )
 
+# The citizen chooses among the dogs registered for their household (the value is the dog's
+# tax tag number); nothing to type, so no typo can reach the tax office.
 TAG_NUMBER = field(
     "tag_number",
-    "text",
-    "Nummer der Steuermarke",
-    "Tax tag number",
+    "choice",
+    "Hund",
+    "Dog",
     required=True,
-    max_length=20,
+    widget="radio",
+    choices_from="dogtax.own_dogs",
     help=(
-        "Sie finden sie auf der Marke und im Steuerbescheid.",
-        "You find it on the tag and in the tax notice.",
+        "Ihre angemeldeten Hunde mit der Nummer ihrer Steuermarke.",
+        "Your registered dogs with the number of their tax tag.",
     ),
 )
 
@@ -405,8 +419,8 @@ CHILD_BENEFIT = {
             "Antragsteller (KG 1)",
             "Applicant (KG 1)",
             [
-                field("given_name", "text", "Vorname", "Given name", required=True),
-                field("family_name", "text", "Nachname", "Family name", required=True),
+                GIVEN_NAME,
+                FAMILY_NAME,
                 field(
                     "born_on",
                     "date",
@@ -414,6 +428,7 @@ CHILD_BENEFIT = {
                     "Date of birth",
                     required=True,
                     not_future=True,
+                    prefill="person.birth_date",
                 ),
                 field(
                     "tax_id",
@@ -423,7 +438,7 @@ CHILD_BENEFIT = {
                     required=True,
                     help=("Elf Ziffern, z. B. 36574261809", "Eleven digits, e.g. 36574261809"),
                 ),
-                field("address", "address", "Anschrift", "Address", required=True),
+                ADDRESS,
                 field(
                     "phone",
                     "text",

@@ -1,33 +1,48 @@
 """Answers a new application starts with: what an identity service has verified about the person.
 
-Fields are matched by key and type, so any form (built in the builder or by a domain) benefits:
-text fields `given_name` / `family_name`, a date field `born_on` and the first address field of
-the first step.
+A field is pre-filled only when it declares a pre-fill source (`"prefill": "person.birth_date"`)
+of its own type; a field that merely shares a key (the dog's `born_on`) stays empty. The person
+sources are registered here; domains may register more (`sources.register_prefill_source`).
 """
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from rathaus.accounts.selectors import verified_attributes
 from rathaus.eservices.formschema import FormSchema
+from rathaus.eservices.sources import prefilled_values, register_prefill_source
+
+
+def _text(name: str):
+    def value(verified: dict):
+        return str(verified[name].value) if name in verified else None
+
+    return value
+
+
+register_prefill_source("person.given_name", _("Verified given name"), field_type="text")(
+    _text("given_name")
+)
+register_prefill_source("person.family_name", _("Verified family name"), field_type="text")(
+    _text("family_name")
+)
+register_prefill_source("person.birth_date", _("Verified date of birth"), field_type="date")(
+    _text("birth_date")
+)
+
+
+@register_prefill_source("person.address", _("Verified address"), field_type="address")
+def _address(verified: dict):
+    address = verified.get("address")
+    if address is None or not isinstance(address.value, dict):
+        return None
+    return {
+        "street": address.value.get("street_address", ""),
+        "postal_code": address.value.get("postal_code", ""),
+        "city": address.value.get("locality", ""),
+    }
 
 
 def prefilled_answers(schema: FormSchema, user) -> dict:
-    verified = verified_attributes(user, min_level="substantial")
-    values: dict = {}
-    for key in ("given_name", "family_name"):
-        item = schema.field(key)
-        if key in verified and item is not None and item.type == "text":
-            values[key] = str(verified[key].value)
-    born_on = schema.field("born_on")
-    if "birth_date" in verified and born_on is not None and born_on.type == "date":
-        values["born_on"] = str(verified["birth_date"].value)
-    address = verified.get("address")
-    if address is not None and isinstance(address.value, dict) and schema.steps:
-        item = next((field for field in schema.steps[0].fields if field.type == "address"), None)
-        if item is not None:
-            values[item.key] = {
-                "street": address.value.get("street_address", ""),
-                "postal_code": address.value.get("postal_code", ""),
-                "city": address.value.get("locality", ""),
-            }
-    return values
+    return prefilled_values(schema, verified_attributes(user, min_level="substantial"))

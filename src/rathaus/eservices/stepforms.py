@@ -19,6 +19,7 @@ from rathaus.eservices.formschema import Field, FormSchema, Step, evaluate, vali
 from rathaus.eservices.formschema.conditions import condition_fields
 from rathaus.eservices.formschema.schema import ADDRESS_PARTS
 from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.sources import check_issues
 
 RADIO_LIMIT = 6
 
@@ -198,8 +199,8 @@ class StepForm(forms.Form):
 
     use_required_attribute = False
 
-    def __init__(self, *args, schema: FormSchema, step: Step, answers: dict, **kwargs):
-        self.schema, self.step, self.answers = schema, step, answers
+    def __init__(self, *args, schema: FormSchema, step: Step, answers: dict, user=None, **kwargs):
+        self.schema, self.step, self.answers, self.user = schema, step, answers, user
         self.language = translation.get_language() or "de"
         data = args[0] if args else kwargs.get("data")
         files = args[1] if len(args) > 1 else kwargs.get("files")
@@ -382,6 +383,9 @@ class StepForm(forms.Form):
         """Run the core's checks for this step; their issues become form errors. Clean values."""
         answers = self.with_files({**self.answers, **self.step_answers()}, file_answers)
         values, issues = validate_step(self.schema, self.step, answers, today=timezone.localdate())
+        if not issues:
+            # Values checked against a register (e.g. a typed tax tag): a message at the field.
+            issues = check_issues(self.schema, {**answers, **values}, self.user, step=self.step)
         for issue in issues:
             self._attach(issue)
         return values

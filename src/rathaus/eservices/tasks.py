@@ -49,7 +49,9 @@ def process_submission(case_id: int) -> None:
     except Exception:
         logger.exception("The receipt of %s could not be rendered now.", case.reference)
     try:
-        decision = handler_for(case.service).decide_automatically(case=case)
+        # The decision's reasons are written into the notice: in the applicant's language.
+        with translation.override(case.language):
+            decision = handler_for(case.service).decide_automatically(case=case)
         if decision is not None:
             case_decide(case=case, decision=decision, actor=None)
     except Exception:

@@ -435,12 +435,30 @@ def assess_account(
     )
 
 
+def _concerns(dog: Dog, year: int) -> bool:
+    """Whether a notice for ``year`` concerns the dog: kept at some time in or before the year
+    and not given up before it (a dog taken in in December is named, though not yet liable)."""
+    return dog.kept_since.year <= year and (dog.given_up_on is None or dog.given_up_on.year >= year)
+
+
+def _next_year_amounts(account: TaxAccount, year: int) -> dict[str, Decimal]:
+    """Each dog's amount for the following year as the household stands (none without rates)."""
+    try:
+        following = assess_account(account, year + 1)
+    except taxrules.InvalidInput:
+        return {}
+    return {result.ref: result.amount for result in following.dogs if result.months}
+
+
 def _notice_lines(account: TaxAccount, assessment: taxrules.Assessment) -> list[dict]:
+    """Each dog the notice concerns, with its tag, liable months and amount; also a dog not
+    liable in the year (its amount is 0), and each dog's amount for the following year."""
     dogs = {str(dog.pk): dog for dog in register_dogs(account)}
+    next_year = _next_year_amounts(account, assessment.year)
     lines = []
     for result in assessment.dogs:
         dog = dogs[result.ref]
-        if not result.months:
+        if not result.months and not _concerns(dog, assessment.year):
             continue
         tags = list(dog.tags.all())
         tag = dog.current_tag or (tags[-1] if tags else None)
@@ -462,6 +480,9 @@ def _notice_lines(account: TaxAccount, assessment: taxrules.Assessment) -> list[
                 ],
                 "exemption": dog.exemption_code,
                 "given_up_on": dog.given_up_on.isoformat() if dog.given_up_on else None,
+                "next_year_amount": (
+                    str(next_year[result.ref]) if result.ref in next_year else None
+                ),
             }
         )
     return lines

@@ -69,7 +69,7 @@ def _field_problems(item: Field, where: str, earlier: set[str]) -> list[Problem]
         problems.append(Problem("label_missing", where))
     if item.type == "choice":
         values = [option.value for option in item.options]
-        if len(values) < 2:
+        if len(values) < 2 and not item.choices_from:
             problems.append(Problem("choice_needs_options", where))
         if len(values) != len(set(values)):
             problems.append(Problem("duplicate_option", where))

@@ -7,7 +7,9 @@ pairs chosen by the caller's language.
     {"steps": [{"key": "dog", "title": {"de": "Hund", "en": "Dog"},
                 "show_if": {"field": "kind", "op": "equals", "value": "register"},
                 "fields": [{"key": "born_on", "type": "date", "required": true,
-                            "label": {...}, "help": {...}, "not_future": true}]}],
+                            "label": {...}, "help": {...}, "not_future": true},
+                           {"key": "tag_number", "type": "choice",
+                            "choices_from": "dogtax.own_dogs"}]}],
      "rules": [{"kind": "compare", "left": "given_up_on", "op": "ge",
                 "right": {"field": "kept_since"}, "message": {...}}]}
 """
@@ -75,6 +77,11 @@ class Field:
     min_items: int = 0
     max_items: int = 20
     fields: tuple[Field, ...] = ()
+    # Named sources registered by the Django side: where a choice's options come from (the
+    # person's own records, e.g. "dogtax.own_dogs") and what a new application pre-fills.
+    choices_from: str = ""
+    prefill: str = ""
+    check: str = ""
 
     def label_in(self, language: str) -> str:
         return text_in(self.label, language)
@@ -191,6 +198,9 @@ def _field(data: dict, *, inside_group: bool = False) -> Field:
         min_items=int(data.get("min_items", 0)),
         max_items=int(data.get("max_items", 20)),
         fields=tuple(_field(item, inside_group=True) for item in data.get("fields", ())),
+        choices_from=str(data.get("choices_from") or ""),
+        prefill=str(data.get("prefill") or ""),
+        check=str(data.get("check") or ""),
     )
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import translation
 
 from rathaus.eservices.models import Case
+from rathaus.eservices.sources import form_for
 from rathaus.eservices.summary import summary_pairs
 
 
@@ -23,7 +24,9 @@ def receipt_render(case: Case) -> bytes:
                 "reference": case.reference,
                 "service_name": case.service.name,
                 "submitted_at": case.submitted_at,
-                "answers": summary_pairs(case.form_version.form, case.answers),
+                "answers": summary_pairs(
+                    form_for(case.form_version.form, case.applicant), case.answers
+                ),
             },
             language=case.language,
         )

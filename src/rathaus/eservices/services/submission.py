@@ -20,6 +20,7 @@ from rathaus.eservices.models.cases import EventKind
 from rathaus.eservices.services.drafts import ServiceNotOpen
 from rathaus.eservices.services.handoff import deliveries_schedule
 from rathaus.eservices.services.uploads import upload_discard
+from rathaus.eservices.sources import check_issues, form_for
 
 
 class SubmissionInvalid(Exception):
@@ -77,9 +78,10 @@ def _submit(*, draft_id: int, user) -> Case:
     service = draft.service
     if not service.is_open:
         raise ServiceNotOpen
-    clean, issues = validate_answers(
-        draft.form_version.form, draft.answers, today=timezone.localdate()
-    )
+    schema = form_for(draft.form_version.form, user)
+    clean, issues = validate_answers(schema, draft.answers, today=timezone.localdate())
+    if not issues:
+        issues = check_issues(schema, clean, user)
     uploads = _referenced_uploads(clean)
     if uploads and Upload.objects.filter(pk__in=uploads, draft=draft).count() != len(uploads):
         issues.append(Issue("", "invalid_file"))

@@ -36,6 +36,7 @@ from rathaus.eservices.services.drafts import (
 )
 from rathaus.eservices.services.submission import SubmissionInvalid, draft_submit
 from rathaus.eservices.services.uploads import UploadRejected
+from rathaus.eservices.sources import form_for
 from rathaus.eservices.stepforms import StepForm
 from rathaus.eservices.summary import summary_sections
 
@@ -52,6 +53,11 @@ def apply_start(request, slug: str):
         messages.error(request, _("This service does not take online applications at the moment."))
         return redirect(service)
     return redirect("eservices:draft", draft.public_id)
+
+
+def _schema(draft: Draft):
+    """The draft's form with the options of its choice sources listed for its owner."""
+    return form_for(draft.form_version.form, draft.user)
 
 
 def _open_draft(request, public_id) -> Draft:
@@ -81,7 +87,7 @@ def _redirect_if_submitted(view):
 
 def _progress(draft: Draft, current: str) -> dict:
     """The steps shown for the answers so far, each done, current or still to come."""
-    schema = draft.form_version.form
+    schema = _schema(draft)
     answers = visible_answers(schema, draft.answers)
     steps = visible_steps(schema, answers)
     incomplete = first_incomplete_step(schema, answers, today=timezone.localdate())
@@ -121,7 +127,7 @@ def _language() -> str:
 def draft_continue(request, public_id):
     """Where the person left off: the saved step if it is still shown, else the first open one."""
     draft = _open_draft(request, public_id)
-    schema = draft.form_version.form
+    schema = _schema(draft)
     shown = [step.key for step in visible_steps(schema, draft.answers)]
     incomplete = first_incomplete_step(schema, draft.answers, today=timezone.localdate())
     if draft.step_key == REVIEW and incomplete is None:
@@ -135,14 +141,14 @@ def draft_continue(request, public_id):
 
 
 def _next_key(draft: Draft, step: Step, answers: dict) -> str:
-    steps = visible_steps(draft.form_version.form, answers)
+    steps = visible_steps(_schema(draft), answers)
     keys = [item.key for item in steps]
     index = keys.index(step.key) if step.key in keys else -1
     return keys[index + 1] if index + 1 < len(keys) else REVIEW
 
 
 def _previous_key(draft: Draft, step: Step) -> str | None:
-    keys = [item.key for item in visible_steps(draft.form_version.form, draft.answers)]
+    keys = [item.key for item in visible_steps(_schema(draft), draft.answers)]
     index = keys.index(step.key)
     return keys[index - 1] if index > 0 else None
 
@@ -226,7 +232,7 @@ def _change_group(form: StepForm, draft: Draft, action: str) -> dict:
 @_redirect_if_submitted
 def draft_step(request, public_id, step_key: str):
     draft = _open_draft(request, public_id)
-    schema = draft.form_version.form
+    schema = _schema(draft)
     step = next(
         (item for item in visible_steps(schema, draft.answers) if item.key == step_key), None
     )
@@ -235,14 +241,24 @@ def draft_step(request, public_id, step_key: str):
     progress = _progress(draft, step.key)
     if not next(entry for entry in progress["steps"] if entry["key"] == step.key)["reachable"]:
         return redirect("eservices:draft", draft.public_id)
-    form = StepForm(schema=schema, step=step, answers=draft.answers)
+    form = StepForm(schema=schema, step=step, answers=draft.answers, user=request.user)
     if request.method == "POST":
         action = request.POST.get("_action", "next")
         form = StepForm(
-            request.POST, request.FILES, schema=schema, step=step, answers=draft.answers
+            request.POST,
+            request.FILES,
+            schema=schema,
+            step=step,
+            answers=draft.answers,
+            user=request.user,
         )
         if action.startswith(("add:", "remove:")):
-            form = StepForm(schema=schema, step=step, answers=_change_group(form, draft, action))
+            form = StepForm(
+                schema=schema,
+                step=step,
+                answers=_change_group(form, draft, action),
+                user=request.user,
+            )
         else:
             files = _store_files(request, form, draft)
             valid = form.is_valid()
@@ -293,7 +309,7 @@ def _paused(request, draft: Draft):
 @_redirect_if_submitted
 def draft_review(request, public_id):
     draft = _open_draft(request, public_id)
-    schema = draft.form_version.form
+    schema = _schema(draft)
     incomplete = first_incomplete_step(schema, draft.answers, today=timezone.localdate())
     if incomplete is not None:
         messages.warning(

@@ -31,6 +31,7 @@ from rathaus.eservices.services.cases import (
 )
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.mailbox import message_ask, message_inform, messages_mark_read
+from rathaus.eservices.sources import form_for
 from rathaus.eservices.summary import summary_sections
 
 # Status changes offered as plain buttons; asking and deciding have their own forms.
@@ -136,7 +137,9 @@ def _page(request, case, **forms_given):
     messages_mark_read(case=case, by_staff=True)
     context = {
         "case": case,
-        "sections": summary_sections(case.form_version.form, case.answers),
+        "sections": summary_sections(
+            form_for(case.form_version.form, case.applicant), case.answers
+        ),
         "targets": [
             (target, CaseStatus(target).label)
             for target in workflow.next_statuses(case.status, workflow.STAFF)
