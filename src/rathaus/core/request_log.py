@@ -15,6 +15,7 @@ import uuid
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.utils.functional import empty
 
 logger = logging.getLogger("rathaus.request")
 
@@ -36,8 +37,14 @@ class RequestContextFilter(logging.Filter):
 
 
 def _user_id(request) -> int | None:
+    """The signed-in user's id, when the request has looked them up (the log costs no query)."""
     user = getattr(request, "user", None)
-    return user.pk if user is not None and user.is_authenticated else None
+    if user is None or getattr(user, "_wrapped", user) is empty:
+        session = getattr(request, "session", None)
+        loaded = getattr(session, "_session_cache", None)
+        user_id = loaded.get("_auth_user_id") if isinstance(loaded, dict) else None
+        return int(user_id) if user_id and str(user_id).isdigit() else None
+    return user.pk if user.is_authenticated else None
 
 
 class RequestLogMiddleware:
