@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from tests.factories import UserFactory
-from tests.operations.conftest import S3_KEYS
+from tests.operations.conftest import S3_KEYS, database_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,19 +22,11 @@ def _postgres_only():
         pytest.skip("needs PostgreSQL")
 
 
-def _url(name: str) -> str:
-    database = connection.settings_dict
-    return (
-        f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-        f"{database['PORT'] or 5432}/{name}"
-    )
-
-
-def _run(script: str, directory: Path, database_url: str, endpoint: str, bucket: str) -> str:
+def _run(script: str, directory: Path, url: str, endpoint: str, bucket: str) -> str:
     environment = {
         **os.environ,
         "DJANGO_ENV": "test",
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": url,
         "S3_BUCKET": bucket,
         "S3_ENDPOINT_URL": endpoint,
         "S3_REGION": "eu-central-1",
@@ -57,7 +49,7 @@ def test_a_backup_restores_into_a_new_database_and_an_empty_bucket(s3_bucket, tm
     s3.put_object(Bucket=bucket, Key="dogtax/exports/2026/run.csv", Body=b"a;b\n")
 
     backup = tmp_path / "backup"
-    output = _run("backup", backup, _url(connection.settings_dict["NAME"]), endpoint, bucket)
+    output = _run("backup", backup, database_url(), endpoint, bucket)
     assert "2 files written" in output
     assert (backup / "database.dump").stat().st_size > 0
 
@@ -70,12 +62,12 @@ def test_a_backup_restores_into_a_new_database_and_an_empty_bucket(s3_bucket, tm
         cursor.execute(f'DROP DATABASE IF EXISTS "{restored_database}"')
         cursor.execute(f'CREATE DATABASE "{restored_database}"')
     try:
-        output = _run("restore", backup, _url(restored_database), endpoint, restored_bucket)
+        output = _run("restore", backup, database_url(restored_database), endpoint, restored_bucket)
         assert "2 files restored" in output
         found = subprocess.run(
             [
                 "psql",
-                _url(restored_database),
+                database_url(restored_database),
                 "-tAc",
                 "SELECT id FROM accounts_user WHERE email = 'backed.up@example.org'",
             ],

@@ -27,7 +27,7 @@ from rathaus.eservices import demo_forms
 from rathaus.eservices.models import Case
 from tests.eservices.conftest import PDF, make_service
 from tests.factories import PASSWORD, OrgUnitFactory, UserFactory
-from tests.operations.conftest import S3_KEYS, free_port
+from tests.operations.conftest import S3_KEYS, database_url, free_port
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,16 +91,12 @@ def _wait_for(url: str, processes: list[subprocess.Popen], seconds: float = 90) 
 
 
 def _environment(redis_url: str, s3_endpoint: str, bucket: str, home: Path) -> dict:
-    database = connection.settings_dict
     (home / "media").mkdir(parents=True)
     (home / "tmp").mkdir()
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("S3_", "PYTEST"))},
         "DJANGO_ENV": "test",
-        "DATABASE_URL": (
-            f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        ),
+        "DATABASE_URL": database_url(),
         "SECRET_KEY": "two-processes-share-this-secret-key-for-sessions",
         "TASKS_URL": redis_url,
         "CACHE_URL": redis_url,
@@ -124,6 +120,21 @@ def _csrf(session: requests.Session, url: str, pin: str) -> str:
     page = session.get(url, headers={"X-Test-Backend": pin}, timeout=30)
     assert page.status_code == 200, page.status_code
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+
+
+def _post(session, url: str, pin: str, data=None, *, files=None, form: bool = True):
+    """Post a form through nginx to process `pin`, with the CSRF token of its page (or cookie)."""
+    token = _csrf(session, url, pin) if form else session.cookies["csrftoken"]
+    response = session.post(
+        url,
+        data={**(data or {}), "csrfmiddlewaretoken": token},
+        files=files or {},
+        headers={"X-Test-Backend": pin},
+        allow_redirects=False,
+        timeout=60,
+    )
+    assert response.status_code == 302, (url, response.status_code, response.text[:2000])
+    return response
 
 
 def test_sign_in_on_one_upload_on_the_other_notice_from_either(redis_url, s3_bucket, tmp_path):
@@ -204,77 +215,45 @@ def test_sign_in_on_one_upload_on_the_other_notice_from_either(redis_url, s3_buc
         ready = time.monotonic()
 
         session = requests.Session()
+        upstream = {pin: f"127.0.0.1:{ports[pin]}" for pin in ("a", "b")}
         # Sign in through process A.
-        token = _csrf(session, f"{base}/accounts/login/", "a")
-        signed_in = session.post(
-            f"{base}/accounts/login/",
-            data={"login": citizen.email, "password": PASSWORD, "csrfmiddlewaretoken": token},
-            headers={"X-Test-Backend": "a"},
-            allow_redirects=False,
-            timeout=30,
+        signed_in = _post(
+            session, f"{base}/accounts/login/", "a", {"login": citizen.email, "password": PASSWORD}
         )
-        assert signed_in.status_code == 302, signed_in.text[:500]
-        assert signed_in.headers["X-Upstream"] == f"127.0.0.1:{ports['a']}"
+        assert signed_in.headers["X-Upstream"] == upstream["a"]
 
         # Start and fill the application through process B, the upload included.
-        token = session.cookies["csrftoken"]  # the start button's form is on the catalogue
-        started_draft = session.post(
-            f"{base}/services/apply/{service.slug}/",
-            data={"csrfmiddlewaretoken": token},
-            headers={"X-Test-Backend": "b"},
-            allow_redirects=False,
-            timeout=30,
-        )
-        assert started_draft.status_code == 302, started_draft.status_code
-        assert started_draft.headers["X-Upstream"] == f"127.0.0.1:{ports['b']}"
+        started_draft = _post(session, f"{base}/services/apply/{service.slug}/", "b", form=False)
+        assert started_draft.headers["X-Upstream"] == upstream["b"]
         draft_url = base + started_draft.headers["Location"]
-        steps = [
-            (
-                "applicant",
-                {
-                    "given_name": "Clara",
-                    "family_name": "Citizen",
-                    "address__street": "Marktstraße 1",
-                    "address__postal_code": "67655",
-                    "address__city": "Kaiserslautern",
-                },
-                {},
-            ),
-            (
-                "dog",
-                {
-                    "dog_name": "Bello",
-                    "breed": "Mischling",
-                    "sex": "male",
-                    "born_on": date(date.today().year - 4, 1, 1).isoformat(),
-                    "kept_since": date(date.today().year - 1, 5, 10).isoformat(),
-                    "exemption": "none",
-                },
-                {"photo": ("bello.pdf", PDF, "application/pdf")},
-            ),
-        ]
-        for key, values, files in steps:
-            token = _csrf(session, f"{draft_url}step/{key}/", "b")
-            response = session.post(
-                f"{draft_url}step/{key}/",
-                data={**values, "_action": "next", "csrfmiddlewaretoken": token},
-                files=files,
-                headers={"X-Test-Backend": "b"},
-                allow_redirects=False,
-                timeout=60,
-            )
-            assert response.status_code == 302, (key, response.text[:2000])
+        applicant = {
+            "given_name": "Clara",
+            "family_name": "Citizen",
+            "address__street": "Marktstraße 1",
+            "address__postal_code": "67655",
+            "address__city": "Kaiserslautern",
+        }
+        dog = {
+            "dog_name": "Bello",
+            "breed": "Mischling",
+            "sex": "male",
+            "born_on": date(date.today().year - 4, 1, 1).isoformat(),
+            "kept_since": date(date.today().year - 1, 5, 10).isoformat(),
+            "exemption": "none",
+        }
+        _post(session, f"{draft_url}step/applicant/", "b", {**applicant, "_action": "next"})
+        uploaded = _post(
+            session,
+            f"{draft_url}step/dog/",
+            "b",
+            {**dog, "_action": "next"},
+            files={"photo": ("bello.pdf", PDF, "application/pdf")},
+        )
+        assert uploaded.headers["X-Upstream"] == upstream["b"]
 
         # Review and submit through process A: it reads what B stored.
-        token = _csrf(session, f"{draft_url}review/", "a")
-        submitted = session.post(
-            f"{draft_url}review/",
-            data={"csrfmiddlewaretoken": token},
-            headers={"X-Test-Backend": "a"},
-            allow_redirects=False,
-            timeout=60,
-        )
-        assert submitted.status_code == 302, submitted.text[:1000]
+        submitted = _post(session, f"{draft_url}review/", "a")
+        assert submitted.headers["X-Upstream"] == upstream["a"]
         case = Case.objects.get(applicant=citizen)
 
         deadline = time.monotonic() + 120
@@ -300,7 +279,7 @@ def test_sign_in_on_one_upload_on_the_other_notice_from_either(redis_url, s3_buc
             assert response.content == expected
             served_by.add(response.headers["X-Upstream"])
             assert len(response.headers["X-Request-ID"]) == 32
-        assert served_by == {f"127.0.0.1:{ports['a']}", f"127.0.0.1:{ports['b']}"}
+        assert served_by == set(upstream.values())
 
         upload = next(key for key in stored if key.startswith("eservices/uploads/"))
         assert s3.get_object(Bucket=bucket, Key=upload)["Body"].read() == PDF
