@@ -146,3 +146,28 @@ def test_files_round_trip_through_the_s3_server(s3_bucket, citizen):
         default_storage.delete(second)
         assert not default_storage.exists(second)
     assert S3_KEYS["S3_ACCESS_KEY_ID"]
+
+
+def test_the_storage_outbox_hands_cases_over_through_the_bucket(s3_bucket):
+    from rathaus.eservices.outboxes import Parcel, outbox_for
+
+    endpoint, bucket, client = s3_bucket
+    with override_settings(STORAGES=s3_storages(endpoint, bucket)):
+        outbox = outbox_for("storage")
+        outbox.deliver(Parcel("KL-2026-000007", {"v": 1}, [("old.pdf", b"%PDF-old")]))
+        outbox.deliver(Parcel("KL-2026-000007", {"v": 2}, [("../notice.pdf", b"%PDF-new")]))
+    stored = {item["Key"] for item in client.list_objects_v2(Bucket=bucket)["Contents"]}
+    assert stored == {"outbox/KL-2026-000007/case.json", "outbox/KL-2026-000007/notice.pdf"}
+    case = client.get_object(Bucket=bucket, Key="outbox/KL-2026-000007/case.json")
+    assert json.loads(case["Body"].read()) == {"v": 2}
+
+
+def test_the_storage_outbox_works_on_the_local_disk_too(settings, tmp_path):
+    from rathaus.eservices.outboxes import Parcel, outbox_for
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    outbox = outbox_for("storage")
+    outbox.deliver(Parcel("KL-2026-000008", {"v": 1}, [("a.pdf", b"%PDF-a")]))
+    outbox.deliver(Parcel("KL-2026-000008", {"v": 2}, [("b.pdf", b"%PDF-b")]))
+    folder = tmp_path / "outbox" / "KL-2026-000008"
+    assert sorted(path.name for path in folder.iterdir()) == ["b.pdf", "case.json"]

@@ -22,7 +22,10 @@ class EservicesConfig(AppConfig):
             opendata,
             outboxes,  # noqa: F401
         )
-        from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
+        from rathaus.eservices.outboxes import (  # noqa: F401  (they register themselves)
+            folder,
+            storage,
+        )
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.privacy import services_erase, services_export
