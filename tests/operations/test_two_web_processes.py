@@ -4,6 +4,10 @@ A citizen signs in through one web process, uploads through the other, and gets 
 dog-tax notice from either; every process has its own empty MEDIA_ROOT and temporary directory,
 which stay free of the case's files. Needs PostgreSQL (every process shares the database),
 Redis, and nginx from Debian (`scripts/ensure-system-packages nginx`).
+
+The processes run the test profile (DJANGO_ENV=test: plain static files storage, no HTTPS-only
+cookies over the test's plain HTTP) with the production engines switched on by their settings:
+TASKS_URL and CACHE_URL on Redis, S3_* on the S3 server, TRUSTED_PROXIES for nginx.
 """
 
 from __future__ import annotations
