@@ -75,9 +75,12 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "rathaus.core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "rathaus.urls"
@@ -128,6 +132,13 @@ CACHES = {
         default="locmemcache://" if TESTING else f"filecache://{VAR_DIR / 'cache'}",
     )
 }
+# Sessions: in the database; with a shared cache (CACHE_URL=redis://...) read through it.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"].endswith("RedisCache")
+    else "django.contrib.sessions.backends.db",
+)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -220,8 +231,26 @@ STATICFILES_DIRS = [
 ]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served publicly: uploads go through permission-checked views
+# Uploads, notices and exports: MEDIA_ROOT by default, an S3-compatible object store (MinIO,
+# Ceph, a cloud) when S3_BUCKET is set, so that several machines share them.
+S3_BUCKET = env.str("S3_BUCKET", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("S3_REGION", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("S3_PREFIX", default=""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if TESTING
@@ -281,6 +310,12 @@ TASKS = {
         ),
     }
 }
+# At scale: the queue in Redis (RQ), run by `manage.py run_worker` on any number of machines.
+TASKS_URL = env.str("TASKS_URL", default="")
+if TASKS_URL:
+    TASKS["default"] = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+    RQ_QUEUES = {"default": {"URL": TASKS_URL, "DEFAULT_TIMEOUT": 900}}
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 # Security: Django's protections on; strict transport and cookies in production.
 SESSION_COOKIE_HTTPONLY = True
@@ -352,12 +387,47 @@ VOTING_SEAL_NEW_POLLS = env.bool("VOTING_SEAL_NEW_POLLS", default=PRODUCTION)
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")
 DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="KRATHAUSDEMOSECRETKLAUTERN234567")
 
+# Logs: JSON lines in production (one object per line, with the request id), text otherwise.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "rathaus.core.request_log.RequestContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+        "text": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+# Request ids: taken from the proxy's header when it sends one, made up otherwise.
+REQUEST_ID_HEADER = env.str("REQUEST_ID_HEADER", default="X-Request-ID")
+
+# Monitoring: Prometheus metrics at /metrics for a bearer token or from the listed networks;
+# not found without either. Error reports to Sentry (or a compatible service) when a DSN is set.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_NETWORKS = env.list("METRICS_NETWORKS", default=[])
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default=DJANGO_ENV),
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 
 FORM_RENDERER = "rathaus.core.forms.KernFormRenderer"

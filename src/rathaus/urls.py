@@ -7,9 +7,11 @@ from django.views.i18n import set_language
 
 from rathaus.api import api
 from rathaus.core import views as core_views
+from rathaus.core.metrics import metrics
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -23,7 +23,10 @@ class EservicesConfig(AppConfig):
             outboxes,  # noqa: F401
             prefill,  # noqa: F401  (registers the person's pre-fill sources)
         )
-        from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
+        from rathaus.eservices.outboxes import (  # noqa: F401  (they register themselves)
+            folder,
+            storage,
+        )
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.privacy import services_erase, services_export
