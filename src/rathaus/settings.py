@@ -165,6 +165,8 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
 }
+# API tokens: how many days a new token works (staff tokens also need TOTP on the account).
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Rathaus")
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False

@@ -137,8 +137,17 @@ class VerifiedAttribute(models.Model):
         return ASSURANCE_ORDER.index(self.assurance_level) >= ASSURANCE_ORDER.index(level)
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("read only")
+    WRITE = "write", _("read and write")
+
+
 class ApiToken(models.Model):
-    """A bearer token for the API; only its SHA-256 digest is stored."""
+    """A bearer token for the API; only its SHA-256 digest is stored.
+
+    A token expires (`API_TOKEN_DAYS`), can be revoked by its owner, and carries a scope: a
+    read-only token is refused on every request that changes something.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
@@ -147,6 +156,9 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(null=True, blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
     last_used_on = models.DateField(null=True, blank=True)
 
