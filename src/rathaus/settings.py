@@ -182,6 +182,18 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": env.str("PASSWORD_RESET_RATE_LIMIT", default="20/h/ip,5/h/key"),
     "reset_password_from_key": env.str("PASSWORD_RESET_KEY_RATE_LIMIT", default="20/h/ip"),
 }
+# Rate limits per client (rathaus.core.ratelimit, django-ratelimit; "count/period" with period
+# s, m, h, d or e.g. 10m; empty = unlimited). Computing endpoints per client address, proposals
+# and comments per account. Far above what a citizen does; counters live in the cache.
+RATE_LIMITS = {
+    "quote": env.str("RATE_LIMIT_QUOTE", default="60/m"),
+    "geodata": env.str("RATE_LIMIT_GEODATA", default="300/m"),
+    "voting_code": env.str("RATE_LIMIT_VOTING_CODE", default="60/10m"),
+    "proposal": env.str("RATE_LIMIT_PROPOSAL", default="20/h"),
+    "comment": env.str("RATE_LIMIT_COMMENT", default="60/h"),
+}
+RATELIMIT_IP_META_KEY = "rathaus.core.client.client_ip"
+RATELIMIT_FAIL_OPEN = True  # a cache outage must not lock every citizen out
 LOGIN_FAILED_ACCOUNTS_PER_CLIENT = env.int("LOGIN_FAILED_ACCOUNTS_PER_CLIENT", default=30)
 LOGIN_FAILED_CLIENT_WINDOW = env.int("LOGIN_FAILED_CLIENT_WINDOW", default=3600)
 # API tokens: how many days a new token works (staff tokens also need TOTP on the account).

@@ -18,6 +18,7 @@ from ninja.security import HttpBearer, SessionAuth
 
 from rathaus.accounts.models import TokenScope
 from rathaus.accounts.tokens import TokenRefused, token_for
+from rathaus.core.ratelimit import RateLimited, too_many_requests_message
 
 router = Router(tags=["platform"])
 
@@ -175,6 +176,12 @@ def install_error_handlers(api) -> None:
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+    @api.exception_handler(RateLimited)
+    def rate_limited(request, exc):
+        response = api.create_response(request, {"detail": too_many_requests_message()}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
