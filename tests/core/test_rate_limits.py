@@ -169,3 +169,34 @@ def test_sign_up_and_password_reset_are_limited_with_a_styled_page(client, path,
     assert int(response["Retry-After"]) == 60
     page = response.content.decode()
     assert "<h1" in page and "Too many requests" in page
+
+
+REDIS_URL = "redis://127.0.0.1:6379/5"
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Django's Redis cache on this worktree's database, as production with several processes."""
+    redis = pytest.importorskip("redis")
+    connection = redis.Redis.from_url(REDIS_URL)
+    try:
+        connection.ping()
+    except redis.ConnectionError:
+        pytest.skip("Redis is not running")
+    connection.flushdb()
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    yield connection
+    connection.flushdb()
+
+
+@override_settings(RATE_LIMITS=TINY)
+def test_with_redis_the_counters_live_where_every_process_sees_them(client, redis_cache):
+    for _ in range(2):
+        post_json(client, "/api/v1/dogtax/quote", {})
+
+    counters = redis_cache.keys("*rl:*")
+    assert counters, "the counter is in Redis, shared by all processes"
+    assert max(int(redis_cache.get(key)) for key in counters) == 2
+    assert post_json(client, "/api/v1/dogtax/quote", {}).status_code == 429
