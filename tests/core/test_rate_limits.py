@@ -200,3 +200,17 @@ def test_with_redis_the_counters_live_where_every_process_sees_them(client, redi
     assert counters, "the counter is in Redis, shared by all processes"
     assert max(int(redis_cache.get(key)) for key in counters) == 2
     assert post_json(client, "/api/v1/dogtax/quote", {}).status_code == 429
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"signup": "1/h/ip"})
+def test_the_429_page_speaks_german(client):
+    data = {"email": "neu@example.org", "password1": "x", "password2": "y"}
+    client.post("/accounts/signup/", data)
+
+    response = client.post("/accounts/signup/", data, HTTP_ACCEPT_LANGUAGE="de")
+
+    assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
+    page = response.content.decode()
+    assert "Zu viele Anfragen" in page
+    assert "in 60 Minuten noch einmal" in page
