@@ -88,3 +88,14 @@ def sign_in(client, user, *, password: str = PASSWORD):
         response = client.post("/accounts/2fa/authenticate/", {"code": current_totp_code()})
     assert response.status_code == 302, "sign-in failed"
     return response
+
+
+def platform_administrator():
+    """The superuser who administers the platform, with TOTP but no department role."""
+    return StaffFactory(
+        email="admin@example.org",
+        is_superuser=True,
+        with_totp=True,
+        unit=OrgUnitFactory(slug="ikt"),
+        unit__role=Role.ADMINISTRATOR,
+    )

@@ -4,6 +4,7 @@ Every variable is documented in `.env.example`. `DJANGO_ENV` selects the profile
 `production` (the default, strict), `development` (local `make run`) or `test`.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -44,6 +45,15 @@ ALLOWED_HOSTS = env.list(
     else ["127.0.0.1", "localhost", "[::1]", *(["testserver"] if TESTING else [])],
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Reverse proxies (addresses or CIDR networks) whose X-Forwarded-For names the real client;
+# empty: the peer address is the client (rathaus.core.client.client_ip).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        message = f"TRUSTED_PROXIES: {_proxy} is no address or network."
+        raise ImproperlyConfigured(message) from error
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
@@ -173,9 +183,32 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env.str("EMAIL_SUBJECT_PREFIX", default="[Rathaus] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
+# Sign-in locks: failed attempts lock the account (per key = e-mail address); a client address
+# is locked only when it fails for many different accounts within a window (rathaus.accounts.
+# signin_locks). Sign-up and password reset are limited per client address and per address.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env.str("LOGIN_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+    "login_failed": env.str("LOGIN_RATE_LIMIT", default="5/5m/key"),
+    "login": env.str("LOGIN_ATTEMPTS_RATE_LIMIT", default="30/m/ip"),
+    "signup": env.str("SIGNUP_RATE_LIMIT", default="10/h/ip"),
+    "reset_password": env.str("PASSWORD_RESET_RATE_LIMIT", default="20/h/ip,5/h/key"),
+    "reset_password_from_key": env.str("PASSWORD_RESET_KEY_RATE_LIMIT", default="20/h/ip"),
 }
+# Rate limits per client (rathaus.core.ratelimit, django-ratelimit; "count/period" with period
+# s, m, h, d or e.g. 10m; empty = unlimited). Computing endpoints per client address, proposals
+# and comments per account. Far above what a citizen does; counters live in the cache.
+RATE_LIMITS = {
+    "quote": env.str("RATE_LIMIT_QUOTE", default="60/m"),
+    "geodata": env.str("RATE_LIMIT_GEODATA", default="300/m"),
+    "voting_code": env.str("RATE_LIMIT_VOTING_CODE", default="60/10m"),
+    "proposal": env.str("RATE_LIMIT_PROPOSAL", default="20/h"),
+    "comment": env.str("RATE_LIMIT_COMMENT", default="60/h"),
+}
+RATELIMIT_IP_META_KEY = "rathaus.core.client.client_ip"
+RATELIMIT_FAIL_OPEN = True  # a cache outage must not lock every citizen out
+LOGIN_FAILED_ACCOUNTS_PER_CLIENT = env.int("LOGIN_FAILED_ACCOUNTS_PER_CLIENT", default=30)
+LOGIN_FAILED_CLIENT_WINDOW = env.int("LOGIN_FAILED_CLIENT_WINDOW", default=3600)
+# API tokens: how many days a new token works (staff tokens also need TOTP on the account).
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Rathaus")
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False

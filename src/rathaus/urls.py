@@ -39,3 +39,4 @@ urlpatterns += i18n_patterns(
 
 handler404 = "rathaus.core.views.page_not_found"
 handler500 = "rathaus.core.views.server_error"
+handler429 = "rathaus.core.ratelimit.allauth_too_many_requests"  # allauth's rate limits

@@ -138,3 +138,23 @@ def test_staff_get_404_for_unknown_references(client, family_clerk):
     sign_in(client, family_clerk)
 
     assert client.get("/backoffice/childbenefit/cases/KL-2026-999999/decide/").status_code == 404
+
+
+def test_the_platform_administrator_does_not_open_the_decision_page(client, case):
+    from tests.factories import platform_administrator
+
+    sign_in(client, platform_administrator())
+
+    assert client.get(decide_url(case)).status_code == 403
+    assert client.get(case.get_backoffice_url()).status_code == 403
+
+
+def test_the_clerks_read_of_a_decision_page_is_audited(client, family_clerk, case):
+    from rathaus.core.models import AuditEntry
+
+    sign_in(client, family_clerk)
+    client.get(decide_url(case))
+
+    entry = AuditEntry.objects.get(action="childbenefit.decision.read")
+    assert entry.actor == family_clerk
+    assert entry.target_id == str(case.pk)

@@ -110,3 +110,22 @@ def test_other_staff_get_403_and_citizens_are_refused(client, family_clerk, url)
     client.logout()
     sign_in(client, UserFactory())
     assert client.get(url).status_code in (302, 403)
+
+
+def test_the_platform_administrator_does_not_open_the_register(client, household):
+    from tests.factories import platform_administrator
+
+    sign_in(client, platform_administrator())
+
+    assert client.get(REGISTER).status_code == 403
+    assert client.get(f"{REGISTER}{household.number}/").status_code == 403
+
+
+def test_a_household_read_is_audited(client, tax_clerk, household):
+    sign_in(client, tax_clerk)
+
+    client.get(f"{REGISTER}{household.number}/")
+
+    entry = AuditEntry.objects.get(action="dogtax.register.read")
+    assert entry.actor == tax_clerk
+    assert entry.target_id == str(household.pk)

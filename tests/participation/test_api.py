@@ -66,7 +66,7 @@ def test_making_a_proposal_by_api_with_a_bearer_token(client, citizen):
     from rathaus.accounts.tokens import api_token_create
 
     category = CategoryFactory()
-    token = api_token_create(user=citizen, name="test")
+    token = api_token_create(user=citizen, name="test", scope="write")
 
     response = client.post(
         "/api/v1/proposals",

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def bearer(user):
-    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(user=user)}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(user=user, scope='write')}"}
 
 
 def post(client, path, body, **headers):

@@ -79,7 +79,7 @@ def test_the_api_creates_a_poll_in_a_process(client, moderator, voting_process):
         "/api/v1/polls",
         json.dumps(body),
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {api_token_create(user=moderator)}",
+        HTTP_AUTHORIZATION=f"Bearer {api_token_create(user=moderator, scope='write')}",
     )
 
     assert response.status_code == 201

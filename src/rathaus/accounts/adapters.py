@@ -13,6 +13,8 @@ from django.urls import reverse, translate_url
 
 from rathaus.accounts.oidc import assurance_level, attributes_from_claims, merged_claims
 from rathaus.accounts.services import verified_attributes_set
+from rathaus.accounts.signin_locks import signin_client_locked, signin_failure_record
+from rathaus.core.client import client_ip
 from rathaus.core.municipality import municipality
 
 
@@ -37,6 +39,19 @@ class AccountAdapter(DefaultAccountAdapter):
         if time.time() - newest < account_settings.REAUTHENTICATION_TIMEOUT:
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_client_ip(self, request):
+        """The one client address of the platform (trusted proxies only, see core.client)."""
+        return client_ip(request)
+
+    def pre_authenticate(self, request, **credentials):
+        if signin_client_locked(request):
+            raise self.validation_error("too_many_login_attempts")
+        super().pre_authenticate(request, **credentials)
+
+    def authentication_failed(self, request, **credentials):
+        signin_failure_record(request, credentials.get("email") or credentials.get("username", ""))
+        super().authentication_failed(request, **credentials)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

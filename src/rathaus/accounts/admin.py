@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from rathaus.accounts.models import ApiToken, User, VerifiedAttribute
+from rathaus.accounts.models import ApiToken, User
 from rathaus.core.admin import AuditedAdmin
+
+# Need to know: the admin administers accounts, departments and settings. Citizens' personal
+# data (verified attributes, cases, uploads, the dog register, child-benefit claims, ballots)
+# has no ModelAdmin; it is read only through the audited, role-checked back-office pages.
 
 
 @admin.register(User)
@@ -18,13 +22,6 @@ class UserAdmin(AuditedAdmin, BaseUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
-
-
-@admin.register(VerifiedAttribute)
-class VerifiedAttributeAdmin(AuditedAdmin):
-    list_display = ["user", "name", "source", "assurance_level", "verified_at"]
-    list_filter = ["name", "source", "assurance_level"]
-    search_fields = ["user__email"]
 
 
 @admin.register(ApiToken)

@@ -19,9 +19,12 @@ VERIFY = "verify"
 OK = "ok"
 
 
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 def staff_mfa_state(request) -> str:
-    totp = Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).first()
-    if totp is None:
+    if not has_totp(request.user):
         return SETUP
     records = get_authentication_records(request, request.user)
     return OK if any(record.get("method") == "mfa" for record in records) else VERIFY

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, override
 from django.views.decorators.http import require_POST
 
 from rathaus.accounts.forms import ProfileForm
+from rathaus.accounts.models import ApiToken
 from rathaus.accounts.personal_data import (
     AccountNotDeletable,
     account_delete,
@@ -18,6 +19,7 @@ from rathaus.accounts.personal_data import (
 )
 from rathaus.accounts.selectors import verified_attributes
 from rathaus.accounts.services import user_update_profile
+from rathaus.accounts.tokens import api_token_revoke, tokens_of
 from rathaus.core.navigation import account_links
 
 
@@ -28,9 +30,19 @@ def profile(request):
         "accounts/profile.html",
         {
             "attributes": verified_attributes(request.user).values(),
+            "tokens": tokens_of(request.user),
             "links": account_links(request.user),
         },
     )
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    api_token_revoke(token=token, actor=request.user)
+    messages.success(request, _("The API token has been revoked; it no longer works."))
+    return redirect("accounts:profile")
 
 
 @login_required

@@ -8,6 +8,7 @@ language.
 from __future__ import annotations
 
 from ninja import Field, Router, Schema
+from ninja.decorators import decorate_view
 from pydantic import ConfigDict
 
 from rathaus.childbenefit.benefitrules import (
@@ -20,6 +21,7 @@ from rathaus.childbenefit.benefitrules import (
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.texts import input_issue_message
 from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.ratelimit import rate_limited
 
 router = Router(tags=["childbenefit"])
 
@@ -86,6 +88,7 @@ class ChildBenefitQuote(Schema):
         "422 with a message per field in the language of `Accept-Language`."
     ),
 )
+@decorate_view(rate_limited("quote", methods=None))
 def quote(request, payload: ChildBenefitQuoteRequest):
     amounts = amount_schedule()
     try:

@@ -17,6 +17,7 @@ from rathaus.childbenefit.handlers import ChildBenefitApplication, ChildBenefitC
 from rathaus.childbenefit.models import BenefitClaim, ClaimKind
 from rathaus.childbenefit.schedule import claim_schedule, reason_text
 from rathaus.childbenefit.texts import check_text, euro, month_label
+from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case
@@ -99,6 +100,8 @@ def _proposal_rows(child) -> list[dict]:
 @staff_view("childbenefit.process_claims")
 def decide(request, reference: str):
     case = _case(request, reference)
+    if request.method == "GET":
+        audit_read(request, action="childbenefit.decision.read", target=case)
     claim = BenefitClaim.objects.filter(case=case).first() or claim_record(
         case=case,
         kind=ClaimKind.CHANGE

@@ -16,19 +16,34 @@ from ninja import Field, Router, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
-from rathaus.accounts.tokens import user_for_token
+from rathaus.accounts.models import TokenScope
+from rathaus.accounts.tokens import TokenRefused, token_for
+from rathaus.core.ratelimit import RateLimited, too_many_requests_message
 
 router = Router(tags=["platform"])
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 class BearerToken(HttpBearer):
-    """`Authorization: Bearer <token>`, a token made by `manage.py create_api_token`."""
+    """`Authorization: Bearer <token>`, a token made by `manage.py create_api_token`.
+
+    A staff account's token works only while the account has TOTP set up, and a read-only
+    token only for reading: both are refused with 403 and a message that says why.
+    """
 
     def authenticate(self, request, token):
-        user = user_for_token(token)
-        if user is not None:
-            request.user = user
-        return user
+        try:
+            record = token_for(token)
+        except TokenRefused as refused:
+            raise HttpError(403, str(refused)) from None
+        if record is None:
+            return None
+        if record.scope != TokenScope.WRITE and request.method not in SAFE_METHODS:
+            raise HttpError(403, _("This API token may only read. Make a read-write token."))
+        request.user = record.user
+        return record.user
 
 
 class Session(SessionAuth):
@@ -161,6 +176,12 @@ def install_error_handlers(api) -> None:
     @api.exception_handler(Http404)
     def not_found(request, exc):
         return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+    @api.exception_handler(RateLimited)
+    def rate_limited(request, exc):
+        response = api.create_response(request, {"detail": too_many_requests_message()}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):

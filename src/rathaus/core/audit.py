@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from rathaus.core.client import client_ip
 from rathaus.core.models import AuditEntry
 
 SYSTEM = "system"
@@ -70,3 +71,14 @@ def audit_search(
     if date_to:
         entries = entries.filter(at__date__lte=date_to)
     return entries
+
+
+def audit_read(request, *, action: str, target: models.Model, **details: Any) -> AuditEntry:
+    """Record that the person behind `request` read personal data (need to know).
+
+    Reads are written as audit entries like changes: who, when, what, and from which client
+    address, so that the audit search answers "who looked at this case?".
+    """
+    after = {"client": client_ip(request), "path": request.path}
+    after.update({key: str(value) for key, value in details.items()})
+    return audit_record(actor=request.user, action=action, target=target, after=after)

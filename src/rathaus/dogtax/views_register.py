@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from rathaus.core.audit import audit_record
+from rathaus.core.audit import audit_read, audit_record
 from rathaus.core.backoffice import staff_view
 from rathaus.dogtax.forms import RegisterSearchForm, TagLookupForm
 from rathaus.dogtax.selectors import (
@@ -35,6 +35,7 @@ def household(request, number: str):
     account = household_detail(number=number)
     if account is None:
         raise Http404
+    audit_read(request, action="dogtax.register.read", target=account)
     return render(
         request,
         "dogtax/backoffice/household.html",

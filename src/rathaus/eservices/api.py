@@ -10,6 +10,7 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 
 from rathaus.core.api import authenticated
+from rathaus.core.audit import audit_read
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Service
 from rathaus.eservices.rules import case_unit_ids
@@ -196,4 +197,5 @@ def case(request, reference: str):
     )
     if found is None or found.unit_id not in units:
         raise Http404
+    audit_read(request, action="case.read", target=found, via="api")
     return _case(found, detail=True)

@@ -13,6 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from rathaus.core.api import DomainValidationError, authenticated
+from rathaus.core.ratelimit import rate_limit
 from rathaus.participation import shuffle
 from rathaus.participation.models import Category, Comment, Process, Project, Proposal
 from rathaus.participation.selectors import (
@@ -218,6 +219,7 @@ class ProposalIn(Schema):
     summary="Make a proposal (in a proposal phase)",
 )
 def proposal_make(request, payload: ProposalIn):
+    rate_limit(request, "proposal", key="user_or_ip")
     process = get_object_or_404(processes_visible(request.auth), pk=payload.process)
     category = None
     if payload.category:
@@ -295,6 +297,7 @@ class CommentOut(Schema):
     summary="Comment on a proposal, or reply to a comment",
 )
 def proposal_comment_api(request, proposal_id: int, payload: CommentIn):
+    rate_limit(request, "comment", key="user_or_ip")
     proposal = get_object_or_404(_proposals(request.auth), pk=proposal_id)
     reply_to = None
     if payload.reply_to is not None:

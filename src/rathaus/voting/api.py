@@ -16,6 +16,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from rathaus.core.api import BearerToken, DomainValidationError, Session, authenticated
+from rathaus.core.ratelimit import rate_limit
 from rathaus.voting import publication, selectors
 from rathaus.voting.errors import BallotInvalid, PollInvalid, VotingError
 from rathaus.voting.models import Poll
@@ -222,6 +223,8 @@ def generate_codes(request, poll_id: int, payload: CodesIn):
     summary="Cast a ballot (residents: signed in or with a token; otherwise with a code)",
 )
 def cast_ballot(request, poll_id: int, payload: BallotIn):
+    if payload.code:
+        rate_limit(request, "voting_code")
     poll = _poll(poll_id)
     user = request.auth if getattr(request.auth, "is_authenticated", False) else None
     try:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices import workflow
 from rathaus.eservices.downloads import file_response
@@ -34,6 +35,13 @@ from rathaus.eservices.services.mailbox import message_ask, message_inform, mess
 from rathaus.eservices.sources import form_for
 from rathaus.eservices.summary import summary_sections
 
+# What a read of each case page is recorded as (need to know); other pages read the case itself.
+READ_ACTIONS = {
+    "case_file": "case.upload.read",
+    "case_notice": "case.notice.read",
+    "case_receipt": "case.receipt.read",
+}
+
 # Status changes offered as plain buttons; asking and deciding have their own forms.
 PLAIN_TARGETS = (workflow.IN_REVIEW, workflow.CLOSED)
 
@@ -50,6 +58,9 @@ def case_view(view):
             raise Http404 from None
         if not request.user.has_perm("eservices.process_case", case):
             raise PermissionDenied
+        if request.method == "GET":
+            action = READ_ACTIONS.get(view.__name__, "case.read")
+            audit_read(request, action=action, target=case, **kwargs)
         return view(request, case, *args, **kwargs)
 
     return wrapped

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rathaus.core.municipality import municipality
+from rathaus.core.ratelimit import rate_limited
 from rathaus.geodata.layers import get_layer, layers
 from rathaus.geodata.ogc import documents, openapi
 from rathaus.geodata.ogc.params import (
@@ -38,6 +39,7 @@ CACHE_CONTROL = "public, max-age=60"
 def ogc_view(view):
     """Answer OgcError as an OGC exception document."""
 
+    @rate_limited("geodata", methods=None)
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)

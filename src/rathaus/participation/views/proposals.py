@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from rathaus.core.paging import paginate
+from rathaus.core.ratelimit import rate_limited
 from rathaus.participation import shuffle
 from rathaus.participation.forms import (
     CommentForm,
@@ -142,6 +143,7 @@ def proposal_detail(request, pk: int):
 
 
 @login_required
+@rate_limited("proposal", key="user_or_ip")
 def proposal_create_view(request, slug: str):
     process = process_for_page(request.user, slug)
     check(request, "participation.propose", process)
@@ -221,6 +223,7 @@ def support(request, pk: int):
 
 @login_required
 @require_POST
+@rate_limited("comment", key="user_or_ip")
 def comment(request, pk: int):
     proposal = proposal_for_page(request.user, pk)
     check(request, "participation.comment", proposal)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from rathaus.core.paging import paginate
+from rathaus.core.ratelimit import rate_limit_response
 from rathaus.participation.selectors import processes_visible
 from rathaus.voting import codes, explanations, results_display, selectors
 from rathaus.voting.errors import AlreadyVoted, BallotInvalid, VotingError
@@ -118,6 +119,8 @@ def booth(request, pk: int):
         initial = form_class.initial_for(poll, choices) if choices else None
         code_form = CodeForm(initial={"code": request.POST.get("code", "")}) if uses_codes else None
         return _booth(request, poll, form_class(poll=poll, initial=initial), code_form)
+    if uses_codes and (refused := rate_limit_response(request, "voting_code")):
+        return refused
     ballot_form = form_class(request.POST, poll=poll)
     code_form = CodeForm(request.POST) if uses_codes else None
     code_bad = uses_codes and _code_problem(poll, code_form)
@@ -159,6 +162,8 @@ def cast(request, pk: int):
     poll = _poll(pk)
     choices = request.POST.getlist("choice")
     code = request.POST.get("code", "")
+    if code and (refused := rate_limit_response(request, "voting_code")):
+        return refused
     try:
         tracker = ballot_cast(poll=poll, choices=choices, user=request.user, code=code)
     except BallotInvalid as error:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from rathaus.accounts.models import User
+from rathaus.accounts.models import TokenScope, User
 from rathaus.accounts.tokens import api_token_create
 from rathaus.voting.services import poll_create, voting_codes_generate
 from rathaus.voting.specs import OptionSpec, PollSpec
@@ -40,5 +40,5 @@ class Command(BaseCommand):
         with open(codes_file, "w", encoding="ascii") as handle:
             handle.write("\n".join(generated) + "\n")
         user, _ = User.objects.get_or_create(email="bench.voter@example.org")
-        token = api_token_create(user=user, name="bench")
+        token = api_token_create(user=user, name="bench", scope=TokenScope.WRITE)
         self.stdout.write(json.dumps({"poll": poll.pk, "token": token}))
