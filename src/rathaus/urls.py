@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "rathaus.core.views.permission_denied"
 handler404 = "rathaus.core.views.page_not_found"
 handler500 = "rathaus.core.views.server_error"
