@@ -38,4 +38,3 @@ def test_editor_and_preview_of_every_installed_form_open(client):
         assert editor.status_code == 200, slug
         preview = client.get(f"{BASE}/{slug}/form/preview/")
         assert preview.status_code == 200, slug
-
