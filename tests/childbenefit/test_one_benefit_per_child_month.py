@@ -11,12 +11,13 @@ from decimal import Decimal
 
 import pytest
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rathaus.childbenefit.claims import GrantConflict, claim_decide
 from rathaus.childbenefit.models import BenefitClaim, DecisionLine
 from rathaus.childbenefit.schedule import claim_schedule
 from rathaus.eservices.handlers import handler_for
+from rathaus.eservices.outcomes import outcome_text
 from tests.childbenefit.applications import (
     apply,
     change_service,
@@ -148,7 +149,12 @@ def test_the_service_refuses_to_grant_the_same_parent_a_month_twice(
 
 def test_an_english_applicant_is_told_in_english(service, family_clerk, clock):
     john = UserFactory(email="john@example.org", language="en")
-    granted(service, john, family_clerk)
+    first = granted(service, john, family_clerk)
+    first.case.refresh_from_db()
+    with translation.override("en"):
+        assert outcome_text(first.case) == (
+            "granted – Child benefit for 7 months (June 2026 – December 2026): €1,813.00"
+        )
 
     second = submitted(service, john, [lena()])
 
