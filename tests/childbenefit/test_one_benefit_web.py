@@ -1,10 +1,13 @@
 """Two applications for one child through the web forms and the Familienkasse's decision pages
 (the same parent again, then the other parent): every child-month is paid at most once on the
-payment schedules."""
+payment schedules and in the payment file."""
 
+import csv
+import io
 import re
 from collections import Counter
 from datetime import datetime
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -131,6 +134,15 @@ def test_two_applications_for_one_child_pay_each_month_once(
         f"2026-{month:02d}" for month in range(6, 13)
     ]
 
+    payment_file = client.get("/backoffice/childbenefit/payments.csv")
+    assert payment_file["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(payment_file.content.decode())))
+    assert Counter((row["child_tax_id"], row["month"]) for row in rows) == Counter(
+        (LENA, f"2026-{month:02d}") for month in range(6, 13)
+    )
+    assert {row["reference"] for row in rows} == {first.reference}
+    assert sum(Decimal(row["amount"]) for row in rows) == Decimal("1813.00")
+
     mailbox = as_anna.get("/services/mailbox/").content.decode()
     assert "bewilligt – Kindergeld für 7 Monate (Juni 2026 – Dezember 2026): 1.813,00 €" in mailbox
     assert "abgelehnt" in mailbox
@@ -138,3 +150,11 @@ def test_two_applications_for_one_child_pay_each_month_once(
     assert (
         "Sie erhalten für ein Kind aus diesem Antrag für diese Monate bereits Kindergeld" in message
     )
+
+
+def test_the_payment_file_is_for_the_familienkasse_only(client, tax_clerk, citizen):
+    assert client.get("/backoffice/childbenefit/payments.csv").status_code == 302
+    client.force_login(citizen)
+    assert client.get("/backoffice/childbenefit/payments.csv").status_code == 403
+    sign_in(client, tax_clerk)
+    assert client.get("/backoffice/childbenefit/payments.csv").status_code == 403
