@@ -76,6 +76,21 @@ def granted(service, user, clerk):
     return claim
 
 
+def change_decided(unit, user, clerk, kind: str, effective_on: str) -> BenefitClaim:
+    """The recipient reports a change for Lena (moved out: no longer in the household)."""
+    case = report_change(
+        change_service(unit),
+        user,
+        [lena(in_household=kind != "moved_out")],
+        change_kind=kind,
+        effective_on=effective_on,
+    )
+    handler_for(case.service).decide_automatically(case=case)
+    claim = BenefitClaim.objects.get(case=case)
+    claim_decide(claim=claim, choices={}, actor=clerk)
+    return claim
+
+
 def paid_months(tax_id=LENA) -> dict[str, int]:
     """Per month how many payments the decisions make: granted lines in force, and granted
     lines paid before a later decision replaced them; a line carrying a payment over is the
@@ -182,15 +197,7 @@ def test_a_change_of_recipient_pays_each_month_to_one_parent(
     service, anna, familienkasse, family_clerk, clock
 ):
     granted(service, anna, family_clerk)
-    moved = report_change(
-        change_service(familienkasse),
-        anna,
-        [lena(in_household=False)],
-        change_kind="moved_out",
-        effective_on="2026-12-01",
-    )
-    handler_for(moved.service).decide_automatically(case=moved)
-    claim_decide(claim=BenefitClaim.objects.get(case=moved), choices={}, actor=family_clerk)
+    change_decided(familienkasse, anna, family_clerk, "moved_out", "2026-12-01")
     father = UserFactory(email="father@example.org")
 
     claim = submitted(service, father, [lena()])
@@ -211,15 +218,7 @@ def test_a_backdated_second_application_never_repays_months_already_paid(
 ):
     granted(service, anna, family_clerk)  # arrears paid on 10 December
     clock(date(2026, 12, 20))
-    moved = report_change(
-        change_service(familienkasse),
-        anna,
-        [lena(in_household=False)],
-        change_kind="moved_out",
-        effective_on="2026-09-01",
-    )
-    handler_for(moved.service).decide_automatically(case=moved)
-    claim_decide(claim=BenefitClaim.objects.get(case=moved), choices={}, actor=family_clerk)
+    change_decided(familienkasse, anna, family_clerk, "moved_out", "2026-09-01")
     father = UserFactory(email="father@example.org")
 
     backdated = submitted(service, father, [lena()])  # reaches back to June
@@ -238,16 +237,7 @@ def test_a_change_notice_of_the_recipient_carries_the_payment_over(
     service, anna, familienkasse, family_clerk, clock
 ):
     first = granted(service, anna, family_clerk)
-    change = report_change(
-        change_service(familienkasse),
-        anna,
-        [lena()],
-        change_kind="other",
-        effective_on="2026-10-01",
-    )
-    handler_for(change.service).decide_automatically(case=change)
-    claim = BenefitClaim.objects.get(case=change)
-    claim_decide(claim=claim, choices={}, actor=family_clerk)
+    claim = change_decided(familienkasse, anna, family_clerk, "other", "2026-10-01")
 
     replacing = DecisionLine.objects.filter(claim=claim, granted=True)
     assert [line.month for line in replacing] == ["2026-10", "2026-11", "2026-12"]
