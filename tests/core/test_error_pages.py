@@ -1,10 +1,18 @@
 """403 and 404 are pages in the normal layout, translated, with a way back; the API keeps JSON."""
 
 import pytest
+from django.utils import translation
 
 from tests.factories import StaffFactory, sign_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Pages under /en/ activate English in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
 
 
 def test_a_clerk_on_the_audit_log_gets_a_styled_403_with_a_link_to_the_back_office(client):

@@ -13,6 +13,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
+def _language_reset():
+    """Pages under /en/ activate English in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 

@@ -4,10 +4,18 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.services.decisions import case_decide
 from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Pages under /en/ activate English in this thread; later tests expect the default."""
+    yield
+    translation.deactivate()
 
 
 def mailbox_pages(case, user, prefix=""):
