@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "rathaus.core.views.permission_denied"
 handler404 = "rathaus.core.views.page_not_found"
 handler500 = "rathaus.core.views.server_error"
 handler429 = "rathaus.core.ratelimit.allauth_too_many_requests"  # allauth's rate limits

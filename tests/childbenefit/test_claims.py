@@ -72,7 +72,7 @@ def test_a_child_paid_to_someone_else_is_flagged_and_those_months_proposed_rejec
         "code": "paid_to_other",
         "ok": False,
         "child": 1,
-        "params": {"from": "2026-05", "to": "2026-12"},
+        "params": {"from": "2026-05", "to": "2026-12", "references": [first.case.reference]},
     } in second.checks
     assert {entry["reason"] for entry in second.children.get().proposal} == {"paid_to_other"}
 

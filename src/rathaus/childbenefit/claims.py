@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from stdnum.de import idnr
 
 from rathaus.childbenefit.benefitrules import (
@@ -31,6 +32,8 @@ from rathaus.eservices.handlers import Decision, Outcome
 
 PAID_TO_OTHER = "paid_to_other"
 """Reason code beside the rules' `RefusalReason`s: the child is already paid to someone else."""
+ALREADY_GRANTED = "already_granted"
+"""A new application for months the applicant already receives: a change notice is the way."""
 CLERK_REJECTED = "clerk"
 NOT_IN_HOUSEHOLD = "not_in_household"
 """Change notices: the child no longer lives in the recipient's household from this month."""
@@ -76,15 +79,37 @@ def _valid(tax_id: str) -> bool:
     return bool(tax_id) and idnr.is_valid(tax_id)
 
 
-def paid_elsewhere(tax_id: str, recipient_id: int | None) -> set[str]:
-    """Months in which a decision in force pays this child to another recipient."""
-    lines = DecisionLine.objects.filter(child_tax_id=tax_id, granted=True, in_force=True)
-    if recipient_id is not None:
-        lines = lines.exclude(recipient_id=recipient_id)
-    return set(lines.values_list("month", flat=True))
+def taken_months(
+    tax_id: str, *, today: date, exclude_claim=None, lock: bool = False
+) -> dict[str, DecisionLine]:
+    """Per month the decision line that pays this child: granted and in force, or granted and
+    already paid (payment day reached) even if a later decision replaced it. In force wins."""
+    lines = (
+        DecisionLine.objects.filter(child_tax_id=tax_id, granted=True)
+        .filter(Q(in_force=True) | Q(payable_on__lte=today))
+        .select_related("claim__case")
+        .order_by("in_force", "pk")
+    )
+    if exclude_claim is not None:
+        lines = lines.exclude(claim=exclude_claim)
+    if lock:
+        lines = lines.select_for_update(of=("self",))
+    return {line.month: line for line in lines}
 
 
-def _proposal(children: list[ClaimChild], received_on: date, recipient_id) -> list[dict]:
+def _taken_check(code: str, position: int, months: list[str], taken: dict) -> dict:
+    references = sorted({taken[month].claim.case.reference for month in months})
+    return {
+        "code": code,
+        "ok": False,
+        "child": position,
+        "params": {"from": months[0], "to": months[-1], "references": references},
+    }
+
+
+def _proposal(
+    children: list[ClaimChild], received_on: date, recipient_id, kind: str = ClaimKind.APPLICATION
+) -> list[dict]:
     """Checks found by the rules; fills each child's `proposal` (saved by the caller)."""
     amounts = amount_schedule()
     if not amounts.periods:
@@ -120,14 +145,16 @@ def _proposal(children: list[ClaimChild], received_on: date, recipient_id) -> li
             }
         ]
     checks = []
+    today = timezone.localdate()
     for child, result in zip(children, quote.children, strict=True):
-        elsewhere = paid_elsewhere(child.tax_id, recipient_id)
-        lines, conflicts = [], []
+        taken = taken_months(child.tax_id, today=today)
+        lines, conflicts = [], {PAID_TO_OTHER: [], ALREADY_GRANTED: []}
         for month in result.months:
             label = str(month.month)
-            if month.paid and label in elsewhere:
-                conflicts.append(label)
-                lines.append({"month": label, "amount": None, "reason": PAID_TO_OTHER})
+            reason = _taken_reason(taken.get(label), recipient_id, kind) if month.paid else ""
+            if reason:
+                conflicts[reason].append(label)
+                lines.append({"month": label, "amount": None, "reason": reason})
             else:
                 lines.append(
                     {
@@ -137,16 +164,24 @@ def _proposal(children: list[ClaimChild], received_on: date, recipient_id) -> li
                     }
                 )
         child.proposal = lines
-        if conflicts:
-            checks.append(
-                {
-                    "code": PAID_TO_OTHER,
-                    "ok": False,
-                    "child": child.position,
-                    "params": {"from": conflicts[0], "to": conflicts[-1]},
-                }
-            )
+        checks += [
+            _taken_check(code, child.position, months, taken)
+            for code, months in conflicts.items()
+            if months
+        ]
     return checks
+
+
+def _taken_reason(line: DecisionLine | None, recipient_id, kind: str) -> str:
+    """Why a month the rules would pay cannot be granted by this claim ("" if it can).
+
+    Another recipient's month is never granted again; the applicant's own month only through a
+    change notice, which replaces the earlier decision (its payment is carried over)."""
+    if line is None:
+        return ""
+    if line.recipient_id != recipient_id or recipient_id is None:
+        return PAID_TO_OTHER
+    return "" if kind == ClaimKind.CHANGE else ALREADY_GRANTED
 
 
 @transaction.atomic
@@ -196,6 +231,7 @@ def claim_record(*, case, kind: str = ClaimKind.APPLICATION) -> BenefitClaim:
     claim.save(update_fields=["checks"])
     for child in children:
         child.save(update_fields=["proposal"])
+    _tell_already_receiving(case, claim.checks)
     audit_record(
         actor=None,
         action="childbenefit.claim.record",
@@ -203,6 +239,18 @@ def claim_record(*, case, kind: str = ClaimKind.APPLICATION) -> BenefitClaim:
         after={"children": len(children), "failed_checks": sum(not c["ok"] for c in claim.checks)},
     )
     return claim
+
+
+def _tell_already_receiving(case, checks: list[dict]) -> None:
+    """The applicant learns at once that months they already receive are not paid again."""
+    from rathaus.childbenefit.texts import already_receiving_message
+    from rathaus.eservices.services.mailbox import message_inform
+
+    found = [check for check in checks if check["code"] == ALREADY_GRANTED]
+    if found:
+        with translation.override(case.language):
+            body = already_receiving_message(found)
+        message_inform(case=case, body=body, actor=None)
 
 
 def automatic_checks(claim: BenefitClaim, children: list[ClaimChild], answers: dict) -> list[dict]:
@@ -220,7 +268,7 @@ def automatic_checks(claim: BenefitClaim, children: list[ClaimChild], answers: d
             checks.append({"code": "adult_without_period", "ok": False, "child": child.position})
         if not child.in_household:
             checks.append({"code": "not_in_household", "ok": False, "child": child.position})
-    checks += _proposal(children, claim.received_on, claim.recipient_id)
+    checks += _proposal(children, claim.received_on, claim.recipient_id, claim.kind)
     return checks
 
 
@@ -286,10 +334,41 @@ def _lines(claim: BenefitClaim, choices: dict[int, ChildChoice], today: date) ->
     return lines
 
 
+def _settle_taken_months(claim: BenefitClaim, lines: list[DecisionLine], today: date) -> None:
+    """Refuse to grant a month another decision pays; let a change notice replace the
+    recipient's own decision, carrying its payment over instead of paying the month again.
+
+    Raises GrantConflict; the unique constraint on granted lines in force backs this up."""
+    tax_id = lines[0].child_tax_id
+    taken = taken_months(tax_id, today=today, exclude_claim=claim, lock=True)
+    refused = sorted(
+        line.month
+        for line in lines
+        if line.granted and _taken_reason(taken.get(line.month), claim.recipient_id, claim.kind)
+    )
+    if refused:
+        raise GrantConflict(tax_id, refused)
+    for line in lines:
+        earlier = taken.get(line.month)
+        if line.granted and earlier is not None:
+            line.replaces, line.payable_on = earlier, earlier.payable_on
+    replaced = DecisionLine.objects.filter(
+        child_tax_id=tax_id,
+        recipient=claim.recipient,
+        in_force=True,
+        month__in=[line.month for line in lines],
+    ).exclude(claim=claim)
+    if claim.kind != ClaimKind.CHANGE:
+        # A new application replaces earlier refusals, never an earlier grant.
+        replaced = replaced.filter(granted=False)
+    replaced.update(in_force=False)
+
+
 def _outcome(lines: list[DecisionLine]) -> str:
     if not any(line.granted for line in lines):
         return Outcome.REJECTED
-    if any(line.reason in (CLERK_REJECTED, PAID_TO_OTHER, NOT_IN_HOUSEHOLD) for line in lines):
+    partial = (CLERK_REJECTED, PAID_TO_OTHER, ALREADY_GRANTED, NOT_IN_HOUSEHOLD)
+    if any(line.reason in partial for line in lines):
         return Outcome.PARTLY_GRANTED
     return Outcome.GRANTED
 
@@ -310,24 +389,7 @@ def claim_decide(
     today = timezone.localdate()
     lines = _lines(claim, choices, today)
     for tax_id in {line.child_tax_id for line in lines}:
-        months = [line.month for line in lines if line.child_tax_id == tax_id]
-        taken = sorted(
-            set(months)
-            & set(
-                DecisionLine.objects.select_for_update()
-                .filter(child_tax_id=tax_id, granted=True, in_force=True, month__in=months)
-                .exclude(recipient=claim.recipient)
-                .values_list("month", flat=True)
-            )
-        )
-        granted_months = {
-            line.month for line in lines if line.granted and line.child_tax_id == tax_id
-        }
-        if granted_months & set(taken):
-            raise GrantConflict(tax_id, sorted(granted_months & set(taken)))
-        DecisionLine.objects.filter(
-            child_tax_id=tax_id, recipient=claim.recipient, in_force=True, month__in=months
-        ).exclude(claim=claim).update(in_force=False)
+        _settle_taken_months(claim, [line for line in lines if line.child_tax_id == tax_id], today)
     try:
         with transaction.atomic():
             DecisionLine.objects.bulk_create(lines)

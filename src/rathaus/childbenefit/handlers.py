@@ -12,17 +12,19 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from rathaus.childbenefit.claims import claim_record
-from rathaus.childbenefit.models import BenefitClaim, BenefitRole, ClaimKind
+from rathaus.childbenefit.models import BenefitClaim, BenefitRole, ClaimKind, DecisionLine
 from rathaus.childbenefit.schedule import claim_schedule, handover_package
 from rathaus.childbenefit.selectors import benefit_role
+from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
 from rathaus.eservices.handlers import (
     Decision,
     NoticeSpec,
     Outcome,
+    OutcomeAmount,
     ServiceHandler,
     register_handler,
 )
@@ -81,6 +83,27 @@ class _ChildBenefitHandler(ServiceHandler):
                 "legal_remedy": {"kind": "einspruch", "authority": case.unit.name},
             },
         )
+
+    def outcome_amounts(self, *, case, decision):
+        """The months this decision pays and their sum (months carried over are not new)."""
+        lines = list(
+            DecisionLine.objects.filter(
+                claim__case=case, granted=True, replaces__isnull=True
+            ).values_list("month", "amount")
+        )
+        if not lines:
+            return []
+        months = sorted({month for month, _amount in lines})
+        label = ngettext(
+            "Child benefit for %(count)s month (%(first)s – %(last)s)",
+            "Child benefit for %(count)s months (%(first)s – %(last)s)",
+            len(months),
+        ) % {
+            "count": len(months),
+            "first": month_label(months[0]),
+            "last": month_label(months[-1]),
+        }
+        return [OutcomeAmount(label=label, amount=sum(amount for _month, amount in lines))]
 
     def on_decided(self, *, case, decision):
         if decision.outcome != Outcome.NOTED:

@@ -14,19 +14,28 @@ from rathaus.eservices.payments.mandates import format_iban
 
 
 def reason_text(code: str, text: str = "") -> str:
-    from rathaus.childbenefit.claims import CLERK_REJECTED, NOT_IN_HOUSEHOLD, PAID_TO_OTHER
+    from rathaus.childbenefit.claims import (
+        ALREADY_GRANTED,
+        CLERK_REJECTED,
+        NOT_IN_HOUSEHOLD,
+        PAID_TO_OTHER,
+    )
     from rathaus.childbenefit.texts import (
+        ALREADY_GRANTED_TEXT,
         MOVED_OUT_TEXT,
         PAID_TO_OTHER_TEXT,
         REJECTED_BY_CLERK_TEXT,
     )
 
-    if code == NOT_IN_HOUSEHOLD:
-        return str(MOVED_OUT_TEXT)
     if code == CLERK_REJECTED:
         return text or str(REJECTED_BY_CLERK_TEXT)
-    if code == PAID_TO_OTHER:
-        return str(PAID_TO_OTHER_TEXT)
+    own = {
+        NOT_IN_HOUSEHOLD: MOVED_OUT_TEXT,
+        PAID_TO_OTHER: PAID_TO_OTHER_TEXT,
+        ALREADY_GRANTED: ALREADY_GRANTED_TEXT,
+    }
+    if code in own:
+        return str(own[code])
     try:
         return str(REASON_TEXTS[RefusalReason(code)])
     except ValueError:
@@ -53,9 +62,10 @@ def claim_schedule(claim: BenefitClaim) -> dict:
                     "reason": "" if line.granted else reason_text(line.reason, line.reason_text),
                     "payable_on": line.payable_on,
                     "in_force": line.in_force,
+                    "carried": line.replaces_id is not None,
                 }
             )
-            if line.granted and line.in_force:
+            if line.granted and line.in_force and line.replaces_id is None:
                 if Month.parse(line.month) <= decided_month:
                     arrears += line.amount
                     first_payment_on = line.payable_on

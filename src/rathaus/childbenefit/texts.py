@@ -141,6 +141,10 @@ def euro(amount: Decimal) -> str:
 PAID_TO_OTHER_TEXT = gettext_lazy(
     "Child benefit for this child and month is already paid to another person."
 )
+ALREADY_GRANTED_TEXT = gettext_lazy(
+    "You already receive child benefit for this child and month. Please report a change "
+    "instead of applying again."
+)
 MOVED_OUT_TEXT = gettext_lazy("The child no longer lives in your household.")
 REJECTED_BY_CLERK_TEXT = gettext_lazy("The conditions are not met.")
 
@@ -154,6 +158,10 @@ CHECK_TEXTS = {
         "Already paid to another person from %(from)s to %(to)s: these months are proposed "
         "as rejected."
     ),
+    "already_granted": gettext_lazy(
+        "The applicant already receives child benefit for this child from %(from)s to %(to)s: "
+        "these months are proposed as rejected (a change notice is the way to change them)."
+    ),
     "rules_input": gettext_lazy("The months could not be computed: %(issues)s"),
 }
 
@@ -162,7 +170,7 @@ def check_text(check: dict) -> str:
     """One automatic check as a sentence for the clerk."""
     text = CHECK_TEXTS.get(check["code"], check["code"])
     params = dict(check.get("params") or {})
-    if check["code"] == "paid_to_other":
+    if check["code"] in ("paid_to_other", "already_granted"):
         params = {"from": month_label(params["from"]), "to": month_label(params["to"])}
     if check["code"] == "rules_input":
         params = {"issues": ", ".join(params.get("issues", []))}
@@ -173,3 +181,21 @@ def check_text(check: dict) -> str:
             else gettext_lazy("Two persons have the same tax identification number.")
         )
     return str(text) % params if params else str(text)
+
+
+def already_receiving_message(checks: list[dict]) -> str:
+    """To the applicant: months of this application they already receive; a change is the way."""
+    periods = "; ".join(
+        _("%(from)s to %(to)s (notice of %(references)s)")
+        % {
+            "from": month_label(check["params"]["from"]),
+            "to": month_label(check["params"]["to"]),
+            "references": ", ".join(check["params"].get("references", [])),
+        }
+        for check in checks
+    )
+    return _(
+        "You are already receiving child benefit for a child of this application for these "
+        "months: %(periods)s. These months are not paid a second time. If something has "
+        "changed, please report a change instead (online change notice for child benefit)."
+    ) % {"periods": periods}

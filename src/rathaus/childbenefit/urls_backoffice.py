@@ -10,5 +10,6 @@ urlpatterns = [
     path("amounts/<int:pk>/", views_backoffice.amount_edit, name="amount_edit"),
     path("amounts/<int:pk>/delete/", views_backoffice.amount_delete, name="amount_delete"),
     path("role/", views_backoffice.role, name="role"),
+    path("payments.csv", views_backoffice.payment_file, name="payment_file"),
     path("cases/<str:reference>/decide/", views_cases.decide, name="decide"),
 ]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from rathaus.childbenefit import services
 from rathaus.childbenefit.forms import ROW_ISSUE_FIELDS, AmountForm, RoleForm
 from rathaus.childbenefit.models import BenefitAmount
-from rathaus.childbenefit.selectors import amount_rows, benefit_role
+from rathaus.childbenefit.selectors import amount_rows, benefit_role, payments_in_force
 from rathaus.childbenefit.texts import row_issue_message
+from rathaus.core.audit import audit_record
 from rathaus.core.backoffice import staff_view
 
 
@@ -92,3 +96,45 @@ def role(request):
         messages.success(request, _("The role of the city has been saved."))
         return redirect("backoffice:childbenefit:role")
     return render(request, "childbenefit/backoffice/role.html", {"form": form})
+
+
+PAYMENT_FILE_COLUMNS = (
+    "payable_on",
+    "reference",
+    "account_holder",
+    "iban",
+    "child_tax_id",
+    "month",
+    "amount",
+)
+
+
+def _cell(text: str) -> str:
+    """A typed name as text, never as a spreadsheet formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+@staff_view("childbenefit.process_claims")
+def payment_file(request):
+    """Every child-month a decision in force pays, as CSV for the cash office (audited)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kindergeld-zahlungen.csv"'
+    writer = csv.writer(response)
+    writer.writerow(PAYMENT_FILE_COLUMNS)
+    count = 0
+    for line in payments_in_force():
+        claim = line.claim
+        writer.writerow(
+            [
+                line.payable_on.isoformat(),
+                claim.case.reference,
+                _cell(claim.account_holder),
+                claim.iban,
+                line.child_tax_id,
+                line.month,
+                f"{line.amount:.2f}",
+            ]
+        )
+        count += 1
+    audit_record(actor=request.user, action="childbenefit.payments.export", after={"rows": count})
+    return response

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,6 +98,22 @@ def _proposal_rows(child) -> list[dict]:
     ]
 
 
+def _existing_decisions(checks: list[dict], position: int) -> list[tuple[str, str]]:
+    """(reference, back-office URL) of the decisions that already pay this child's months."""
+    references = sorted(
+        {
+            reference
+            for check in checks
+            if check.get("child") == position
+            for reference in (check.get("params") or {}).get("references", [])
+        }
+    )
+    return [
+        (reference, reverse("backoffice:eservices:case", args=[reference]))
+        for reference in references
+    ]
+
+
 @staff_view("childbenefit.process_claims")
 def decide(request, reference: str):
     case = _case(request, reference)
@@ -122,6 +139,7 @@ def decide(request, reference: str):
                     for c in claim.checks
                     if c.get("child") == child.position and not c["ok"]
                 ],
+                "existing": _existing_decisions(claim.checks, child.position),
                 "rows": _proposal_rows(child),
                 "form": ChildDecisionForm(
                     request.POST if bound else None, prefix=f"child{child.position}"

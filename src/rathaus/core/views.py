@@ -2,7 +2,9 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from rathaus.core.navigation import home_panels
@@ -32,8 +34,32 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _back_link(request) -> tuple[str, str]:
+    """Where the error page leads back to: the back office for staff there, else the start."""
+    if "/backoffice/" in request.path and request.user.has_perm("core.access_backoffice"):
+        return reverse("backoffice:home"), _("Back to the back office")
+    return reverse("core:home"), _("Go to the start page")
+
+
+def _error_page(request, template: str, status: int, api_detail: str):
+    if _is_api(request):
+        return JsonResponse({"detail": api_detail}, status=status)
+    back_url, back_label = _back_link(request)
+    return render(
+        request, template, {"back_url": back_url, "back_label": back_label}, status=status
+    )
+
+
 def page_not_found(request, exception=None):
-    return render(request, "core/404.html", status=404)
+    return _error_page(request, "core/404.html", 404, _("Not found."))
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, "core/403.html", 403, _("You are not allowed to do this."))
 
 
 def server_error(request):

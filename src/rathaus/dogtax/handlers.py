@@ -45,6 +45,7 @@ from rathaus.eservices.handlers import (
     Decision,
     NoticeSpec,
     Outcome,
+    OutcomeAmount,
     ServiceHandler,
     register_handler,
 )
@@ -264,6 +265,20 @@ class DogTaxHandler(ServiceHandler):
                 decision_text=decision.text,
             )
         return super().notice(case=case, decision=decision)
+
+    def outcome_amounts(self, *, case, decision):
+        """The tax of the year the notice assessed (also when it is zero) and what is due first."""
+        recorded = _notice_of(case)
+        if recorded is None or decision.outcome not in GRANTED:
+            return super().outcome_amounts(case=case, decision=decision)
+        amounts = [
+            OutcomeAmount(
+                label=_("Dog tax %(year)s") % {"year": recorded.year}, amount=recorded.total
+            )
+        ]
+        if decision.amount and decision.amount != recorded.total:
+            amounts.append(OutcomeAmount(label=_("Due first"), amount=decision.amount))
+        return amounts
 
     def on_decided(self, *, case, decision):
         _link_notice(case)

@@ -56,6 +56,14 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class OutcomeAmount:
+    """An amount named beside the outcome in the mailbox and the timeline ("Dog tax 2026")."""
+
+    label: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
 class NoticeSpec:
     """How to render a notice: a template extending `eservices/documents/letter.html`
     (the toolkit's `notice_generic.html` prints `decision` and `reasons`)."""
@@ -97,6 +105,15 @@ class ServiceHandler:
                 "reasons": decision.text,
             },
         )
+
+    def outcome_amounts(self, *, case, decision: Decision) -> list[OutcomeAmount]:
+        """The amounts to name with the outcome; by default the amount the notice asks for.
+
+        Called once per language with that language active (labels are stored per language).
+        """
+        if decision.amount:
+            return [OutcomeAmount(label=str(_("Amount to pay")), amount=decision.amount)]
+        return []
 
     def on_decided(self, *, case, decision: Decision) -> None:
         """Called inside the deciding transaction, e.g. to update the domain's own register."""

@@ -95,6 +95,11 @@ class DecisionLine(models.Model):
     reason_text = models.CharField(max_length=500, blank=True)
     payable_on = models.DateField(null=True, blank=True)
     in_force = models.BooleanField(default=True)
+    replaces = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    """A change notice's grant of a month an earlier grant already pays: that payment is carried
+    over (same payment day), the month is not paid again."""
 
     class Meta:
         ordering = ["child__position", "month"]

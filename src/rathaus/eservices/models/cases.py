@@ -64,6 +64,9 @@ class Case(models.Model):
         default=CaseStatus.SUBMITTED,
     )
     outcome = models.CharField(_("outcome"), max_length=20, blank=True)
+    outcome_amounts = models.JSONField(_("amounts of the outcome"), default=list, blank=True)
+    """[{"amount": "1813.00", "label": {"de": ..., "en": ...}}], from the handler at the decision
+    (`eservices.outcomes`); shown with the outcome in the mailbox and the timeline."""
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assigned to"),

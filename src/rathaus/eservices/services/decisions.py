@@ -11,6 +11,7 @@ from rathaus.core.audit import audit_record
 from rathaus.eservices import workflow
 from rathaus.eservices.handlers import Decision, handler_for
 from rathaus.eservices.models import Case, Notice
+from rathaus.eservices.outcomes import stored_outcome_amounts
 from rathaus.eservices.services.cases import TransitionNotAllowed, case_lock, case_transition
 from rathaus.eservices.services.mailbox import citizen_notify
 from rathaus.eservices.services.notices import notice_issue
@@ -48,7 +49,8 @@ def case_decide(*, case: Case, decision: Decision, actor, expected: str | None =
         legal_remedy=decision.legal_remedy,
     )
     locked.outcome = decision.outcome
-    locked.save(update_fields=["outcome", "updated_at"])
+    locked.outcome_amounts = stored_outcome_amounts(handler, case=locked, decision=decision)
+    locked.save(update_fields=["outcome", "outcome_amounts", "updated_at"])
     locked = case_transition(case=locked, to=workflow.DECIDED, actor=actor, actor_kind=actor_kind)
     handler.on_decided(case=locked, decision=decision)
     audit_record(

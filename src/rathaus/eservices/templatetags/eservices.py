@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from rathaus.eservices import workflow
 from rathaus.eservices.handlers import Outcome
 from rathaus.eservices.models.cases import CaseStatus, EventKind
+from rathaus.eservices.outcomes import outcome_text
 
 register = template.Library()
 
@@ -41,5 +42,17 @@ def outcome_label(outcome: str) -> str:
 def event_text(event) -> str:
     """One line of the timeline, as the citizen and the clerk read it."""
     if event.kind == EventKind.STATUS and event.to_status:
-        return _("Status: %(status)s") % {"status": CaseStatus(event.to_status).label}
+        status = CaseStatus(event.to_status).label
+        if event.to_status == workflow.DECIDED and event.case.outcome:
+            return _("Status: %(status)s (%(outcome)s)") % {
+                "status": status,
+                "outcome": outcome_text(event.case),
+            }
+        return _("Status: %(status)s") % {"status": status}
     return EventKind(event.kind).label
+
+
+@register.filter
+def outcome(case) -> str:
+    """The outcome of a decided case with its amounts ("granted – Dog tax 2026: €120.00")."""
+    return outcome_text(case)
