@@ -11,6 +11,7 @@ class EservicesConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.core.installation import register_installer
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -22,6 +23,7 @@ class EservicesConfig(AppConfig):
             opendata,
             outboxes,  # noqa: F401
         )
+        from rathaus.eservices.definitions import life_situations_install
         from rathaus.eservices.outboxes import folder  # noqa: F401  (registers the folder outbox)
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
         from rathaus.eservices.services.handoff import deliveries_retry_due
@@ -29,6 +31,7 @@ class EservicesConfig(AppConfig):
         from rathaus.eservices.services.retention import retention_apply
         from rathaus.organization.predicates import is_administrator
 
+        register_installer("eservices.life_situations", life_situations_install, order=20)
         opendata.connect()
         register_personal_data("services", export=services_export, erase=services_erase)
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
