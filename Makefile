@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT
 export DJANGO_ENV ?= development
 MANAGE := $(BIN)/python manage.py
 

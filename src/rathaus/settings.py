@@ -44,7 +44,8 @@ ALLOWED_HOSTS = env.list(
     else ["127.0.0.1", "localhost", "[::1]", *(["testserver"] if TESTING else [])],
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Links in e-mails: by default the address `make run` serves on (gunicorn binds 127.0.0.1:$PORT).
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}")
 
 INSTALLED_APPS = [
     "rathaus.core",
