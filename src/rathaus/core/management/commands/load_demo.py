@@ -2,8 +2,8 @@
 
 It first installs what a production city gets (`install_services`: departments, statute
 defaults, amounts, the flagship services and their forms), then adds demo people, cases and
-content on top. Each app may have a `demo` module with `load(stdout=None)`; they run in INSTALLED_APPS order,
-so a domain can rely on the people and departments loaded before it.
+content on top. Each app may have a `demo` module with `load(stdout=None)`; they run in
+INSTALLED_APPS order, so a domain can rely on the people and departments loaded before it.
 """
 
 from importlib import import_module
