@@ -20,6 +20,7 @@ class EservicesConfig(AppConfig):
         )
         from rathaus.core.schedule import register_job
         from rathaus.eservices import (
+            metrics,
             opendata,
             outboxes,  # noqa: F401
         )
@@ -32,6 +33,7 @@ class EservicesConfig(AppConfig):
         from rathaus.organization.predicates import is_administrator
 
         register_installer("eservices.life_situations", life_situations_install, order=20)
+        metrics.register()
         opendata.connect()
         register_personal_data("services", export=services_export, erase=services_erase)
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
@@ -44,6 +46,15 @@ class EservicesConfig(AppConfig):
                 description=_("Applications of your departments: review, ask, decide."),
                 allowed=works_on_cases,
                 order=10,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Stuck submissions"),
+                url_name="backoffice:eservices:stuck",
+                description=_("Submissions whose processing did not finish: run it again."),
+                allowed=works_on_cases,
+                order=11,
             )
         )
         register_backoffice_link(
