@@ -1,7 +1,6 @@
 import io
-from datetime import timedelta
-
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
