@@ -4,7 +4,7 @@ A worker started with `manage.py run_worker` beats in `WorkerHeartbeat` every th
 (`TASKS_LEASE_SECONDS`). A task that is marked running by a worker that has not beaten for longer
 than the lease is put back into the queue and runs again (at most `TASKS_MAX_ATTEMPTS` times,
 then it is marked failed). Every task handler is idempotent, so running it again produces no
-second decision, notice or e-mail (`mail_once`). See docs/adr/0151-no-lost-work.md.
+second decision, notice or e-mail (`mail_once`). See docs/adr/0152-no-lost-work.md.
 """
 
 from __future__ import annotations

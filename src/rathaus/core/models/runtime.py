@@ -1,5 +1,5 @@
 """What lets background work survive a process that dies: worker heartbeats, job leases and the
-keys of e-mails already sent (see docs/adr/0151-no-lost-work.md)."""
+keys of e-mails already sent (see docs/adr/0152-no-lost-work.md)."""
 
 from django.db import models
 from django.utils import timezone
