@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
 TEST_WORKERS ?= auto
+export PORT
 export DJANGO_ENV ?= development
 MANAGE := $(BIN)/python manage.py
 

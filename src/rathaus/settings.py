@@ -54,7 +54,8 @@ for _proxy in TRUSTED_PROXIES:
     except ValueError as error:
         message = f"TRUSTED_PROXIES: {_proxy} is no address or network."
         raise ImproperlyConfigured(message) from error
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Links in e-mails: by default the address `make run` serves on (gunicorn binds 127.0.0.1:$PORT).
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}")
 
 INSTALLED_APPS = [
     "rathaus.core",
@@ -349,6 +350,11 @@ if TASKS_URL:
     TASKS["default"] = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
     RQ_QUEUES = {"default": {"URL": TASKS_URL, "DEFAULT_TIMEOUT": 900}}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+# A running task whose worker has not beaten for this long runs again (at most N times).
+TASKS_LEASE_SECONDS = env.int("TASKS_LEASE_SECONDS", default=120)
+TASKS_MAX_ATTEMPTS = env.int("TASKS_MAX_ATTEMPTS", default=5)
+# Scheduled jobs: a job that is not finished after this long may be started again elsewhere.
+SCHEDULE_LEASE_SECONDS = env.int("SCHEDULE_LEASE_SECONDS", default=3600)
 
 # Security: Django's protections on; strict transport and cookies in production.
 SESSION_COOKIE_HTTPONLY = True
@@ -408,6 +414,9 @@ ESERVICES_UPLOAD_MAX_MB = env.int("ESERVICES_UPLOAD_MAX_MB", default=10)
 ESERVICES_OUTBOX_DIR = env.str("ESERVICES_OUTBOX_DIR", default=str(VAR_DIR / "outbox"))
 ESERVICES_DELIVERY_ATTEMPTS = env.int("ESERVICES_DELIVERY_ATTEMPTS", default=8)
 ESERVICES_CLOSE_DECIDED_AFTER_DAYS = env.int("ESERVICES_CLOSE_DECIDED_AFTER_DAYS", default=42)
+# A submission whose processing (mail, receipt, automatic decision) has not finished after this
+# many minutes is "stuck": listed in the back office with a retry button, and counted as a metric.
+ESERVICES_STUCK_AFTER_MINUTES = env.int("ESERVICES_STUCK_AFTER_MINUTES", default=30)
 # The dog-tax statute the tax office starts from: a bundled name or a path to a TOML file.
 DOGTAX_STATUTE_DEFAULTS = env.str("DOGTAX_STATUTE_DEFAULTS", default="kaiserslautern")
 # Child benefit in the hand-over role: who decides, and the outbox that receives the package.

@@ -1,10 +1,15 @@
 import io
+import time
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
 
 from rathaus.core import schedule
+from rathaus.core.models import JobLease
+from tests.eservices.test_concurrency import run_together
 
 
 @pytest.fixture(autouse=True)
@@ -12,17 +17,53 @@ def _own_registry(monkeypatch):
     monkeypatch.setattr(schedule, "_JOBS", dict(schedule._JOBS))
 
 
-def test_jobs_are_due_first_at_once_then_after_their_interval():
-    schedule.register_job("test.every_minute", lambda: None, every=timedelta(minutes=1))
-    job_names = lambda due: {job.name for job in due}  # noqa: E731
+def test_a_job_runs_when_due_and_a_restarted_scheduler_does_not_run_it_again(db):
+    ran = []
+    job = schedule.Job("test.every_minute", lambda: ran.append(1), every=timedelta(minutes=1))
 
-    assert "test.every_minute" in job_names(schedule.due_jobs({}, now=1000.0))
-    assert "test.every_minute" not in job_names(
-        schedule.due_jobs({"test.every_minute": 1000.0}, now=1059.0)
+    assert schedule.run_job(job, holder="scheduler-1") is True
+    # A new scheduler process (nothing in memory) finds the job finished a moment ago.
+    assert schedule.run_job(job, holder="scheduler-2") is None
+    JobLease.objects.filter(name=job.name).update(
+        last_finished_at=timezone.now() - timedelta(minutes=1)
     )
-    assert "test.every_minute" in job_names(
-        schedule.due_jobs({"test.every_minute": 1000.0}, now=1060.0)
+    assert schedule.run_job(job, holder="scheduler-2") is True
+    assert ran == [1, 1]
+
+
+def test_a_job_held_by_another_scheduler_is_not_run_until_its_lease_expires(db, settings):
+    ran = []
+    job = schedule.Job("test.held", lambda: ran.append(1), every=timedelta(minutes=1))
+    assert schedule.job_claim(job, holder="scheduler-1")  # scheduler 1 runs it (or died in it)
+
+    assert schedule.run_job(job, holder="scheduler-2", force=True) is None
+    assert ran == []
+    JobLease.objects.filter(name=job.name).update(locked_until=timezone.now() - timedelta(1))
+    assert schedule.run_job(job, holder="scheduler-2") is True
+    assert ran == [1]
+    lease = JobLease.objects.get(name=job.name)
+    assert (lease.holder, lease.locked_until) == ("scheduler-2", None)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_schedulers_at_the_same_moment_run_a_job_once():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    ran = []
+
+    def slow():
+        ran.append(1)
+        time.sleep(0.5)
+
+    job = schedule.Job("test.slow", slow, every=timedelta(hours=1))
+
+    results = run_together(
+        lambda: schedule.run_job(job, holder="a"), lambda: schedule.run_job(job, holder="b")
     )
+
+    assert sorted(results, key=str) == [None, True]
+    assert ran == [1]
 
 
 def test_a_failing_job_is_reported_and_does_not_stop_the_others(db):

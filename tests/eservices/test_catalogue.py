@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from rathaus.core.installation import install_all
 from rathaus.dogtax import demo as dogtax_demo
 from rathaus.eservices import demo
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
@@ -15,6 +16,7 @@ def demo_catalogue(db):
     from rathaus.accounts import demo as accounts_demo
     from rathaus.organization import demo as organization_demo
 
+    install_all()
     accounts_demo.load()
     organization_demo.load()
     demo.load()

@@ -1,5 +1,9 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+SERVICE_DEFINITIONS = Path(__file__).parent / "service_definitions"
 
 
 class ChildbenefitConfig(AppConfig):
@@ -15,6 +19,17 @@ class ChildbenefitConfig(AppConfig):
         from rathaus.core.schedule import register_job
 
         register_job("childbenefit.age_reminders", age_reminders_send, every=timedelta(days=1))
+
+        from rathaus.childbenefit.services import amount_defaults_seed
+        from rathaus.core.installation import register_installer
+        from rathaus.eservices.definitions import register_service_definitions
+
+        register_installer(
+            "childbenefit.amounts",
+            lambda: f"{len(amount_defaults_seed(actor=None))} amount rows added",
+            order=30,
+        )
+        register_service_definitions("childbenefit.services", SERVICE_DEFINITIONS)
 
         from rathaus.accounts.personal_data import register_personal_data
         from rathaus.childbenefit.privacy import childbenefit_export

@@ -140,11 +140,13 @@ class _ChildBenefitHandler(ServiceHandler):
 @register_handler
 class ChildBenefitApplication(_ChildBenefitHandler):
     key = "childbenefit.application"
+    answer_keys = frozenset({"given_name", "family_name", "tax_id", "children", "iban"})
     label = gettext_lazy("Child benefit: application")
 
 
 @register_handler
 class ChildBenefitChange(_ChildBenefitHandler):
     key = "childbenefit.change"
+    answer_keys = frozenset({"given_name", "family_name", "tax_id", "children", "iban"})
     label = gettext_lazy("Child benefit: change notice")
     claim_kind = ClaimKind.CHANGE

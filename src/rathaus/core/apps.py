@@ -6,3 +6,11 @@ class CoreConfig(AppConfig):
     name = "rathaus.core"
     label = "core"
     verbose_name = _("Platform core")
+
+    def ready(self) -> None:
+        from rathaus.core.installation import register_installer
+        from rathaus.core.municipality import municipality
+
+        register_installer(
+            "core.municipality", lambda: f"profile of {municipality().name}", order=0
+        )

@@ -1,5 +1,9 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+SERVICE_DEFINITIONS = Path(__file__).parent / "service_definitions"
 
 
 class DogtaxConfig(AppConfig):
@@ -64,5 +68,11 @@ class DogtaxConfig(AppConfig):
                 order=20,
             )
         )
+        from rathaus.core.installation import register_installer
+        from rathaus.dogtax.services import statute_seed
+        from rathaus.eservices.definitions import register_service_definitions
+
+        register_installer("dogtax.statute", lambda: f"statute “{statute_seed().name}”", order=30)
+        register_service_definitions("dogtax.services", SERVICE_DEFINITIONS)
         connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)
         register_personal_data("dogtax", export=dogtax_export, erase=dogtax_erase)

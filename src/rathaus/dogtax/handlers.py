@@ -335,6 +335,9 @@ def _limit_years(code: str) -> int:
 @register_handler
 class DogRegistration(DogTaxHandler):
     key = "dogtax.registration"
+    answer_keys = frozenset(
+        {"given_name", "family_name", "address", "dog_name", "kept_since", "exemption"}
+    )
     label = gettext_lazy("Dog tax: registration")
     notice_title = gettext_lazy("Dog tax notice %(year)s (registration)")
 
@@ -407,6 +410,7 @@ class DogRegistration(DogTaxHandler):
 @register_handler
 class DogDeregistration(DogTaxHandler):
     key = "dogtax.deregistration"
+    answer_keys = frozenset({"given_name", "family_name", "tag_number", "reason", "ended_on"})
     label = gettext_lazy("Dog tax: deregistration")
     notice_title = gettext_lazy("Dog tax notice %(year)s (change)")
 
@@ -455,6 +459,7 @@ class DogDeregistration(DogTaxHandler):
 @register_handler
 class DogTagLost(DogTaxHandler):
     key = "dogtax.tag_lost"
+    answer_keys = frozenset({"given_name", "family_name", "tag_number"})
     label = gettext_lazy("Dog tax: lost tax tag")
 
     def decide_automatically(self, *, case):
@@ -501,6 +506,7 @@ class DogTagLost(DogTaxHandler):
 @register_handler
 class DogAddressChange(DogTaxHandler):
     key = "dogtax.address_change"
+    answer_keys = frozenset({"given_name", "family_name", "new_address"})
     label = gettext_lazy("Dog tax: change of address")
 
     def decide_automatically(self, *, case):
@@ -531,6 +537,7 @@ class DogAddressChange(DogTaxHandler):
 @register_handler
 class DogExemption(DogTaxHandler):
     key = "dogtax.exemption"
+    answer_keys = frozenset({"given_name", "family_name", "tag_number", "exemption"})
     label = gettext_lazy("Dog tax: exemption")
     notice_title = gettext_lazy("Dog tax notice %(year)s (exemption)")
 

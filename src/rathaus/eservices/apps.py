@@ -11,6 +11,7 @@ class EservicesConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.core.installation import register_installer
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -19,10 +20,12 @@ class EservicesConfig(AppConfig):
         )
         from rathaus.core.schedule import register_job
         from rathaus.eservices import (
+            metrics,
             opendata,
             outboxes,  # noqa: F401
             prefill,  # noqa: F401  (registers the person's pre-fill sources)
         )
+        from rathaus.eservices.definitions import life_situations_install
         from rathaus.eservices.outboxes import (  # noqa: F401  (they register themselves)
             folder,
             storage,
@@ -33,6 +36,8 @@ class EservicesConfig(AppConfig):
         from rathaus.eservices.services.retention import retention_apply
         from rathaus.organization.predicates import is_administrator
 
+        register_installer("eservices.life_situations", life_situations_install, order=20)
+        metrics.register()
         opendata.connect()
         register_personal_data("services", export=services_export, erase=services_erase)
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
@@ -45,6 +50,15 @@ class EservicesConfig(AppConfig):
                 description=_("Applications of your departments: review, ask, decide."),
                 allowed=works_on_cases,
                 order=10,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Stuck submissions"),
+                url_name="backoffice:eservices:stuck",
+                description=_("Submissions whose processing did not finish: run it again."),
+                allowed=works_on_cases,
+                order=11,
             )
         )
         register_backoffice_link(

@@ -78,6 +78,8 @@ class ServiceHandler:
 
     key: ClassVar[str] = ""
     label: ClassVar[Any] = ""
+    answer_keys: ClassVar[frozenset[str]] = frozenset()
+    """The top-level answer keys the handler reads; a form version without one is refused."""
 
     def decide_automatically(self, *, case) -> Decision | None:
         """Called once after submission; a Decision here decides the case without a clerk."""
@@ -157,6 +159,20 @@ def register_handler(handler: type[ServiceHandler]) -> type[ServiceHandler]:
 def handler_for(service) -> ServiceHandler:
     """The handler of a service; the generic one when none is named or it is not installed."""
     return _HANDLERS.get(service.handler, GenericHandler)()
+
+
+def missing_answer_keys(handler_key: str, schema: dict) -> list[str]:
+    """The answer keys the named handler reads that the form (as data) does not ask for."""
+    handler = _HANDLERS.get(handler_key)
+    if handler is None:
+        return []
+    asked = {
+        item.get("key")
+        for step in schema.get("steps", [])
+        for item in step.get("fields", [])
+        if isinstance(item, dict)
+    }
+    return sorted(handler.answer_keys - asked)
 
 
 def handler_choices() -> list[tuple[str, str]]:

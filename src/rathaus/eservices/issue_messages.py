@@ -64,5 +64,8 @@ def problem_message(problem: Problem) -> str:
         ),
         "condition_unknown_operator": _("The comparison “%(op)s” is not known."),
         "rule_unknown_kind": _("The rule kind “%(kind)s” is not known."),
+        "handler_key_missing": _(
+            "The processing “%(handler)s” reads the answer “%(key)s”; add a field with this key."
+        ),
     }
     return messages.get(problem.code, problem.code) % problem.params

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from rathaus.eservices.views_backoffice import builder, cases, inbox, payments
+from rathaus.eservices.views_backoffice import builder, cases, inbox, payments, stuck
 
 app_name = "eservices"
 
 urlpatterns = [
     path("", inbox.inbox, name="inbox"),
+    path("stuck/", stuck.stuck_list, name="stuck"),
+    path("stuck/<str:reference>/retry/", stuck.stuck_retry, name="stuck_retry"),
     path("cases/<str:reference>/", cases.case_detail, name="case"),
     path("cases/<str:reference>/status/", cases.case_status, name="case_status"),
     path("cases/<str:reference>/assign/", cases.case_assign_view, name="case_assign"),

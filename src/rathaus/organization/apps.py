@@ -8,7 +8,11 @@ class OrganizationConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self) -> None:
+        from rathaus.core.installation import register_installer
         from rathaus.core.navigation import Link, register_backoffice_link
+        from rathaus.organization.installation import units_install
+
+        register_installer("organization.units", units_install, order=10)
         from rathaus.organization.predicates import is_administrator, is_staff_member
 
         register_backoffice_link(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core import signing
@@ -20,6 +21,7 @@ from django.utils import translation
 
 from rathaus.accounts.models import User
 from rathaus.core.municipality import municipality
+from rathaus.core.taskruntime import mail_once
 from rathaus.participation.models import Comment, Follow, Phase, Project, Proposal
 
 UNSUBSCRIBE_SALT = "rathaus.participation.unsubscribe"
@@ -84,13 +86,22 @@ def _message(recipient: Recipient, template: str, context: dict, target) -> Emai
     )
 
 
-def send(recipients: Iterable[Recipient], template: str, context: dict, *, target) -> int:
+def send(
+    recipients: Iterable[Recipient], template: str, context: dict, *, target, key: str = ""
+) -> int:
     """One e-mail per recipient, rendered from `participation/email/<template>*.txt`, linking
-    to `target`'s page in the recipient's language."""
+    to `target`'s page in the recipient's language. With a `key` (the task's id) each recipient
+    gets it at most once, however often the task runs."""
     messages = [_message(recipient, template, context, target) for recipient in recipients]
     if not messages:
         return 0
-    return get_connection().send_messages(messages) or 0
+    connection = get_connection()
+    if not key:
+        return connection.send_messages(messages) or 0
+    return sum(
+        mail_once(f"{key}:{message.to[0]}", partial(connection.send_messages, [message]))
+        for message in messages
+    )
 
 
 def _follow_recipients(follows: QuerySet[Follow], setting: str) -> list[Recipient]:
@@ -103,15 +114,19 @@ def _follow_recipients(follows: QuerySet[Follow], setting: str) -> list[Recipien
     return [Recipient(follow.user, f"follow:{follow.pk}") for follow in wanted]
 
 
-def phase_started(phase_id: int) -> int:
+def phase_started(phase_id: int, *, key: str = "") -> int:
     phase = Phase.objects.select_related("process").get(pk=phase_id)
     recipients = _follow_recipients(Follow.objects.filter(process=phase.process), "notify_phase")
     return send(
-        recipients, "phase", {"phase": phase, "process": phase.process}, target=phase.process
+        recipients,
+        "phase",
+        {"phase": phase, "process": phase.process},
+        target=phase.process,
+        key=key,
     )
 
 
-def answer_given(proposal_id: int) -> int:
+def answer_given(proposal_id: int, *, key: str = "") -> int:
     proposal = Proposal.objects.select_related("official_answer", "process").get(pk=proposal_id)
     recipients = _follow_recipients(Follow.objects.filter(proposal=proposal), "notify_answer")
     return send(
@@ -119,10 +134,11 @@ def answer_given(proposal_id: int) -> int:
         "answer",
         {"proposal": proposal, "answer": proposal.official_answer},
         target=proposal,
+        key=key,
     )
 
 
-def reply_written(comment_id: int, replied_to_id: int) -> int:
+def reply_written(comment_id: int, replied_to_id: int, *, key: str = "") -> int:
     reply = Comment.objects.select_related("proposal", "author__participant").get(pk=comment_id)
     replied_to = Comment.objects.select_related("author__participant").get(pk=replied_to_id)
     author = replied_to.author
@@ -139,10 +155,11 @@ def reply_written(comment_id: int, replied_to_id: int) -> int:
         "reply",
         {"reply": reply, "replied_to": replied_to, "proposal": reply.proposal},
         target=reply,
+        key=key,
     )
 
 
-def project_status_changed(project_id: int) -> int:
+def project_status_changed(project_id: int, *, key: str = "") -> int:
     project = Project.objects.get(pk=project_id)
     recipients = _follow_recipients(Follow.objects.filter(project=project), "notify_phase")
-    return send(recipients, "project_status", {"project": project}, target=project)
+    return send(recipients, "project_status", {"project": project}, target=project, key=key)

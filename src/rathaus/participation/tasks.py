@@ -1,29 +1,34 @@
 """Background tasks of the participation platform (django-tasks): e-mails to followers.
 
 Services enqueue them after their transaction commits; each takes plain ids and reads the
-current state when it runs.
+current state when it runs. Each e-mail is keyed by the task's id and its recipient, so a task
+that runs again after its worker died sends nobody a second e-mail.
 """
 
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 from rathaus.participation import notifications
 
 
-@task()
-def notify_phase(phase_id: int) -> int:
-    return notifications.phase_started(phase_id)
+def _key(context: TaskContext) -> str:
+    return f"participation:{context.task_result.id}"
 
 
-@task()
-def notify_answer(proposal_id: int) -> int:
-    return notifications.answer_given(proposal_id)
+@task(takes_context=True)
+def notify_phase(context: TaskContext, phase_id: int) -> int:
+    return notifications.phase_started(phase_id, key=_key(context))
 
 
-@task()
-def notify_reply(comment_id: int, replied_to_id: int) -> int:
-    return notifications.reply_written(comment_id, replied_to_id)
+@task(takes_context=True)
+def notify_answer(context: TaskContext, proposal_id: int) -> int:
+    return notifications.answer_given(proposal_id, key=_key(context))
 
 
-@task()
-def notify_project_status(project_id: int) -> int:
-    return notifications.project_status_changed(project_id)
+@task(takes_context=True)
+def notify_reply(context: TaskContext, comment_id: int, replied_to_id: int) -> int:
+    return notifications.reply_written(comment_id, replied_to_id, key=_key(context))
+
+
+@task(takes_context=True)
+def notify_project_status(context: TaskContext, project_id: int) -> int:
+    return notifications.project_status_changed(project_id, key=_key(context))

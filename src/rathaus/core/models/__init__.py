@@ -1,4 +1,5 @@
 from rathaus.core.models.audit import AuditEntry
 from rathaus.core.models.municipality import MunicipalityProfile
+from rathaus.core.models.runtime import JobLease, SentMail, WorkerHeartbeat
 
-__all__ = ["AuditEntry", "MunicipalityProfile"]
+__all__ = ["AuditEntry", "JobLease", "MunicipalityProfile", "SentMail", "WorkerHeartbeat"]

@@ -78,6 +78,12 @@ class Case(models.Model):
     submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
     due_on = models.DateField(_("due"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    processed_at = models.DateTimeField(
+        _("processed"),
+        null=True,
+        blank=True,
+        help_text=_("When the processing after submission (mail, receipt, checks) finished."),
+    )
     finished_at = models.DateTimeField(
         _("closed or withdrawn"), null=True, blank=True, db_index=True
     )

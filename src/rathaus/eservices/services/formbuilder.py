@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from rathaus.core.audit import audit_record
 from rathaus.eservices.formschema import Problem, schema_problems
+from rathaus.eservices.handlers import missing_answer_keys
 from rathaus.eservices.models import FormVersion, Service
 
 SERVICE_FIELDS = (
@@ -115,7 +116,10 @@ def form_edit(*, service: Service, schema: dict, actor) -> Service:
 def form_publish(*, service: Service, actor) -> FormVersion:
     """Publish the working copy as a new immutable version; new applications use it."""
     service = Service.objects.select_for_update().get(pk=service.pk)
-    problems = schema_problems(service.form_working_copy)
+    problems = schema_problems(service.form_working_copy) + [
+        Problem("handler_key_missing", "", {"key": key, "handler": service.handler})
+        for key in missing_answer_keys(service.handler, service.form_working_copy)
+    ]
     if problems:
         raise NotPublishable(problems)
     number = (service.versions.aggregate(last=Max("number"))["last"] or 0) + 1

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.eservices.models import Letter
 
 
@@ -51,6 +52,5 @@ def letter_deliver(
     if notify:
         from rathaus.eservices.tasks import send_mailbox_notification
 
-        user_id = recipient.pk
-        transaction.on_commit(lambda: send_mailbox_notification.enqueue(user_id))
+        enqueue_after_commit(send_mailbox_notification, recipient.pk, f"letter:{letter.pk}")
     return letter

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, CaseEvent, Message
 from rathaus.eservices.models.cases import EventKind, MessageKind
@@ -23,8 +26,7 @@ def citizen_notify(case: Case) -> None:
         return
     from rathaus.eservices.tasks import send_mailbox_notification
 
-    user_id = case.applicant_id
-    transaction.on_commit(lambda: send_mailbox_notification.enqueue(user_id))
+    enqueue_after_commit(send_mailbox_notification, case.applicant_id, uuid.uuid4().hex)
 
 
 def _message(*, case: Case, kind: str, from_staff: bool, sender, body: str) -> Message:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.eservices import conf, workflow
 from rathaus.eservices.formschema import Issue, validate_answers
 from rathaus.eservices.models import Case, CaseEvent, Draft, ReferenceCounter, Upload
@@ -126,6 +127,5 @@ def _submit(*, draft_id: int, user) -> Case:
     deliveries_schedule(case=case)
     from rathaus.eservices.tasks import process_submission
 
-    case_id = case.pk
-    transaction.on_commit(lambda: process_submission.enqueue(case_id))
+    enqueue_after_commit(process_submission, case.pk)
     return case

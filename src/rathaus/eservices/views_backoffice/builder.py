@@ -283,8 +283,10 @@ def form_preview(request, service):
 def form_publish_view(request, service):
     try:
         version = form_publish(service=service, actor=request.user)
-    except NotPublishable:
+    except NotPublishable as refused:
         messages.error(request, _("The form has problems and cannot be published yet."))
+        for problem in refused.problems:
+            messages.error(request, problem_message(problem))
         return redirect(_editor_url(service))
     messages.success(
         request,

@@ -1,10 +1,14 @@
 """Run the registered scheduled jobs (see rathaus.core.schedule)."""
 
+import os
+import socket
 import time
 
 from django.core.management.base import BaseCommand
 
-from rathaus.core.schedule import due_jobs, jobs, run_job
+from rathaus.core.schedule import jobs, run_job
+
+OUTCOMES = {True: "done", False: "failed", None: "skipped (running elsewhere)"}
 
 
 class Command(BaseCommand):
@@ -15,15 +19,15 @@ class Command(BaseCommand):
         parser.add_argument("--tick", type=float, default=30.0, help="Seconds between checks.")
 
     def handle(self, *args, once, tick, **options):
+        holder = f"{socket.gethostname()}:{os.getpid()}"
         if once:
-            failed = [job.name for job in jobs() if not run_job(job)]
             for job in jobs():
-                self.stdout.write(f"{job.name}: {'failed' if job.name in failed else 'done'}")
+                self.stdout.write(
+                    f"{job.name}: {OUTCOMES[run_job(job, holder=holder, force=True)]}"
+                )
             return
         self.stdout.write(f"Scheduling {', '.join(job.name for job in jobs()) or 'no jobs'}.")
-        last_runs: dict[str, float] = {}
         while True:
-            for job in due_jobs(last_runs, time.monotonic()):
-                run_job(job)
-                last_runs[job.name] = time.monotonic()
+            for job in jobs():
+                run_job(job, holder=holder)
             time.sleep(tick)

@@ -1,0 +1,34 @@
+"""The departments a city needs on day one, from `definitions/units.json` (installed once)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rathaus.organization.models import OrgUnit
+
+UNITS_FILE = Path(__file__).parent / "definitions" / "units.json"
+
+
+def units() -> list[dict]:
+    return json.loads(UNITS_FILE.read_text("utf-8"))
+
+
+def units_install() -> str:
+    """Create the departments that are missing; a department the city edited stays as it is."""
+    entries = units()
+    created = 0
+    for entry in entries:
+        _, new = OrgUnit.objects.get_or_create(
+            slug=entry["slug"],
+            defaults={
+                "name_de": entry["name"]["de"],
+                "name_en": entry["name"]["en"],
+                "kind": entry["kind"],
+                "parent": OrgUnit.objects.get(slug=entry["parent"]) if entry["parent"] else None,
+                "handles_cases": entry["handles_cases"],
+                "email": entry["email"],
+            },
+        )
+        created += new
+    return f"{created} of {len(entries)} departments added"
