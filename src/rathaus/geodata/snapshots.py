@@ -47,13 +47,18 @@ class Snapshot:
     def position(self, feature_id: str) -> int | None:
         return self.positions.get(str(feature_id))
 
-    def matching(self, bbox: tuple[float, float, float, float] | None) -> list[int]:
-        """Positions of the features whose geometry intersects `bbox` (all without one)."""
+    def matching(
+        self, bbox: tuple[float, float, float, float] | shapely.Geometry | None
+    ) -> list[int]:
+        """Positions of the features whose geometry intersects `bbox` (all without one).
+
+        `bbox` is a CRS84 box or any CRS84 area (e.g. a box given in another CRS, reprojected).
+        """
         if bbox is None:
             return list(range(len(self.features)))
         if self.tree is None:
             return []
-        box = shapely.box(*bbox)
+        box = bbox if isinstance(bbox, shapely.Geometry) else shapely.box(*bbox)
         return sorted(int(i) for i in self.tree.query(box, predicate="intersects"))
 
     def memoised(self, key, produce: Callable[[], object]):
