@@ -138,31 +138,10 @@ def items_page(snapshot: Snapshot, query: ItemsQuery) -> tuple[list[int], int]:
     return matching[query.offset : query.offset + query.limit], len(matching)
 
 
-def encoded_in(snapshot: Snapshot, target: str) -> list[bytes]:
-    """The snapshot's features serialised as GeoJSON in `target` (built once per snapshot)."""
-    if target == CRS84:
-        return snapshot.encoded
-
-    def produce() -> list[bytes]:
-        return [
-            encode(
-                {
-                    "type": "Feature",
-                    "id": feature.id,
-                    "geometry": crs.geojson_geometry(geometry, target),
-                    "properties": feature.properties,
-                }
-            )
-            for feature, geometry in zip(snapshot.features, snapshot.geometries, strict=True)
-        ]
-
-    return snapshot.memoised(("encoded", target), produce)
-
-
 def items(base: str, layer_id: str, snapshot: Snapshot, query: ItemsQuery) -> bytes:
     """The items response as bytes, joined from the features serialised in the snapshot."""
     page, matched = items_page(snapshot, query)
-    encoded = encoded_in(snapshot, query.crs)
+    encoded = snapshot.encoded_in(query.crs)
     return b"".join(
         (
             b'{"type":"FeatureCollection","features":[',
@@ -183,5 +162,5 @@ def item(base: str, layer_id: str, snapshot: Snapshot, position: int, target=CRS
         link(f"{url}?f=html", "alternate", HTML),
         link(f"{base}/collections/{layer_id}", "collection", JSON),
     ]
-    encoded = encoded_in(snapshot, target)[position]
+    encoded = snapshot.encoded_in(target)[position]
     return encoded[:-1] + b',"links":' + encode(links) + b"}"
