@@ -123,3 +123,9 @@ def test_the_openapi_document_describes_crs_and_bbox_crs(client):
     assert {"#/components/parameters/crs", "#/components/parameters/bbox-crs"} <= references
     assert "#/components/parameters/crs" in {p.get("$ref") for p in item["parameters"]}
     assert "Content-Crs" in items["responses"]["200"]["headers"]
+
+
+def test_the_html_api_page_explains_the_crs_parameters(client):
+    page = client.get("/ogc/api", {"f": "html"}).content.decode()
+
+    assert "bbox-crs, datetime, crs" in page and "EPSG:25832" in page
