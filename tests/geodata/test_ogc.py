@@ -29,7 +29,13 @@ def test_the_landing_page_links_api_definition_conformance_and_data(client):
 def test_conformance_declares_core_geojson_html_and_openapi(client):
     classes = get_json(client, "/ogc/conformance")["conformsTo"]
 
-    assert {name.rsplit("/", 1)[1] for name in classes} == {"core", "geojson", "html", "oas30"}
+    assert {name.rsplit("/", 1)[1] for name in classes} == {
+        "core",
+        "geojson",
+        "html",
+        "oas30",
+        "crs",
+    }
 
 
 def test_the_api_definition_is_openapi_3_0_describing_the_items_endpoint(client):

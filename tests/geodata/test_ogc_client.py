@@ -1,7 +1,11 @@
 """An independent OGC API client (OWSLib) reads the live server."""
 
+import json
+
 import pytest
+import shapely
 from owslib.ogcapi.features import Features
+from pyproj import Transformer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,3 +35,43 @@ def test_owslib_finds_core_and_geojson_conformance(api):
 
 def test_owslib_reads_the_openapi_definition(api):
     assert "/collections/{collectionId}/items" in api.api()["paths"]
+
+
+EPSG_25832 = "http://www.opengis.net/def/crs/EPSG/0/25832"
+
+
+@pytest.fixture
+def demo_places(db):
+    from rathaus.geodata.demo import PLACES
+    from rathaus.geodata.services import place_save
+
+    for place in PLACES:
+        place_save(**place)
+
+
+def _positions(geometry) -> list:
+    """Every coordinate pair of a GeoJSON geometry, in order."""
+    return shapely.get_coordinates(shapely.from_geojson(json.dumps(geometry))).tolist()
+
+
+@pytest.mark.usefixtures("demo_places")
+@pytest.mark.parametrize("collection_id", ["districts", "places"])
+def test_owslib_reads_collections_in_utm_matching_pyproj_to_the_centimetre(api, collection_id):
+    to_utm = Transformer.from_crs("OGC:CRS84", "EPSG:25832", always_xy=True)
+    collection = api.collection(collection_id)
+    assert EPSG_25832 in collection["crs"]
+
+    plain = api.collection_items(collection_id, limit=100)
+    utm = api.collection_items(collection_id, limit=100, crs=EPSG_25832)
+
+    assert plain["numberReturned"] == utm["numberReturned"] > 0
+    compared = 0
+    for feature, projected in zip(plain["features"], utm["features"], strict=True):
+        assert feature["id"] == projected["id"]
+        pairs = zip(_positions(feature["geometry"]), _positions(projected["geometry"]), strict=True)
+        for (lon, lat), (east, north) in pairs:
+            expected_east, expected_north = to_utm.transform(lon, lat)
+            assert abs(east - expected_east) <= 0.01
+            assert abs(north - expected_north) <= 0.01
+            compared += 1
+    assert compared >= plain["numberReturned"]

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import translation
 from shapely import STRtree
 
+from rathaus.geodata import crs
 from rathaus.geodata.layers import Feature, Layer
 
 MEMOISED_RESPONSES = 256
@@ -47,14 +48,39 @@ class Snapshot:
     def position(self, feature_id: str) -> int | None:
         return self.positions.get(str(feature_id))
 
-    def matching(self, bbox: tuple[float, float, float, float] | None) -> list[int]:
-        """Positions of the features whose geometry intersects `bbox` (all without one)."""
+    def matching(
+        self, bbox: tuple[float, float, float, float] | shapely.Geometry | None
+    ) -> list[int]:
+        """Positions of the features whose geometry intersects `bbox` (all without one).
+
+        `bbox` is a CRS84 box or any CRS84 area (e.g. a box given in another CRS, reprojected).
+        """
         if bbox is None:
             return list(range(len(self.features)))
         if self.tree is None:
             return []
-        box = shapely.box(*bbox)
+        box = bbox if isinstance(bbox, shapely.Geometry) else shapely.box(*bbox)
         return sorted(int(i) for i in self.tree.query(box, predicate="intersects"))
+
+    def encoded_in(self, target: str) -> list[bytes]:
+        """The features serialised as GeoJSON in the CRS `target` (a URI of `crs.SUPPORTED`)."""
+        if target == crs.CRS84:
+            return self.encoded
+
+        def produce() -> list[bytes]:
+            return [
+                encode(
+                    {
+                        "type": "Feature",
+                        "id": feature.id,
+                        "geometry": crs.geojson_geometry(geometry, target),
+                        "properties": feature.properties,
+                    }
+                )
+                for feature, geometry in zip(self.features, self.geometries, strict=True)
+            ]
+
+        return self.memoised(("encoded", target), produce)
 
     def memoised(self, key, produce: Callable[[], object]):
         """The value for `key`, produced once per snapshot (bounded)."""

@@ -75,7 +75,10 @@ DATASETS = [
         themes=(REGIONS,),
         keywords_de=("Ortsbezirke", "Stadtgliederung", "Geodaten"),
         keywords_en=("districts", "city structure", "geodata"),
-        distributions=(*tabular(DISTRICT_COLUMNS, district_rows), layer_geojson("districts")),
+        distributions=(
+            *tabular(DISTRICT_COLUMNS, district_rows, ("point_lon", "point_lat")),
+            layer_geojson("districts"),
+        ),
         modified=lambda: data_changed_at(DISTRICTS),
         available=lambda: districts().exists(),
         order=10,
@@ -90,7 +93,10 @@ DATASETS = [
         themes=(GOVERNMENT,),
         keywords_de=("Verwaltung", "Dienststellen", "Rathaus"),
         keywords_en=("administration", "offices", "town hall"),
-        distributions=(*tabular(PLACE_COLUMNS, place_rows), layer_geojson("places")),
+        distributions=(
+            *tabular(PLACE_COLUMNS, place_rows, ("lon", "lat")),
+            layer_geojson("places"),
+        ),
         modified=lambda: data_changed_at(PLACES),
         available=lambda: places().exists(),
         order=20,

@@ -29,6 +29,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils.translation import get_language
 
+from rathaus.geodata.crs import CRS84, EPSG_25832, transformer
 from rathaus.opendata.slots import SlotRegistry
 
 DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
@@ -36,6 +37,9 @@ FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 IANA = "https://www.iana.org/assignments/media-types/"
 LICENCES = "http://dcat-ap.de/def/licenses/"
 DEFAULT_LICENCE = LICENCES + "dl-by-de/2.0"
+# The coordinate reference systems a download with coordinates offers besides CRS84
+# (`?crs=EPSG:25832`): ETRS89 / UTM zone 32N, the CRS of the city's GIS.
+DOWNLOAD_CRS = (EPSG_25832,)
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,17 @@ FORMATS = {
 class Distribution:
     format: str  # a key of FORMATS
     produce: Callable[[], bytes | str]
+    # The file with its coordinates in another CRS (a URI of DOWNLOAD_CRS); None: CRS84 only.
+    produce_in: Callable[[str], bytes | str] | None = None
 
     @property
     def file_format(self) -> Format:
         return FORMATS[self.format]
+
+    @property
+    def crs(self) -> tuple[str, ...]:
+        """The CRS this download is offered in (CRS84 first, the default)."""
+        return (CRS84, *DOWNLOAD_CRS) if self.produce_in is not None else (CRS84,)
 
 
 @dataclass(frozen=True)
@@ -181,26 +192,70 @@ def json_bytes(columns: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     return json.dumps(records, ensure_ascii=False, indent=1).encode()
 
 
+def _projected_columns(columns: tuple[str, ...], coordinates: tuple[str, str]) -> tuple:
+    """Column names for projected coordinates: lon → east, lat → north (point_lon → point_east)."""
+    lon, lat = coordinates
+    names = {lon: lon.replace("lon", "east"), lat: lat.replace("lat", "north")}
+    return tuple(names.get(column, column) for column in columns)
+
+
+def _projected_rows(
+    columns: tuple[str, ...], rows: Iterable[Sequence], coordinates: tuple[str, str], target: str
+):
+    """`rows` with the lon/lat columns in `target` (metres, to the millimetre)."""
+    x, y = columns.index(coordinates[0]), columns.index(coordinates[1])
+    move = transformer(CRS84, target)
+    for row in rows:
+        row = list(row)
+        if row[x] is not None and row[y] is not None:
+            east, north = move.transform(float(row[x]), float(row[y]))
+            row[x], row[y] = round(east, 3), round(north, 3)
+        yield row
+
+
 def tabular(
-    columns: Sequence[str], rows: Callable[[], Iterable[Sequence]]
+    columns: Sequence[str],
+    rows: Callable[[], Iterable[Sequence]],
+    coordinates: tuple[str, str] | None = None,
 ) -> tuple[Distribution, Distribution]:
-    """A CSV and a JSON distribution of one table (`rows()` yields tuples matching columns)."""
+    """A CSV and a JSON distribution of one table (`rows()` yields tuples matching columns).
+
+    `coordinates` names the longitude and latitude columns (WGS84): the downloads are then
+    offered in DOWNLOAD_CRS too, with those columns projected and renamed (lon → east, …).
+    """
     columns = tuple(columns)
+
+    def produce_in(write):
+        if coordinates is None:
+            return None
+        projected = _projected_columns(columns, coordinates)
+        return lambda target: write(
+            projected, _projected_rows(columns, rows(), coordinates, target)
+        )
+
     return (
-        Distribution("csv", lambda: csv_bytes(columns, rows())),
-        Distribution("json", lambda: json_bytes(columns, rows())),
+        Distribution("csv", lambda: csv_bytes(columns, rows()), produce_in(csv_bytes)),
+        Distribution("json", lambda: json_bytes(columns, rows()), produce_in(json_bytes)),
     )
 
 
 def layer_geojson(layer_id: str) -> Distribution:
     """A GeoJSON distribution of a registered map layer (all its features)."""
 
-    def produce() -> bytes:
+    def produce_in(target: str = CRS84) -> bytes:
         from rathaus.geodata.layers import get_layer
-        from rathaus.geodata.snapshots import snapshot
+        from rathaus.geodata.snapshots import encode, snapshot
 
         layer = get_layer(layer_id)
         data = snapshot(layer, settings.LANGUAGE_CODE)
-        return b'{"type":"FeatureCollection","features":[' + b",".join(data.encoded) + b"]}"
+        # RFC 7946 knows WGS84 only; for a projected CRS the named CRS member of the 2008
+        # GeoJSON specification tells GDAL, QGIS and other GIS which one the coordinates use.
+        named = b""
+        if target != CRS84:
+            code = target.rsplit("/", 1)[1]
+            name = {"type": "name", "properties": {"name": f"urn:ogc:def:crs:EPSG::{code}"}}
+            named = b'"crs":' + encode(name) + b","
+        features = b",".join(data.encoded_in(target))
+        return b'{"type":"FeatureCollection",' + named + b'"features":[' + features + b"]}"
 
-    return Distribution("geojson", produce)
+    return Distribution("geojson", produce_in, produce_in)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.http import parse_etags
+from django.utils.translation import gettext as _
 
+from rathaus.geodata.crs import CRS84, supported
 from rathaus.opendata.datasets import FORMATS, get_dataset, listed_datasets
 from rathaus.opendata.dcat import catalogue_graph, serialise
 
@@ -38,19 +40,38 @@ def catalog(request, suffix: str):
     return _with_etag(request, body, media_type)
 
 
+def _download_crs(request, distribution) -> str | None:
+    """The CRS asked for with `?crs=` (CRS84 without it); None if the download lacks it."""
+    raw = request.GET.get("crs")
+    if raw is None:
+        return CRS84
+    found = supported(raw)
+    return found.uri if found is not None and found.uri in distribution.crs else None
+
+
 def download(request, dataset_id: str, suffix: str):
     dataset = get_dataset(dataset_id)
     distribution = dataset.distribution(suffix) if dataset is not None else None
     if distribution is None:
         raise Http404
-    body = distribution.produce()
+    target = _download_crs(request, distribution)
+    if target is None:
+        return JsonResponse(
+            {
+                "detail": _("This download is offered in these CRS: %(crs)s.")
+                % {"crs": ", ".join(distribution.crs)}
+            },
+            status=400,
+        )
+    body = distribution.produce() if target == CRS84 else distribution.produce_in(target)
     if isinstance(body, str):
         body = body.encode()
     media_type = FORMATS[suffix].media_type
     if media_type.startswith("text/"):
         media_type += "; charset=utf-8"
     response = _with_etag(request, body, media_type)
-    response["Content-Disposition"] = f'inline; filename="{dataset.id}.{suffix}"'
+    name = dataset.id if target == CRS84 else f"{dataset.id}-epsg{target.rsplit('/', 1)[1]}"
+    response["Content-Disposition"] = f'inline; filename="{name}.{suffix}"'
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

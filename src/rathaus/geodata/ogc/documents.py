@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode
 
 from django.utils.translation import gettext as _
 
+from rathaus.geodata import crs
 from rathaus.geodata.layers import Layer
 from rathaus.geodata.ogc.params import ItemsQuery
 from rathaus.geodata.snapshots import Snapshot, encode
@@ -15,8 +16,9 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
 ]
-CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+CRS84 = crs.CRS84
 JSON = "application/json"
 GEOJSON = "application/geo+json"
 HTML = "text/html"
@@ -74,7 +76,8 @@ def collection(base: str, layer: Layer, snapshot: Snapshot) -> dict:
         "title": layer.title,
         "description": layer.description,
         "itemType": "feature",
-        "crs": [CRS84],
+        "crs": list(crs.SUPPORTED),
+        "storageCrs": CRS84,
         "links": [
             *self_and_alternate(url),
             link(f"{url}/items?f=json", "items", GEOJSON, _("Features as GeoJSON")),
@@ -99,6 +102,10 @@ def items_query_string(query: ItemsQuery, offset: int, f: str) -> str:
         params["bbox"] = ",".join(format(value, "g") for value in query.bbox)
     if query.datetime is not None:
         params["datetime"] = query.datetime
+    if query.bbox is not None and query.bbox_crs != CRS84:
+        params["bbox-crs"] = query.bbox_crs
+    if query.crs != CRS84:
+        params["crs"] = query.crs
     return urlencode(params)
 
 
@@ -126,17 +133,19 @@ def items_links(
 
 def items_page(snapshot: Snapshot, query: ItemsQuery) -> tuple[list[int], int]:
     """The positions of the features on this page, and how many match in all."""
-    matching = snapshot.matching(query.bbox)
+    area = None if query.bbox is None else crs.area_in_crs84(query.bbox, query.bbox_crs)
+    matching = snapshot.matching(area)
     return matching[query.offset : query.offset + query.limit], len(matching)
 
 
 def items(base: str, layer_id: str, snapshot: Snapshot, query: ItemsQuery) -> bytes:
     """The items response as bytes, joined from the features serialised in the snapshot."""
     page, matched = items_page(snapshot, query)
+    encoded = snapshot.encoded_in(query.crs)
     return b"".join(
         (
             b'{"type":"FeatureCollection","features":[',
-            b",".join(snapshot.encoded[position] for position in page),
+            b",".join(encoded[position] for position in page),
             b'],"numberMatched":%d,"numberReturned":%d,"links":' % (matched, len(page)),
             encode(items_links(base, layer_id, query, matched)),
             b"}",
@@ -144,12 +153,14 @@ def items(base: str, layer_id: str, snapshot: Snapshot, query: ItemsQuery) -> by
     )
 
 
-def item(base: str, layer_id: str, snapshot: Snapshot, position: int) -> bytes:
+def item(base: str, layer_id: str, snapshot: Snapshot, position: int, target=CRS84) -> bytes:
     feature = snapshot.features[position]
     url = f"{base}/collections/{layer_id}/items/{quote(str(feature.id), safe='')}"
+    self_query = "f=json" if target == CRS84 else urlencode({"f": "json", "crs": target})
     links = [
-        link(f"{url}?f=json", "self", GEOJSON),
+        link(f"{url}?{self_query}", "self", GEOJSON),
         link(f"{url}?f=html", "alternate", HTML),
         link(f"{base}/collections/{layer_id}", "collection", JSON),
     ]
-    return snapshot.encoded[position][:-1] + b',"links":' + encode(links) + b"}"
+    encoded = snapshot.encoded_in(target)[position]
+    return encoded[:-1] + b',"links":' + encode(links) + b"}"

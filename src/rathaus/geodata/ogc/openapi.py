@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rathaus.geodata.crs import CRS84, SUPPORTED
 from rathaus.geodata.ogc.documents import GEOJSON, HTML, JSON
 from rathaus.geodata.ogc.params import DEFAULT_LIMIT, MAX_LIMIT
 
@@ -51,10 +52,31 @@ _PARAMETERS = {
     "bbox": {
         "name": "bbox",
         "in": "query",
-        "description": "Only features intersecting this box: min lon, min lat, max lon, max lat "
-        "(WGS84, CRS84).",
+        "description": "Only features intersecting this box: the minimum of each axis, then the "
+        "maximum, in the axis order of bbox-crs (CRS84: min lon, min lat, max lon, max lat; "
+        "EPSG:4326: min lat, min lon, max lat, max lon; EPSG:25832: min east, min north, max east, "
+        "max north in metres).",
         "required": False,
         "schema": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "number"}},
+        "style": "form",
+        "explode": False,
+    },
+    "crs": {
+        "name": "crs",
+        "in": "query",
+        "description": "The CRS of the coordinates in the response (OGC API – Features Part 2); "
+        "the Content-Crs header names it. EPSG:4326 is latitude before longitude.",
+        "required": False,
+        "schema": {"type": "string", "format": "uri", "enum": list(SUPPORTED), "default": CRS84},
+        "style": "form",
+        "explode": False,
+    },
+    "bbox-crs": {
+        "name": "bbox-crs",
+        "in": "query",
+        "description": "The CRS of the bbox parameter (OGC API – Features Part 2).",
+        "required": False,
+        "schema": {"type": "string", "format": "uri", "enum": list(SUPPORTED), "default": CRS84},
         "style": "form",
         "explode": False,
     },
@@ -71,15 +93,24 @@ _PARAMETERS = {
 }
 
 
+_CONTENT_CRS = {
+    "description": "The CRS of the coordinates in the GeoJSON answer, as <URI>.",
+    "schema": {"type": "string"},
+}
+
+
 def _responses(schema_ref: str, media_type: str) -> dict:
-    return {
-        "200": {
-            "description": "Success",
-            "content": {
-                media_type: {"schema": {"$ref": schema_ref}},
-                HTML: {"schema": {"type": "string"}},
-            },
+    success = {
+        "description": "Success",
+        "content": {
+            media_type: {"schema": {"$ref": schema_ref}},
+            HTML: {"schema": {"type": "string"}},
         },
+    }
+    if media_type == GEOJSON:
+        success["headers"] = {"Content-Crs": _CONTENT_CRS}
+    return {
+        "200": success,
         "400": {
             "description": "A query parameter is unknown or invalid",
             "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
@@ -130,12 +161,12 @@ def document(base: str, title: str, description: str, collection_ids: list[str])
         "/collections/{collectionId}/items": _operation(
             "getFeatures",
             "The features of a collection",
-            ["f", "limit", "offset", "bbox", "datetime"],
+            ["f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs"],
             "featureCollectionGeoJSON",
             GEOJSON,
         ),
         "/collections/{collectionId}/items/{featureId}": _operation(
-            "getFeature", "One feature", ["f"], "featureGeoJSON", GEOJSON
+            "getFeature", "One feature", ["f", "crs"], "featureGeoJSON", GEOJSON
         ),
     }
     for path, item in paths.items():
@@ -182,6 +213,7 @@ def document(base: str, title: str, description: str, collection_ids: list[str])
                         "description": {"type": "string"},
                         "itemType": {"type": "string"},
                         "crs": {"type": "array", "items": {"type": "string"}},
+                        "storageCrs": {"type": "string", "format": "uri"},
                         "extent": {"type": "object"},
                         "links": links,
                     },

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from rathaus.geodata import crs as crs_registry
+from rathaus.geodata.crs import CRS84
+
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 10_000
 COMMON = frozenset({"f"})
-ITEMS = frozenset({"f", "limit", "offset", "bbox", "datetime"})
+ITEMS = frozenset({"f", "limit", "offset", "bbox", "datetime", "crs", "bbox-crs"})
+ITEM = frozenset({"f", "crs"})
 FORMATS = ("json", "html")
 # RFC 3339 date-time, or an interval of two (either end may be open: "..", "").
 _INSTANT = r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?"
@@ -63,6 +67,21 @@ class ItemsQuery:
     offset: int = 0
     bbox: tuple[float, float, float, float] | None = None
     datetime: str | None = None
+    crs: str = CRS84
+    bbox_crs: str = CRS84
+
+
+def parse_crs(query, name: str = "crs") -> str:
+    """The CRS URI of parameter `name` (OGC API – Features Part 2); CRS84 without one."""
+    raw = query.get(name)
+    if raw is None:
+        return CRS84
+    if raw not in crs_registry.SUPPORTED:
+        raise invalid(
+            _("%(name)s must be one of: %(supported)s.")
+            % {"name": name, "supported": ", ".join(crs_registry.SUPPORTED)}
+        )
+    return raw
 
 
 def _whole(query, name: str, default: int, minimum: int) -> int:
@@ -77,7 +96,7 @@ def _whole(query, name: str, default: int, minimum: int) -> int:
     return int(raw)
 
 
-def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
+def _bbox(raw: str | None, bbox_crs: str = CRS84) -> tuple[float, float, float, float] | None:
     if raw is None:
         return None
     parts = raw.split(",")
@@ -89,8 +108,19 @@ def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
         raise invalid(_("bbox must consist of numbers.")) from error
     if not all(math.isfinite(value) for value in (min_x, min_y, max_x, max_y)):
         raise invalid(_("bbox must consist of numbers."))
-    if not (-180 <= min_x <= 180 and -180 <= max_x <= 180 and -90 <= min_y <= max_y <= 90):
-        raise invalid(_("bbox must lie within longitude -180..180 and latitude -90..90."))
+    bounds = crs_registry.SUPPORTED[bbox_crs].bounds
+    if bounds is not None and not (
+        bounds[0] <= min_x <= bounds[2]
+        and bounds[0] <= max_x <= bounds[2]
+        and bounds[1] <= min_y <= bounds[3]
+        and bounds[1] <= max_y <= bounds[3]
+    ):
+        raise invalid(
+            _("bbox lies outside the valid coordinates of %(crs)s (check the axis order).")
+            % {"crs": bbox_crs}
+        )
+    if min_y > max_y:
+        raise invalid(_("bbox must give the minimum before the maximum on each axis."))
     if min_x > max_x:
         raise invalid(_("A bbox crossing the antimeridian is not supported."))
     return min_x, min_y, max_x, max_y
@@ -101,10 +131,13 @@ def parse_items(query) -> ItemsQuery:
     datetime = query.get("datetime")
     if datetime is not None and not _DATETIME.match(datetime):
         raise invalid(_("datetime must be an RFC 3339 date-time or an interval start/end."))
+    bbox_crs = parse_crs(query, "bbox-crs")
     return ItemsQuery(
         # A limit above the maximum is no error: the maximum applies (OGC API Features 7.15.3).
         limit=min(_whole(query, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT),
         offset=_whole(query, "offset", 0, 0),
-        bbox=_bbox(query.get("bbox")),
+        bbox=_bbox(query.get("bbox"), bbox_crs),
         datetime=datetime,
+        crs=parse_crs(query),
+        bbox_crs=bbox_crs,
     )

@@ -25,9 +25,11 @@ from rathaus.geodata.layers import get_layer, layers
 from rathaus.geodata.ogc import documents, openapi
 from rathaus.geodata.ogc.params import (
     COMMON,
+    ITEM,
     ItemsQuery,
     OgcError,
     check_known,
+    parse_crs,
     parse_format,
     parse_items,
 )
@@ -236,13 +238,20 @@ def items(request, collection_id: str):
     if html:
         return _items_page(request, layer, query, base)
     data = snapshot(layer, settings.LANGUAGE_CODE)
-    return _memoised_json(
+    response = _memoised_json(
         request,
         data,
         ("items", base, query),
         lambda: documents.items(base, layer.id, data, query),
         documents.GEOJSON,
     )
+    return _with_content_crs(response, query.crs)
+
+
+def _with_content_crs(response: HttpResponse, crs: str) -> HttpResponse:
+    """Name the CRS of the coordinates (OGC API – Features Part 2, /req/crs/ogc-crs-header)."""
+    response["Content-Crs"] = f"<{crs}>"
+    return response
 
 
 def _items_page(request, layer, query: ItemsQuery, base: str):
@@ -277,7 +286,9 @@ def _html_link(links: list[dict], rel: str, *, html: bool = True) -> str | None:
 @ogc_view
 def item(request, collection_id: str, feature_id: str):
     layer = _layer_or_404(collection_id)
-    html = _common(request)
+    check_known(request.GET, ITEM)
+    html = _wants_html(request, parse_format(request.GET))
+    target = parse_crs(request.GET)
     base = _base(request)
     data = snapshot(layer, None if html else settings.LANGUAGE_CODE)
     position = data.position(feature_id)
@@ -294,10 +305,11 @@ def item(request, collection_id: str, feature_id: str):
             {"layer": layer, "feature": feature, "base": base},
             f"{base}/collections/{layer.id}/items/{quote(str(feature.id), safe='')}?f=json",
         )
-    return _memoised_json(
+    response = _memoised_json(
         request,
         data,
-        ("item", base, position),
-        lambda: documents.item(base, layer.id, data, position),
+        ("item", base, position, target),
+        lambda: documents.item(base, layer.id, data, position, target),
         documents.GEOJSON,
     )
+    return _with_content_crs(response, target)
