@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rathaus.geodata.ogc.documents import GEOJSON, HTML, JSON
-from rathaus.geodata.ogc.params import DEFAULT_LIMIT, MAX_LIMIT
+from rathaus.geodata.ogc.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
 
 _EXCEPTION = {
     "type": "object",
@@ -33,7 +33,7 @@ _PARAMETERS = {
     "limit": {
         "name": "limit",
         "in": "query",
-        "description": f"How many features to return at most (above {MAX_LIMIT}: {MAX_LIMIT}).",
+        "description": f"How many features to return at most (1 to {MAX_LIMIT}; more is a 400).",
         "required": False,
         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
         "style": "form",
@@ -44,7 +44,7 @@ _PARAMETERS = {
         "in": "query",
         "description": "How many matching features to skip (see the next and prev links).",
         "required": False,
-        "schema": {"type": "integer", "minimum": 0, "default": 0},
+        "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
         "style": "form",
         "explode": False,
     },
@@ -86,6 +86,14 @@ def _responses(schema_ref: str, media_type: str) -> dict:
         },
         "404": {
             "description": "Not found",
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
+        },
+        "500": {
+            "description": "An internal error",
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
+        },
+        "503": {
+            "description": "The database cannot be reached",
             "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
         },
     }

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 10_000
+MAX_OFFSET = 1_000_000
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 COMMON = frozenset({"f"})
 ITEMS = frozenset({"f", "limit", "offset", "bbox", "datetime"})
 FORMATS = ("json", "html")
@@ -65,14 +67,14 @@ class ItemsQuery:
     datetime: str | None = None
 
 
-def _whole(query, name: str, default: int, minimum: int) -> int:
+def _whole(query, name: str, default: int, minimum: int, maximum: int) -> int:
     raw = query.get(name)
     if raw is None:
         return default
-    if not re.fullmatch(r"\d{1,12}", raw) or int(raw) < minimum:
+    if not re.fullmatch(r"\d{1,12}", raw) or not minimum <= int(raw) <= maximum:
         raise invalid(
-            _("%(name)s must be a whole number of at least %(minimum)s.")
-            % {"name": name, "minimum": minimum}
+            _("%(name)s must be a whole number from %(minimum)s to %(maximum)s.")
+            % {"name": name, "minimum": minimum, "maximum": maximum}
         )
     return int(raw)
 
@@ -102,9 +104,10 @@ def parse_items(query) -> ItemsQuery:
     if datetime is not None and not _DATETIME.match(datetime):
         raise invalid(_("datetime must be an RFC 3339 date-time or an interval start/end."))
     return ItemsQuery(
-        # A limit above the maximum is no error: the maximum applies (OGC API Features 7.15.3).
-        limit=min(_whole(query, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT),
-        offset=_whole(query, "offset", 0, 0),
+        # The OpenAPI document states the bounds; a value outside them is a 400 (OGC API
+        # Features 7.15.3 lets a server answer so instead of capping silently).
+        limit=_whole(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+        offset=_whole(query, "offset", 0, 0, MAX_OFFSET),
         bbox=_bbox(query.get("bbox")),
         datetime=datetime,
     )

@@ -24,6 +24,7 @@ from rathaus.geodata.layers import get_layer, layers
 from rathaus.geodata.ogc import documents, openapi
 from rathaus.geodata.ogc.params import (
     COMMON,
+    SAFE_METHODS,
     ItemsQuery,
     OgcError,
     check_known,
@@ -36,9 +37,16 @@ CACHE_CONTROL = "public, max-age=60"
 
 
 def ogc_view(view):
-    """Answer OgcError as an OGC exception document."""
+    """Only reading methods; answer OgcError as an OGC exception document."""
 
     def wrapper(request, *args, **kwargs):
+        if request.method not in SAFE_METHODS:
+            response = JsonResponse(
+                {"code": "MethodNotAllowed", "description": _("This method is not allowed here.")},
+                status=405,
+            )
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            return response
         try:
             return view(request, *args, **kwargs)
         except OgcError as error:
