@@ -144,8 +144,11 @@ def _problem(request) -> tuple[int, dict[str, str]] | None:
     if length > _body_limit(request.path_info):
         return 413, {}
     environ = request.META
-    raw_path = get_bytes_from_wsgi(environ, "PATH_INFO", "")
-    raw_query = get_bytes_from_wsgi(environ, "QUERY_STRING", "")
+    try:
+        raw_path = get_bytes_from_wsgi(environ, "PATH_INFO", "")
+        raw_query = get_bytes_from_wsgi(environ, "QUERY_STRING", "")
+    except UnicodeEncodeError:  # not the latin-1 string of bytes PEP 3333 asks servers for
+        return 400, {}
     if _unreadable(unquote_to_bytes(raw_path)) or _unreadable(
         unquote_to_bytes(raw_query.replace(b"+", b" "))
     ):
