@@ -84,6 +84,7 @@ class DogTaxDogIn(Schema):
     )
     exemption: StrictStr | None = Field(
         None,
+        max_length=40,
         description="An exemption of the dog, by its code in the statute: "
         '"shelter", "assistance" or "rescue" in Kaiserslautern.',
         examples=["shelter"],

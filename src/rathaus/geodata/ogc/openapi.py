@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from rathaus.geodata.ogc.documents import GEOJSON, HTML, JSON
-from rathaus.geodata.ogc.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET
+from rathaus.geodata.ogc.params import (
+    DEFAULT_LIMIT,
+    MAX_DATETIME,
+    MAX_FEATURE_ID,
+    MAX_LIMIT,
+    MAX_OFFSET,
+)
 
 _EXCEPTION = {
     "type": "object",
@@ -54,7 +60,12 @@ _PARAMETERS = {
         "description": "Only features intersecting this box: min lon, min lat, max lon, max lat "
         "(WGS84, CRS84).",
         "required": False,
-        "schema": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "number"}},
+        "schema": {
+            "type": "array",
+            "minItems": 4,
+            "maxItems": 4,
+            "items": {"type": "number", "minimum": -180, "maximum": 180},
+        },
         "style": "form",
         "explode": False,
     },
@@ -64,7 +75,7 @@ _PARAMETERS = {
         "description": "An RFC 3339 instant or interval. The layers have no temporal property "
         "yet, so it filters nothing.",
         "required": False,
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "maxLength": MAX_DATETIME},
         "style": "form",
         "explode": False,
     },
@@ -123,7 +134,7 @@ def document(base: str, title: str, description: str, collection_ids: list[str])
         "in": "path",
         "required": True,
         "description": "The id of a feature.",
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "maxLength": MAX_FEATURE_ID},
     }
     paths = {
         "/": _operation("getLandingPage", "Landing page", ["f"], "landingPage"),

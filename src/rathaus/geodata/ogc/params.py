@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 10_000
 MAX_OFFSET = 1_000_000
+MAX_DATETIME = 100
+MAX_FEATURE_ID = 200
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 COMMON = frozenset({"f"})
 ITEMS = frozenset({"f", "limit", "offset", "bbox", "datetime"})
@@ -101,7 +103,7 @@ def _bbox(raw: str | None) -> tuple[float, float, float, float] | None:
 def parse_items(query) -> ItemsQuery:
     check_known(query, ITEMS)
     datetime = query.get("datetime")
-    if datetime is not None and not _DATETIME.match(datetime):
+    if datetime is not None and (len(datetime) > MAX_DATETIME or not _DATETIME.match(datetime)):
         raise invalid(_("datetime must be an RFC 3339 date-time or an interval start/end."))
     return ItemsQuery(
         # The OpenAPI document states the bounds; a value outside them is a 400 (OGC API

@@ -24,6 +24,7 @@ from rathaus.geodata.layers import get_layer, layers
 from rathaus.geodata.ogc import documents, openapi
 from rathaus.geodata.ogc.params import (
     COMMON,
+    MAX_FEATURE_ID,
     SAFE_METHODS,
     ItemsQuery,
     OgcError,
@@ -286,7 +287,7 @@ def item(request, collection_id: str, feature_id: str):
     html = _common(request)
     base = _base(request)
     data = snapshot(layer, None if html else settings.LANGUAGE_CODE)
-    position = data.position(feature_id)
+    position = data.position(feature_id) if len(feature_id) <= MAX_FEATURE_ID else None
     if position is None:
         raise not_found(
             _("There is no feature %(feature)s in %(collection)s.")
