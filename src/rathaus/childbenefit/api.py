@@ -20,6 +20,7 @@ from rathaus.childbenefit.benefitrules import (
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.texts import input_issue_message
 from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.guard import compute_slot
 
 router = Router(tags=["childbenefit"])
 
@@ -107,7 +108,8 @@ def quote(request, payload: ChildBenefitQuoteRequest):
     amounts = amount_schedule()
     try:
         quote_request = read_quote_request(payload.model_dump(by_alias=True), amounts=amounts)
-        result = compute_quote(request=quote_request, amounts=amounts)
+        with compute_slot():
+            result = compute_quote(request=quote_request, amounts=amounts)
     except InputError as error:
         raise DomainValidationError(
             (issue.path, input_issue_message(issue)) for issue in error.issues

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
 
@@ -42,6 +44,10 @@ _LONE_SURROGATE = re.compile(
 )
 _NULL_ESCAPE = re.compile(rb"\\u0000")
 _HEADERS_PASSED = ("CONTENT_TYPE", "CONTENT_LENGTH")
+DRAIN_BYTES = 2 * 1024 * 1024
+"""An oversized body up to this size is read and dropped after the 413, so that the client can
+read the answer and keep its connection; a larger one is left unread (the server may then cut
+the connection, which is fine for a client sending megabytes where kilobytes are allowed)."""
 
 
 def _status_message(status: int) -> str:
@@ -81,6 +87,31 @@ ERROR_FORMATS: dict[str, Callable[[int], HttpResponse]] = {
 """Path prefix → the error answer of the machine interface living there."""
 
 _KEPT_HEADERS = ("Allow", "Retry-After", "WWW-Authenticate")
+
+_compute_slots: threading.BoundedSemaphore | None = None
+
+
+class Busy(Exception):
+    """Every computing slot of this worker is taken; answered 503 with Retry-After."""
+
+
+@contextmanager
+def compute_slot():
+    """Hold one of the worker's ``COMPUTE_SLOTS`` for the costly part of an anonymous request.
+
+    At most that many computations run at once in one worker process; one more raises ``Busy``
+    at once instead of waiting, so that computations can neither hold every thread nor crowd
+    pages and /healthz out of the CPU. Validation (413, 422) happens before, without a slot.
+    """
+    global _compute_slots
+    if _compute_slots is None:
+        _compute_slots = threading.BoundedSemaphore(settings.COMPUTE_SLOTS)
+    if not _compute_slots.acquire(blocking=False):
+        raise Busy
+    try:
+        yield
+    finally:
+        _compute_slots.release()
 
 
 def error_format(path: str) -> Callable[[int], HttpResponse] | None:
@@ -142,6 +173,8 @@ def _problem(request) -> tuple[int, dict[str, str]] | None:
     except ValueError:
         return 400, {}
     if length > _body_limit(request.path_info):
+        if length <= DRAIN_BYTES:
+            _drain(request.META["wsgi.input"], length)
         return 413, {}
     environ = request.META
     try:
@@ -162,6 +195,14 @@ def _problem(request) -> tuple[int, dict[str, str]] | None:
     if length and request.content_type in _TEXT_BODIES and _bad_body(request):
         return 400, {}
     return None
+
+
+def _drain(stream, length: int) -> None:
+    while length > 0:
+        chunk = stream.read(min(length, 64 * 1024))
+        if not chunk:
+            return
+        length -= len(chunk)
 
 
 def _bad_body(request) -> bool:
@@ -196,8 +237,12 @@ class RequestGuardMiddleware:
         if problem is not None:
             status, headers = problem
             return refuse(request, status, headers)
-        response = self.get_response(request)
-        return self._in_format(request, response)
+        return self._in_format(request, self.get_response(request))
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Busy):
+            return refuse(request, 503, {"Retry-After": "1"})
+        return None
 
     def _in_format(self, request, response):
         status = response.status_code

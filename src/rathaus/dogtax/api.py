@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictS
 from pydantic_core import PydanticCustomError
 
 from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.guard import compute_slot
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
 from rathaus.dogtax.selectors import current_statute
@@ -153,7 +154,10 @@ def dogtax_quote(request, payload: DogTaxQuoteIn):
     ]
     nato_forces = payload.keeper is not None and payload.keeper.nato_forces
     try:
-        assessment = quote(statute=statute, year=payload.year, dogs=dogs, nato_forces=nato_forces)
+        with compute_slot():
+            assessment = quote(
+                statute=statute, year=payload.year, dogs=dogs, nato_forces=nato_forces
+            )
     except taxrules.InvalidInput as error:
         raise DomainValidationError(
             quote_problem_messages(error, statute=statute, dogs=dogs)

@@ -5,6 +5,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
+from rathaus.core.guard import compute_slot
 from rathaus.geodata.selectors import boundaries_imported, district_at
 
 router = Router(tags=["geodata"])
@@ -34,7 +35,8 @@ class Detail(Schema):
     summary="The district a point (WGS84 lon/lat) lies in",
 )
 def locate(request, point: Query[Point]):
-    district = district_at(point.lon, point.lat)
+    with compute_slot():
+        district = district_at(point.lon, point.lat)
     if district is None:
         if not boundaries_imported():
             raise HttpError(503, _("The district boundaries have not been imported yet."))

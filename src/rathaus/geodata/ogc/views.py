@@ -19,6 +19,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from rathaus.core.guard import compute_slot
 from rathaus.core.municipality import municipality
 from rathaus.geodata.layers import get_layer, layers
 from rathaus.geodata.ogc import documents, openapi
@@ -240,6 +241,11 @@ def items(request, collection_id: str):
     query = parse_items(request.GET)
     html = _wants_html(request, parse_format(request.GET))
     base = _base(request)
+    with compute_slot():
+        return _items_json_or_page(request, layer, query, base, html)
+
+
+def _items_json_or_page(request, layer, query: ItemsQuery, base: str, html: bool):
     if html:
         return _items_page(request, layer, query, base)
     data = snapshot(layer, settings.LANGUAGE_CODE)
