@@ -163,7 +163,7 @@ def test_dogtax_quote_extreme_dates_are_422(client, dog):
 
 
 def test_lists_beyond_their_maximum_are_422(client):
-    children = [{"ref": str(n), "born_on": "2010-01-01"} for n in range(31)]
+    children = [{"ref": str(n), "born_on": "2010-01-01"} for n in range(21)]
     body = {"application_received_on": "2026-01-10", "until": "2026-12", "children": children}
 
     response = client.post(QUOTE, json.dumps(body), content_type="application/json")

@@ -25,9 +25,9 @@ from rathaus.core.guard import compute_slot
 router = Router(tags=["childbenefit"])
 
 _MONTH = {"pattern": r"^\d{4}-\d{2}$", "examples": ["2026-05"]}
-MAX_CHILDREN = 30
+MAX_CHILDREN = 20
 """More children than any family claims for; bounds the work of one request."""
-MAX_PERIODS = 20
+MAX_PERIODS = 10
 """Qualifying periods per child: school, training, service and gaps stay far below this."""
 
 

@@ -20,7 +20,8 @@ from rathaus.dogtax.wording import quote_problem_messages
 router = Router(tags=["dogtax"])
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-MAX_DOGS = 100
+MAX_DOGS = 30
+"""More dogs than a household keeps (the calculator page allows 20); bounds one request's work."""
 EXAMPLE = {
     "year": 2026,
     "keeper": {"nato_forces": False},
