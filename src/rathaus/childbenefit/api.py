@@ -19,7 +19,7 @@ from rathaus.childbenefit.benefitrules import (
 )
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.texts import input_issue_message
-from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut
 from rathaus.core.guard import compute_slot
 
 router = Router(tags=["childbenefit"])
@@ -95,7 +95,7 @@ class ChildBenefitQuote(Schema):
 
 @router.post(
     "/childbenefit/quote",
-    response={200: ChildBenefitQuote, 422: ValidationErrorOut},
+    response={200: ChildBenefitQuote, 413: ErrorOut, 422: ValidationErrorOut, 503: ErrorOut},
     summary="Child benefit per child and month",
     description=(
         "Every paid month from the earliest month the application can reach (six months "

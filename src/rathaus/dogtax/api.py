@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut
 from rathaus.core.guard import compute_slot
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
@@ -133,7 +133,7 @@ class DogTaxQuoteOut(Schema):
 
 @router.post(
     "/dogtax/quote",
-    response={200: DogTaxQuoteOut, 422: ValidationErrorOut},
+    response={200: DogTaxQuoteOut, 413: ErrorOut, 422: ValidationErrorOut, 503: ErrorOut},
     summary="Compute the dog tax of a household for a year",
     description=(
         "No sign-in needed. Each liable month costs the annual rate of the dog's rank that "
