@@ -95,6 +95,15 @@ def test_an_oversized_body_on_a_page_is_a_413_page(client, settings):
     assert response["Content-Type"].startswith("text/html")
 
 
+def test_a_form_body_above_the_memory_limit_is_413(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = client.post(
+        "/en/votes/", "x=" + "y" * 2000, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 413
+
+
 @pytest.mark.parametrize(
     ("body", "fields"),
     [

@@ -158,9 +158,11 @@ def _unreadable(raw: bytes) -> bool:
     return False
 
 
-def _body_limit(path: str) -> int:
-    if error_format(path) is _api_error:
+def _body_limit(request) -> int:
+    if error_format(request.path_info) is _api_error:
         return settings.API_MAX_BODY_BYTES
+    if request.content_type in _TEXT_BODIES:  # read whole into memory (files are streamed)
+        return min(settings.MAX_REQUEST_BODY_BYTES, settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     return settings.MAX_REQUEST_BODY_BYTES
 
 
@@ -172,7 +174,7 @@ def _problem(request) -> tuple[int, dict[str, str]] | None:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return 400, {}
-    if length > _body_limit(request.path_info):
+    if length > _body_limit(request):
         if length <= DRAIN_BYTES:
             _drain(request.META["wsgi.input"], length)
         return 413, {}
