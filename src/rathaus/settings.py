@@ -92,6 +92,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "rathaus.core.request_log.RequestLogMiddleware",
+    "rathaus.core.guard.RequestGuardMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -324,6 +325,13 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
 ]
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Larger bodies are refused with 413 before they are read (rathaus.core.guard); the API takes
+# JSON only, and its largest real request (a quote for 20 children) stays far below 64 KiB.
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=60 * 1024 * 1024)
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=64 * 1024)
+# Computing endpoints (quotes, point-in-district, OGC items) running at once per worker process;
+# one more is answered 503 with Retry-After (rathaus.core.guard.compute_slot).
+COMPUTE_SLOTS = env.int("COMPUTE_SLOTS", default=1)
 
 # E-mail: the console in development, memory in tests, SMTP (EMAIL_URL) in production.
 EMAIL_CONFIG = env.email_url(

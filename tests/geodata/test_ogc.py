@@ -94,8 +94,11 @@ def test_by_default_ten_items_are_returned_with_polygons_and_properties(client):
 
 
 @pytest.mark.usefixtures("imported_districts")
-def test_a_limit_above_the_maximum_gets_the_maximum(client):
-    assert get_json(client, ITEMS, {"limit": 20000})["numberReturned"] == 10
+def test_a_limit_above_the_maximum_is_refused_and_the_maximum_is_served(client):
+    response = client.get(ITEMS, {"limit": 10001})
+    assert response.status_code == 400
+    assert response.json()["code"] == "InvalidParameterValue"
+    assert get_json(client, ITEMS, {"limit": 10000})["numberReturned"] == 10
 
 
 @pytest.mark.usefixtures("imported_districts")

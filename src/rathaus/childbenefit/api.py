@@ -20,12 +20,17 @@ from rathaus.childbenefit.benefitrules import (
 )
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.texts import input_issue_message
-from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut
+from rathaus.core.guard import compute_slot
 from rathaus.core.ratelimit import rate_limited
 
 router = Router(tags=["childbenefit"])
 
 _MONTH = {"pattern": r"^\d{4}-\d{2}$", "examples": ["2026-05"]}
+MAX_CHILDREN = 20
+"""More children than any family claims for; bounds the work of one request."""
+MAX_PERIODS = 10
+"""Qualifying periods per child: school, training, service and gaps stay far below this."""
 
 
 class _Strict(Schema):
@@ -35,31 +40,44 @@ class _Strict(Schema):
 class ChildBenefitQuotePeriod(_Strict):
     kind: str = Field(
         ...,
+        max_length=40,
         description="Why a child of 18 or over still counts.",
         json_schema_extra={"enum": [kind.value for kind in QualifyingKind]},
     )
-    from_: str = Field(..., alias="from", description="First month.", json_schema_extra=_MONTH)
+    from_: str = Field(
+        ..., alias="from", max_length=7, description="First month.", json_schema_extra=_MONTH
+    )
     to: str | None = Field(
-        None, description="Last month; null while open.", json_schema_extra=_MONTH
+        None, max_length=7, description="Last month; null while open.", json_schema_extra=_MONTH
     )
 
 
 class ChildBenefitQuoteChild(_Strict):
-    ref: str = Field(..., description="Your name for the child, repeated in the answer.")
-    born_on: str = Field(..., json_schema_extra={"format": "date"})
+    ref: str = Field(
+        ..., max_length=100, description="Your name for the child, repeated in the answer."
+    )
+    born_on: str = Field(..., max_length=10, json_schema_extra={"format": "date"})
     qualifying_periods: list[ChildBenefitQuotePeriod] = Field(
-        default_factory=list, description="Needed for the months from the 18th birthday on."
+        default_factory=list,
+        max_length=MAX_PERIODS,
+        description="Needed for the months from the 18th birthday on.",
     )
 
 
 class ChildBenefitQuoteRequest(_Strict):
     application_received_on: str = Field(
         ...,
+        max_length=10,
         description="The day the application arrives; it reaches back six months.",
         json_schema_extra={"format": "date"},
     )
-    until: str = Field(..., description="Last month to compute.", json_schema_extra=_MONTH)
-    children: list[ChildBenefitQuoteChild]
+    until: str = Field(
+        ...,
+        max_length=7,
+        description="Last month to compute; at most 360 months after the first month reached.",
+        json_schema_extra=_MONTH,
+    )
+    children: list[ChildBenefitQuoteChild] = Field(..., max_length=MAX_CHILDREN)
 
 
 class ChildBenefitQuoteMonth(Schema):
@@ -79,7 +97,7 @@ class ChildBenefitQuote(Schema):
 
 @router.post(
     "/childbenefit/quote",
-    response={200: ChildBenefitQuote, 422: ValidationErrorOut},
+    response={200: ChildBenefitQuote, 413: ErrorOut, 422: ValidationErrorOut, 503: ErrorOut},
     summary="Child benefit per child and month",
     description=(
         "Every paid month from the earliest month the application can reach (six months "
@@ -93,7 +111,8 @@ def quote(request, payload: ChildBenefitQuoteRequest):
     amounts = amount_schedule()
     try:
         quote_request = read_quote_request(payload.model_dump(by_alias=True), amounts=amounts)
-        result = compute_quote(request=quote_request, amounts=amounts)
+        with compute_slot():
+            result = compute_quote(request=quote_request, amounts=amounts)
     except InputError as error:
         raise DomainValidationError(
             (issue.path, input_issue_message(issue)) for issue in error.issues

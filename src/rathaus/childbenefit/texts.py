@@ -6,6 +6,7 @@ Months in messages are written as the language writes them ("Mai 2026", "May 202
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django.utils import formats
@@ -102,6 +103,15 @@ def input_issue_message(issue: Issue) -> str:
         return _("No child benefit amount is known yet for %(from)s to %(to)s.") % {
             "from": month_label(params["from"]),
             "to": month_label(params["to"]),
+        }
+    if issue.code is IssueCode.OUT_OF_RANGE:
+        return _("Enter a date from %(from)s to %(to)s.") % {
+            "from": formats.date_format(date.fromisoformat(params["from"]), "SHORT_DATE_FORMAT"),
+            "to": formats.date_format(date.fromisoformat(params["to"]), "SHORT_DATE_FORMAT"),
+        }
+    if issue.code is IssueCode.QUOTE_TOO_LONG:
+        return _("A quote covers at most %(months)s months; choose an earlier last month.") % {
+            "months": params["months"]
         }
     return _("This value is not valid.")
 

@@ -7,6 +7,7 @@ Errors are always `{"detail": "...", "errors": [{"field": "dogs[0].kept_since", 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Annotated
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -21,6 +22,18 @@ from rathaus.accounts.tokens import TokenRefused, token_for
 from rathaus.core.ratelimit import RateLimited, too_many_requests_message
 
 router = Router(tags=["platform"])
+
+# Bounds every API input shares (stated in the OpenAPI document as maximum/maxLength); no real
+# request comes near them, and each bounds the work one request can cause.
+MAX_ID = 2_147_483_647
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+"""A database id in a path, query or body (PostgreSQL integer)."""
+Name = Annotated[str, Field(max_length=200)]
+"""A short text: a title, key, slug, reference, code or filter value."""
+LongText = Annotated[str, Field(max_length=10_000)]
+"""A description."""
+MAX_PAGE = 200
+Offset = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})

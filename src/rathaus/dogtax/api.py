@@ -11,7 +11,8 @@ from ninja.decorators import decorate_view
 from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from rathaus.core.api import DomainValidationError, ValidationErrorOut
+from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut
+from rathaus.core.guard import compute_slot
 from rathaus.core.ratelimit import rate_limited
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
@@ -21,7 +22,8 @@ from rathaus.dogtax.wording import quote_problem_messages
 router = Router(tags=["dogtax"])
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-MAX_DOGS = 100
+MAX_DOGS = 30
+"""More dogs than a household keeps (the calculator page allows 20); bounds one request's work."""
 EXAMPLE = {
     "year": 2026,
     "keeper": {"nato_forces": False},
@@ -86,6 +88,7 @@ class DogTaxDogIn(Schema):
     )
     exemption: StrictStr | None = Field(
         None,
+        max_length=40,
         description="An exemption of the dog, by its code in the statute: "
         '"shelter", "assistance" or "rescue" in Kaiserslautern.',
         examples=["shelter"],
@@ -132,7 +135,7 @@ class DogTaxQuoteOut(Schema):
 
 @router.post(
     "/dogtax/quote",
-    response={200: DogTaxQuoteOut, 422: ValidationErrorOut},
+    response={200: DogTaxQuoteOut, 413: ErrorOut, 422: ValidationErrorOut, 503: ErrorOut},
     summary="Compute the dog tax of a household for a year",
     description=(
         "No sign-in needed. Each liable month costs the annual rate of the dog's rank that "
@@ -155,7 +158,10 @@ def dogtax_quote(request, payload: DogTaxQuoteIn):
     ]
     nato_forces = payload.keeper is not None and payload.keeper.nato_forces
     try:
-        assessment = quote(statute=statute, year=payload.year, dogs=dogs, nato_forces=nato_forces)
+        with compute_slot():
+            assessment = quote(
+                statute=statute, year=payload.year, dogs=dogs, nato_forces=nato_forces
+            )
     except taxrules.InvalidInput as error:
         raise DomainValidationError(
             quote_problem_messages(error, statute=statute, dogs=dogs)

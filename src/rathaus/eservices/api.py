@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from rathaus.core.api import authenticated
+from rathaus.core.api import MAX_PAGE, Name, Offset, authenticated
 from rathaus.core.audit import audit_read
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Service
@@ -78,7 +78,7 @@ def _service(service: Service, request, *, detail: bool = False) -> dict:
     response=list[ServiceOut],
     summary="The service catalogue (public); `q` searches, `life_situation` filters",
 )
-def services(request, q: str = "", life_situation: str = ""):
+def services(request, q: Name = "", life_situation: Name = ""):
     return [
         _service(service, request)
         for service in service_search(query=q[:100], life_situation=life_situation)
@@ -86,7 +86,7 @@ def services(request, q: str = "", life_situation: str = ""):
 
 
 @router.get("/services/{slug}", response=ServiceDetailOut, summary="One service (public)")
-def service(request, slug: str):
+def service(request, slug: Name):
     found = public_services().filter(slug=slug).first()
     if found is None:
         raise Http404
@@ -144,11 +144,11 @@ def _case(case: Case, *, detail: bool = False) -> dict:
 
 
 class CaseFilters(Schema):
-    status: str = "open"
-    service: str = ""
+    status: Name = "open"
+    service: Name = ""
     overdue: bool = False
-    limit: int = 50
-    offset: int = 0
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: Offset = 0
 
 
 @router.get(
@@ -188,7 +188,7 @@ def cases(request, filters: Query[CaseFilters]):
     auth=authenticated,
     summary="One case with its answers (staff of its department only)",
 )
-def case(request, reference: str):
+def case(request, reference: Name):
     units = _staff_units(request)
     found = (
         Case.objects.select_related("service", "unit", "assignee", "form_version")

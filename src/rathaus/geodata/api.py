@@ -6,6 +6,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from pydantic import Field
 
+from rathaus.core.guard import compute_slot
 from rathaus.core.ratelimit import rate_limited
 from rathaus.geodata.selectors import boundaries_imported, district_at
 
@@ -37,7 +38,8 @@ class Detail(Schema):
 )
 @decorate_view(rate_limited("geodata", methods=None))
 def locate(request, point: Query[Point]):
-    district = district_at(point.lon, point.lat)
+    with compute_slot():
+        district = district_at(point.lon, point.lat)
     if district is None:
         if not boundaries_imported():
             raise HttpError(503, _("The district boundaries have not been imported yet."))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from rathaus.core.api import DomainValidationError, authenticated
+from rathaus.core.api import MAX_ID, MAX_PAGE, DomainValidationError, Id, Name, authenticated
 from rathaus.core.ratelimit import rate_limit
 from rathaus.participation import shuffle
 from rathaus.participation.models import Category, Comment, Process, Project, Proposal
@@ -92,7 +92,7 @@ def process_list(request):
 
 
 @router.get("/processes/{process_id}", response=ProcessOut, summary="One process")
-def process_detail(request, process_id: int):
+def process_detail(request, process_id: Id):
     process = get_object_or_404(processes_visible(request.user), pk=process_id)
     return _process_out(request, process, timezone.now())
 
@@ -159,17 +159,23 @@ class ProposalOut(Schema):
 
 
 class ProposalQuery(Schema):
-    process: int
-    sort: str = Field(SORT_RANDOM, description="random, newest or supported")
-    seed: int | None = Field(None, description="Seed of the random order (keep it to page on).")
-    category: str = ""
-    district: str = ""
-    answer: str = Field("", description="under_review, accepted, not_feasible or none")
-    q: str = ""
+    process: Id
+    sort: Name = Field(SORT_RANDOM, description="random, newest or supported")
+    seed: int | None = Field(
+        None, ge=0, le=MAX_ID, description="Seed of the random order (keep it to page on)."
+    )
+    category: Name = ""
+    district: Name = ""
+    answer: Name = Field("", description="under_review, accepted, not_feasible or none")
+    q: Name = ""
 
 
 class ProposalPage(PageNumberPagination):
     page_size = 50
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=10_000)
+        page_size: int | None = Field(None, ge=1, le=MAX_PAGE)
 
 
 @router.get("/proposals", response=list[ProposalOut], summary="Proposals of a process")
@@ -196,20 +202,20 @@ def _proposals(user):
 
 
 @router.get("/proposals/{proposal_id}", response=ProposalOut, summary="One proposal")
-def proposal_detail(request, proposal_id: int):
+def proposal_detail(request, proposal_id: Id):
     return get_object_or_404(_proposals(request.user), pk=proposal_id)
 
 
 class ProposalIn(Schema):
-    process: int
+    process: Id
     title: str = Field(min_length=3, max_length=140)
     text: str = Field(min_length=1, max_length=5000)
-    category: str | None = Field(None, description="Slug of one of the process's categories.")
-    district: str = ""
+    category: Name | None = Field(None, description="Slug of one of the process's categories.")
+    district: Name = ""
     location_text: str = Field("", max_length=200)
     latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=8, decimal_places=6)
     longitude: Decimal | None = Field(None, ge=-180, le=180, max_digits=9, decimal_places=6)
-    pseudonym: str = Field("", description="Used on the first contribution only.")
+    pseudonym: str = Field("", max_length=50, description="Used on the first contribution only.")
 
 
 @router.post(
@@ -257,7 +263,7 @@ class SupportOut(Schema):
     auth=authenticated,
     summary="Support a proposal (idempotent)",
 )
-def proposal_support_api(request, proposal_id: int):
+def proposal_support_api(request, proposal_id: Id):
     proposal = get_object_or_404(_proposals(request.auth), pk=proposal_id)
     proposal_support(actor=request.auth, proposal=proposal)
     proposal.refresh_from_db(fields=["support_count"])
@@ -270,7 +276,7 @@ def proposal_support_api(request, proposal_id: int):
     auth=authenticated,
     summary="Withdraw one's support",
 )
-def proposal_unsupport_api(request, proposal_id: int):
+def proposal_unsupport_api(request, proposal_id: Id):
     proposal = get_object_or_404(_proposals(request.auth), pk=proposal_id)
     proposal_unsupport(actor=request.auth, proposal=proposal)
     proposal.refresh_from_db(fields=["support_count"])
@@ -279,7 +285,7 @@ def proposal_unsupport_api(request, proposal_id: int):
 
 class CommentIn(Schema):
     text: str = Field(min_length=1, max_length=3000)
-    reply_to: int | None = None
+    reply_to: Id | None = None
 
 
 class CommentOut(Schema):
@@ -296,7 +302,7 @@ class CommentOut(Schema):
     auth=authenticated,
     summary="Comment on a proposal, or reply to a comment",
 )
-def proposal_comment_api(request, proposal_id: int, payload: CommentIn):
+def proposal_comment_api(request, proposal_id: Id, payload: CommentIn):
     rate_limit(request, "comment", key="user_or_ip")
     proposal = get_object_or_404(_proposals(request.auth), pk=proposal_id)
     reply_to = None
@@ -364,9 +370,9 @@ def _project_out(request, project: Project) -> dict:
 
 
 class ProjectQuery(Schema):
-    district: str = ""
-    status: str = ""
-    topic: str = ""
+    district: Name = ""
+    status: Name = ""
+    topic: Name = ""
 
 
 @router.get("/projects", response=list[ProjectOut], summary="The Vorhabenliste")
@@ -379,5 +385,5 @@ def project_list(request, filters: Query[ProjectQuery]):
 
 
 @router.get("/projects/{slug}", response=ProjectOut, summary="One planned project")
-def project_detail(request, slug: str):
+def project_detail(request, slug: Name):
     return _project_out(request, get_object_or_404(projects_for_list(request.user), slug=slug))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -15,11 +15,20 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
-from rathaus.core.api import BearerToken, DomainValidationError, Session, authenticated
+from rathaus.core.api import (
+    BearerToken,
+    DomainValidationError,
+    Id,
+    LongText,
+    Name,
+    Session,
+    authenticated,
+)
 from rathaus.core.ratelimit import rate_limit
 from rathaus.voting import publication, selectors
 from rathaus.voting.errors import BallotInvalid, PollInvalid, VotingError
 from rathaus.voting.models import Poll
+from rathaus.voting.sealing import MAX_TRUSTEES
 from rathaus.voting.services import (
     ballot_cast,
     poll_close,
@@ -30,40 +39,43 @@ from rathaus.voting.services import (
     voting_codes_generate,
 )
 from rathaus.voting.services.voting_codes import MAX_BATCH
-from rathaus.voting.specs import OptionSpec, PollSpec
+from rathaus.voting.specs import MAX_OPTIONS, OptionSpec, PollSpec
 
 router = Router(tags=["voting"])
 
 
+Money = Annotated[Decimal, Field(ge=0, le=10**12, max_digits=16, decimal_places=2)]
+
+
 class OptionIn(Schema):
-    key: str
-    title: str
-    title_en: str = ""
-    description: str = ""
-    description_en: str = ""
-    cost: Decimal | None = None
-    district: str = ""
+    key: Name
+    title: Name
+    title_en: Name = ""
+    description: LongText = ""
+    description_en: LongText = ""
+    cost: Money | None = None
+    district: Name = ""
 
 
 class PollIn(Schema):
-    title: str
-    title_en: str = ""
-    description: str = ""
-    description_en: str = ""
+    title: Name
+    title_en: Name = ""
+    description: LongText = ""
+    description_en: LongText = ""
     kind: Literal["yes_no", "single", "multiple", "ranked", "budget"]
-    options: list[OptionIn] = []
+    options: list[OptionIn] = Field([], max_length=MAX_OPTIONS)
     opens_at: datetime
     closes_at: datetime
     eligibility: Literal["codes", "residents"]
-    min_choices: int = Field(0, ge=0)
-    max_choices: int | None = Field(None, ge=1)
-    budget: Decimal | None = None
-    max_cost: Decimal | None = None
-    max_points: int | None = Field(None, ge=1)
+    min_choices: int = Field(0, ge=0, le=MAX_OPTIONS)
+    max_choices: int | None = Field(None, ge=1, le=MAX_OPTIONS)
+    budget: Money | None = None
+    max_cost: Money | None = None
+    max_points: int | None = Field(None, ge=1, le=1000)
     rule: Literal["greedy", "equal-shares"] | None = None
-    districts: list[str] = []
+    districts: list[Name] = Field([], max_length=100)
     min_age: int | None = Field(None, ge=0, le=120)
-    process: int | None = None
+    process: Id | None = None
     sealed: bool | None = Field(
         None,
         description="Seal the ballots for trustees (default: the setting VOTING_SEAL_NEW_POLLS)",
@@ -109,13 +121,13 @@ class CodesIn(Schema):
 
 
 class BallotIn(Schema):
-    code: str | None = None
-    choices: list[str]
+    code: Name | None = None
+    choices: list[Name] = Field(..., max_length=MAX_OPTIONS)
 
 
 class TrusteesIn(Schema):
-    trustees: list[str]
-    threshold: int = Field(2, ge=2)
+    trustees: list[Name] = Field(..., max_length=MAX_TRUSTEES)
+    threshold: int = Field(2, ge=2, le=MAX_TRUSTEES)
 
 
 class Share(Schema):
@@ -128,7 +140,8 @@ class Shares(Schema):
 
 
 class SharesIn(Schema):
-    shares: list[str]
+    # A SLIP-39 share is 20 to 33 words: well under 1,000 characters.
+    shares: list[Annotated[str, Field(max_length=1000)]] = Field(..., max_length=MAX_TRUSTEES)
 
 
 class Created(Schema):
@@ -167,7 +180,7 @@ def _manager(request):
     return user
 
 
-def _poll(poll_id: int) -> Poll:
+def _poll(poll_id: Id) -> Poll:
     return get_object_or_404(selectors.polls_public(), pk=poll_id)
 
 
@@ -196,7 +209,7 @@ def create_poll(request, payload: PollIn):
 
 
 @router.get("/polls/{poll_id}", summary="A poll's definition and state")
-def poll_detail(request, poll_id: int):
+def poll_detail(request, poll_id: Id):
     poll = _poll(poll_id)
     return {**selectors.poll_definition(poll), "state": poll.state()}
 
@@ -207,7 +220,7 @@ def poll_detail(request, poll_id: int):
     response={201: Codes},
     summary="Generate voting codes (returned once; only their digests are kept)",
 )
-def generate_codes(request, poll_id: int, payload: CodesIn):
+def generate_codes(request, poll_id: Id, payload: CodesIn):
     actor = _manager(request)
     try:
         generated = voting_codes_generate(actor=actor, poll=_poll(poll_id), count=payload.count)
@@ -222,7 +235,7 @@ def generate_codes(request, poll_id: int, payload: CodesIn):
     response={201: Tracker},
     summary="Cast a ballot (residents: signed in or with a token; otherwise with a code)",
 )
-def cast_ballot(request, poll_id: int, payload: BallotIn):
+def cast_ballot(request, poll_id: Id, payload: BallotIn):
     if payload.code:
         rate_limit(request, "voting_code")
     poll = _poll(poll_id)
@@ -237,12 +250,12 @@ def cast_ballot(request, poll_id: int, payload: BallotIn):
 
 
 @router.get("/polls/{poll_id}/trackers", response=Trackers, summary="The public tracker list")
-def tracker_list(request, poll_id: int):
+def tracker_list(request, poll_id: Id):
     return {"trackers": selectors.trackers(_poll(poll_id))}
 
 
 @router.post("/polls/{poll_id}/close", auth=authenticated, summary="Close and count a poll")
-def close(request, poll_id: int):
+def close(request, poll_id: Id):
     actor = _manager(request)
     try:
         poll = poll_close(actor=actor, poll=_poll(poll_id))
@@ -259,7 +272,7 @@ def close(request, poll_id: int):
     response={201: Shares},
     summary="Seal the ballot box: the trustees' shares of the poll key (returned once, never kept)",
 )
-def seal(request, poll_id: int, payload: TrusteesIn):
+def seal(request, poll_id: Id, payload: TrusteesIn):
     actor = _manager(request)
     try:
         shares = poll_seal(
@@ -278,7 +291,7 @@ def seal(request, poll_id: int, payload: TrusteesIn):
     auth=authenticated,
     summary="Open the count of an ended sealed poll with the trustees' shares",
 )
-def unseal(request, poll_id: int, payload: SharesIn):
+def unseal(request, poll_id: Id, payload: SharesIn):
     actor = _manager(request)
     try:
         poll = poll_unseal(actor=actor, poll=_poll(poll_id), shares=payload.shares)
@@ -288,7 +301,7 @@ def unseal(request, poll_id: int, payload: SharesIn):
 
 
 @router.get("/polls/{poll_id}/results", summary="The result of a closed poll")
-def results(request, poll_id: int):
+def results(request, poll_id: Id):
     return publication.api_result(_closed(_poll(poll_id)).result)
 
 
@@ -296,5 +309,5 @@ def results(request, poll_id: int):
     "/polls/{poll_id}/export",
     summary="A closed poll's definition and all anonymous ballots with trackers (for recount)",
 )
-def export(request, poll_id: int):
+def export(request, poll_id: Id):
     return selectors.poll_export(_closed(_poll(poll_id)))

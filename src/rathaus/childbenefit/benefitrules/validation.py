@@ -30,6 +30,16 @@ class IssueCode(StrEnum):
     TRANSITION_WITHOUT_END = "transition_without_end"
     UNTIL_BEFORE_FIRST_MONTH = "until_before_first_month"
     NO_AMOUNT = "no_amount"
+    OUT_OF_RANGE = "out_of_range"
+    QUOTE_TOO_LONG = "quote_too_long"
+
+
+EARLIEST_DAY = date(1900, 1, 1)
+"""The earliest day a quote reads: older dates lie outside anything the rules cover."""
+LATEST_DAY = date(2099, 12, 31)
+"""The latest day a quote reads (the amounts are set by law for a few years ahead at most)."""
+MAX_QUOTE_MONTHS = 12 * 30
+"""The longest quote: a child is paid for at most 25 years, plus the six months reached back."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,21 @@ def period_issues(
     return []
 
 
+def day_range_issues(path: str, day: date) -> list[Issue]:
+    """A day outside ``EARLIEST_DAY`` to ``LATEST_DAY``, which no rule covers."""
+    if EARLIEST_DAY <= day <= LATEST_DAY:
+        return []
+    params = {"from": EARLIEST_DAY.isoformat(), "to": LATEST_DAY.isoformat()}
+    return [Issue(path, IssueCode.OUT_OF_RANGE, params)]
+
+
+def month_range_issues(path: str, month: Month) -> list[Issue]:
+    if Month.of(EARLIEST_DAY) <= month <= Month.of(LATEST_DAY):
+        return []
+    params = {"from": EARLIEST_DAY.isoformat(), "to": LATEST_DAY.isoformat()}
+    return [Issue(path, IssueCode.OUT_OF_RANGE, params)]
+
+
 def born_on_issues(path: str, born_on: date, received_on: date | None) -> list[Issue]:
     if received_on is not None and born_on > received_on:
         return [Issue(f"{path}.born_on", IssueCode.BORN_AFTER_RECEIPT)]
@@ -84,6 +109,8 @@ def range_issues(
     if until < first:
         return [Issue("until", IssueCode.UNTIL_BEFORE_FIRST_MONTH, {"month": str(first)})]
     earliest = earliest_month(received_on)
+    if until.index - earliest.index >= MAX_QUOTE_MONTHS:
+        return [Issue("until", IssueCode.QUOTE_TOO_LONG, {"months": str(MAX_QUOTE_MONTHS)})]
     return [
         Issue(
             "application_received_on" if gap_from == earliest else "until",

@@ -33,7 +33,9 @@ from rathaus.childbenefit.benefitrules.validation import (
     Issue,
     IssueCode,
     born_on_issues,
+    day_range_issues,
     duplicate_ref_issues,
+    month_range_issues,
     period_issues,
     range_issues,
 )
@@ -138,14 +140,21 @@ class _Reader:
         return None
 
     def date(self, raw: Mapping[str, Any], key: str, path: str) -> date | None:
-        return self._parsed(
+        day = self._parsed(
             raw, key, path, required=True, parse=_parse_date, invalid=IssueCode.INVALID_DATE
         )
+        return self._within(day, day_range_issues(path, day) if day is not None else [])
 
     def month(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool) -> Month | None:
-        return self._parsed(
+        month = self._parsed(
             raw, key, path, required=required, parse=Month.parse, invalid=IssueCode.INVALID_MONTH
         )
+        return self._within(month, month_range_issues(path, month) if month is not None else [])
+
+    def _within(self, value: _Value | None, issues: list[Issue]) -> _Value | None:
+        """``value``, or ``None`` with ``issues`` noted when it lies outside the rules' range."""
+        self.issues += issues
+        return None if issues else value
 
     def items(self, raw: Mapping[str, Any], key: str, path: str, *, required: bool) -> list[Any]:
         value = self._present(raw, key, path, required=required)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from rathaus.geodata.crs import CRS84, SUPPORTED
 from rathaus.geodata.ogc.documents import GEOJSON, HTML, JSON
-from rathaus.geodata.ogc.params import DEFAULT_LIMIT, MAX_LIMIT
+from rathaus.geodata.ogc.params import (
+    DEFAULT_LIMIT,
+    MAX_DATETIME,
+    MAX_FEATURE_ID,
+    MAX_LIMIT,
+    MAX_OFFSET,
+)
 
 _EXCEPTION = {
     "type": "object",
@@ -34,7 +40,7 @@ _PARAMETERS = {
     "limit": {
         "name": "limit",
         "in": "query",
-        "description": f"How many features to return at most (above {MAX_LIMIT}: {MAX_LIMIT}).",
+        "description": f"How many features to return at most (1 to {MAX_LIMIT}; more is a 400).",
         "required": False,
         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
         "style": "form",
@@ -45,7 +51,7 @@ _PARAMETERS = {
         "in": "query",
         "description": "How many matching features to skip (see the next and prev links).",
         "required": False,
-        "schema": {"type": "integer", "minimum": 0, "default": 0},
+        "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0},
         "style": "form",
         "explode": False,
     },
@@ -57,7 +63,12 @@ _PARAMETERS = {
         "EPSG:4326: min lat, min lon, max lat, max lon; EPSG:25832: min east, min north, max east, "
         "max north in metres).",
         "required": False,
-        "schema": {"type": "array", "minItems": 4, "maxItems": 4, "items": {"type": "number"}},
+        "schema": {
+            "type": "array",
+            "minItems": 4,
+            "maxItems": 4,
+            "items": {"type": "number", "minimum": -180, "maximum": 180},
+        },
         "style": "form",
         "explode": False,
     },
@@ -86,7 +97,7 @@ _PARAMETERS = {
         "description": "An RFC 3339 instant or interval. The layers have no temporal property "
         "yet, so it filters nothing.",
         "required": False,
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "maxLength": MAX_DATETIME},
         "style": "form",
         "explode": False,
     },
@@ -119,6 +130,14 @@ def _responses(schema_ref: str, media_type: str) -> dict:
             "description": "Not found",
             "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
         },
+        "500": {
+            "description": "An internal error",
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
+        },
+        "503": {
+            "description": "The database cannot be reached",
+            "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
+        },
     }
 
 
@@ -146,7 +165,7 @@ def document(base: str, title: str, description: str, collection_ids: list[str])
         "in": "path",
         "required": True,
         "description": "The id of a feature.",
-        "schema": {"type": "string"},
+        "schema": {"type": "string", "maxLength": MAX_FEATURE_ID},
     }
     paths = {
         "/": _operation("getLandingPage", "Landing page", ["f"], "landingPage"),

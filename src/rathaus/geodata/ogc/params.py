@@ -17,6 +17,10 @@ from rathaus.geodata.crs import CRS84
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 10_000
+MAX_OFFSET = 1_000_000
+MAX_DATETIME = 100
+MAX_FEATURE_ID = 200
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 COMMON = frozenset({"f"})
 ITEMS = frozenset({"f", "limit", "offset", "bbox", "datetime", "crs", "bbox-crs"})
 ITEM = frozenset({"f", "crs"})
@@ -84,14 +88,14 @@ def parse_crs(query, name: str = "crs") -> str:
     return raw
 
 
-def _whole(query, name: str, default: int, minimum: int) -> int:
+def _whole(query, name: str, default: int, minimum: int, maximum: int) -> int:
     raw = query.get(name)
     if raw is None:
         return default
-    if not re.fullmatch(r"\d{1,12}", raw) or int(raw) < minimum:
+    if not re.fullmatch(r"\d{1,12}", raw) or not minimum <= int(raw) <= maximum:
         raise invalid(
-            _("%(name)s must be a whole number of at least %(minimum)s.")
-            % {"name": name, "minimum": minimum}
+            _("%(name)s must be a whole number from %(minimum)s to %(maximum)s.")
+            % {"name": name, "minimum": minimum, "maximum": maximum}
         )
     return int(raw)
 
@@ -129,13 +133,14 @@ def _bbox(raw: str | None, bbox_crs: str = CRS84) -> tuple[float, float, float, 
 def parse_items(query) -> ItemsQuery:
     check_known(query, ITEMS)
     datetime = query.get("datetime")
-    if datetime is not None and not _DATETIME.match(datetime):
+    if datetime is not None and (len(datetime) > MAX_DATETIME or not _DATETIME.match(datetime)):
         raise invalid(_("datetime must be an RFC 3339 date-time or an interval start/end."))
     bbox_crs = parse_crs(query, "bbox-crs")
     return ItemsQuery(
-        # A limit above the maximum is no error: the maximum applies (OGC API Features 7.15.3).
-        limit=min(_whole(query, "limit", DEFAULT_LIMIT, 1), MAX_LIMIT),
-        offset=_whole(query, "offset", 0, 0),
+        # The OpenAPI document states the bounds; a value outside them is a 400 (OGC API
+        # Features 7.15.3 lets a server answer so instead of capping silently).
+        limit=_whole(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+        offset=_whole(query, "offset", 0, 0, MAX_OFFSET),
         bbox=_bbox(query.get("bbox"), bbox_crs),
         datetime=datetime,
         crs=parse_crs(query),

@@ -19,6 +19,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from rathaus.core.guard import compute_slot
 from rathaus.core.municipality import municipality
 from rathaus.core.ratelimit import rate_limited
 from rathaus.geodata.layers import get_layer, layers
@@ -26,6 +27,8 @@ from rathaus.geodata.ogc import documents, openapi
 from rathaus.geodata.ogc.params import (
     COMMON,
     ITEM,
+    MAX_FEATURE_ID,
+    SAFE_METHODS,
     ItemsQuery,
     OgcError,
     check_known,
@@ -39,10 +42,17 @@ CACHE_CONTROL = "public, max-age=60"
 
 
 def ogc_view(view):
-    """Answer OgcError as an OGC exception document."""
+    """Only reading methods; answer OgcError as an OGC exception document."""
 
     @rate_limited("geodata", methods=None)
     def wrapper(request, *args, **kwargs):
+        if request.method not in SAFE_METHODS:
+            response = JsonResponse(
+                {"code": "MethodNotAllowed", "description": _("This method is not allowed here.")},
+                status=405,
+            )
+            response["Allow"] = ", ".join(SAFE_METHODS)
+            return response
         try:
             return view(request, *args, **kwargs)
         except OgcError as error:
@@ -235,6 +245,11 @@ def items(request, collection_id: str):
     query = parse_items(request.GET)
     html = _wants_html(request, parse_format(request.GET))
     base = _base(request)
+    with compute_slot():
+        return _items_json_or_page(request, layer, query, base, html)
+
+
+def _items_json_or_page(request, layer, query: ItemsQuery, base: str, html: bool):
     if html:
         return _items_page(request, layer, query, base)
     data = snapshot(layer, settings.LANGUAGE_CODE)
@@ -291,7 +306,7 @@ def item(request, collection_id: str, feature_id: str):
     target = parse_crs(request.GET)
     base = _base(request)
     data = snapshot(layer, None if html else settings.LANGUAGE_CODE)
-    position = data.position(feature_id)
+    position = data.position(feature_id) if len(feature_id) <= MAX_FEATURE_ID else None
     if position is None:
         raise not_found(
             _("There is no feature %(feature)s in %(collection)s.")
