@@ -7,6 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # Test processes: one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in one process.
+# Tests marked `alone` measure response times and run afterwards, with nothing beside them.
 TEST_WORKERS ?= auto
 export PORT
 export DJANGO_ENV ?= development
@@ -51,7 +52,8 @@ test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load -m 'not alone'
+	$(BIN)/pytest -m alone
 
 bench: setup
 	scripts/ensure-system-packages wrk

@@ -35,7 +35,11 @@ from rathaus.geodata.boundaries import parse_boundaries
 from rathaus.geodata.services import districts_replace
 from tests.geodata.shared_data import districts_file
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.alone,
+    pytest.mark.django_db(transaction=True),
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = 20

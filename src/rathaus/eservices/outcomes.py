@@ -38,6 +38,7 @@ def euro(amount) -> str:
 
 
 def outcome_label(outcome: str) -> str:
+    """The outcome of a decision in words ("bewilligt"), never its stored value ("granted")."""
     return str(dict(Outcome.CHOICES).get(outcome, outcome))
 
 

@@ -5,9 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from rathaus.eservices import workflow
-from rathaus.eservices.handlers import Outcome
 from rathaus.eservices.models.cases import CaseStatus, EventKind
-from rathaus.eservices.outcomes import outcome_text
+from rathaus.eservices.outcomes import outcome_label, outcome_text
 
 register = template.Library()
 
@@ -32,10 +31,8 @@ def status_badge(status: str) -> str:
     )
 
 
-@register.filter
-def outcome_label(outcome: str) -> str:
-    """The outcome of a decision in words ("bewilligt"), never its stored value ("granted")."""
-    return str(dict(Outcome.CHOICES).get(outcome, outcome))
+# The outcome of a decision in words ("bewilligt"), never its stored value ("granted").
+register.filter("outcome_label", outcome_label)
 
 
 @register.filter
