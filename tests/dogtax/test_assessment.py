@@ -339,3 +339,32 @@ def test_an_english_speaking_keeper_gets_the_notice_in_english(households):
     text = "".join(page.extract_text() for page in PdfReader(letter.file.open("rb")).pages)
     assert "Your dogs" in text
     assert "Rechtsbehelfsbelehrung" in text  # the binding German legal remedy stays
+
+
+def test_the_annual_notice_announces_a_dog_liable_only_next_year(stored_statute, tax_office):
+    """A dog taken in in December is named with its tag and the yearly amount from January on."""
+    from pypdf import PdfReader
+
+    from tests.factories import UserFactory
+
+    keeper = UserFactory(email="keeper.december@example.org")
+    account = account_for_keeper(user=keeper, name="Dora Dezember", address=ADDRESS)
+    dog_register(account=account, name="Bello", kept_since=date(2020, 3, 1))
+    luna = dog_register(account=account, name="Luna", kept_since=date(YEAR, 12, 10))
+
+    run_all()
+
+    notice = TaxNotice.objects.get(account=account, year=YEAR, kind=TaxNotice.Kind.ANNUAL)
+    lines = {line["name"]: line for line in notice.dogs}
+    assert lines["Luna"]["amount"] == "0.00"
+    assert Decimal(lines["Luna"]["next_year_amount"]) > 0
+    following = sum(Decimal(line["next_year_amount"]) for line in notice.dogs)
+    letter = Letter.objects.get(recipient=keeper)
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(letter.file.open("rb")).pages
+    )
+    tag = luna.current_tag.number
+    assert f"Luna {tag} Im Jahr {YEAR} nicht steuerpflichtig." in text
+    assert f"Steuerpflichtig ab Januar {YEAR + 1}." in text
+    amount = f"{following:.2f}".replace(".", ",")
+    assert f"Ab {YEAR + 1} beträgt die Hundesteuer für diese Hunde {amount} €" in text

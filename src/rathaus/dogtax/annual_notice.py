@@ -16,6 +16,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from rathaus.dogtax.models import TaxAccount, TaxNotice
+from rathaus.dogtax.notice_outlook import next_year_amount, next_year_context
 
 TEMPLATE = "dogtax/assessment/annual_notice.html"
 
@@ -80,6 +81,7 @@ def _dog_rows(notice: TaxNotice) -> list[dict]:
                 "month_count": len(liable),
                 "exempt": month_ranges(exempt),
                 "amount": Decimal(line["amount"]),
+                "next_year_amount": next_year_amount(line),
             }
         )
     return rows
@@ -122,6 +124,7 @@ def notice_context(
         "dogs": _dog_rows(notice),
         "total": notice.total,
         "previous_total": notice.previous_total,
+        **next_year_context(notice.year, notice.dogs),
         "installments": [
             {
                 "due_on": item.due_on,

@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy
 
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import Dog, GivenUpReason, Tag, TaxAccount, TaxNotice
+from rathaus.dogtax.notice_outlook import next_year_amount, next_year_context
 from rathaus.dogtax.services import (
     RegisterError,
     account_change_address,
@@ -86,10 +87,6 @@ def _refusal(code: str, **values) -> Decision:
     return Decision(
         outcome=Outcome.REJECTED, text=str(message) % values if values else str(message)
     )
-
-
-def _decimal(value) -> Decimal | None:
-    return Decimal(value) if value not in (None, "") else None
 
 
 def _date(value) -> date | None:
@@ -194,11 +191,10 @@ def tax_notice_spec(notice: TaxNotice, *, title: str, decision_text: str = "") -
         {
             **line,
             "runs": _month_runs(line["months"]),
-            "next_year_amount": _decimal(line.get("next_year_amount")),
+            "next_year_amount": next_year_amount(line),
         }
         for line in notice.dogs
     ]
-    following = [line["next_year_amount"] for line in lines if line["next_year_amount"]]
     rows = payable_installments(notice)
     for row in rows:
         row["months"] = ", ".join(str(MONTHS[m]) for m in row["covers"])
@@ -218,9 +214,7 @@ def tax_notice_spec(notice: TaxNotice, *, title: str, decision_text: str = "") -
                 notice.total - notice.previous_total if notice.previous_total is not None else None
             ),
             "first_payable": amount,
-            "next_year": notice.year + 1,
-            "next_year_start": date(notice.year + 1, 1, 1),
-            "next_year_total": sum(following, Decimal(0)) if following else None,
+            **next_year_context(notice.year, notice.dogs),
             "decision_text": decision_text,
             "legal_remedy": {"levy": True},
         },
