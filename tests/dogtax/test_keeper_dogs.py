@@ -199,3 +199,40 @@ def test_child_benefit_notices_write_dates_in_the_recipients_language(db):
     )
 
     assert "Dec. 4, 2026" in html and "04.12.2026" not in html
+
+
+def test_the_address_change_form_asks_for_no_tag_or_account_number(apply, services, keeper, client):  # noqa: F811
+    """The address change concerns the applicant's own tax account, found from the signed-in
+    keeper: the form asks for names, the old and new address and the date of the move, and
+    nothing that identifies an account or a dog is typed (nor chosen: it concerns all dogs)."""
+    from rathaus.eservices.demo_forms import DOG_ADDRESS_CHANGE
+
+    register(apply, keeper)
+    account = TaxAccount.objects.get(keeper=keeper)
+    tag = Tag.objects.get().number
+    fields = {
+        field["key"]: field for step in DOG_ADDRESS_CHANGE["steps"] for field in step["fields"]
+    }
+    assert set(fields) == {
+        "given_name",
+        "family_name",
+        "address",
+        "phone",
+        "new_address",
+        "moved_on",
+    }
+    assert not [key for key in fields if re.search(r"tag|account|number|konto|marke", key)]
+    assert not [field for field in fields.values() if "check" in field or "choices_from" in field]
+
+    sign_in(client, keeper)
+    started = client.post(f"/services/apply/{services['adresse'].slug}/")
+    draft = Draft.objects.get(user=keeper, service=services["adresse"])
+    draft_save_step(draft=draft, step_key="applicant", values=APPLICANT, next_step="move")
+    bodies = [
+        client.get(f"{started['Location']}step/{step}/").content.decode()
+        for step in ("applicant", "move")
+    ]
+    names = set(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', "".join(bodies)))
+    assert "given_name" in names and any(name.startswith("new_address") for name in names)
+    assert not [name for name in names if re.search(r"tag|account|number", name)]
+    assert account.number not in bodies[1] and tag not in bodies[1]
