@@ -31,8 +31,9 @@ CHROMIUM_ARGS = [
 # Tests that read a PDF back (its text, its PDF/A metadata, its pixels) are about documents and
 # render real PDFs with WeasyPrint; every other test gets a recorded PDF instead, after the
 # document's template has still been rendered to HTML (so template errors still fail the test).
-# A test is about documents when its own source, a function of its module or a fixture it uses
-# reads a PDF back, when it lies in a ``documents`` folder, or when it is marked ``documents``.
+# A test is about documents when its own source, a function or class of its module or a fixture
+# it uses reads a PDF back, when it lies in a ``documents`` folder, or when it is marked
+# ``documents``.
 RECORDED_PDF = (Path(__file__).parent / "fixtures" / "recorded.pdf").read_bytes()
 DOCUMENT_READERS = (
     "pypdf",
@@ -60,7 +61,9 @@ def _about_documents(item) -> bool:
     helpers = {
         name
         for name, value in vars(module).items()
-        if inspect.isfunction(value) and value.__module__.startswith("tests") and _reads_pdfs(value)
+        if (inspect.isfunction(value) or inspect.isclass(value))
+        and getattr(value, "__module__", "").startswith("tests")
+        and _reads_pdfs(value)
     }
     source = inspect.getsource(item.function)
     if _reads_pdfs(item.function) or any(f"{helper}(" in source for helper in helpers):

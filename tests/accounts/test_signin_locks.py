@@ -114,6 +114,8 @@ def test_through_an_untrusted_proxy_the_peer_is_counted_whatever_the_header_says
         ("10.0.0.5", "garbage", ["10.0.0.0/8"], "10.0.0.5"),
         ("192.0.2.1", "198.51.100.7", ["10.0.0.0/8"], "192.0.2.1"),
         ("2001:db8::1", "2001:db8:1::7", ["2001:db8::/64"], "2001:db8:1::7"),
+        ("", "198.51.100.7", [], "0.0.0.0"),
+        ("not an address", "", [], "0.0.0.0"),
     ],
 )
 def test_the_client_address(peer, forwarded, trusted, expected):

@@ -34,9 +34,14 @@ def _trusted(address, networks: tuple[Network, ...]) -> bool:
     return address is not None and any(address in network for network in networks)
 
 
+# A peer without an address (a Unix socket, a WSGI server that sets none) counts as one client.
+UNKNOWN_PEER = "0.0.0.0"  # noqa: S104  (an address to count by, never one to bind to)
+
+
 def client_ip(request) -> str:
     """The address of the client: the peer, or the real client named by a trusted proxy."""
-    peer = request.META.get("REMOTE_ADDR", "") or ""
+    peer_address = _address(request.META.get("REMOTE_ADDR", "") or "")
+    peer = str(peer_address) if peer_address is not None else UNKNOWN_PEER
     networks = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()) or ()))
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if not networks or not forwarded or not _trusted(_address(peer), networks):
