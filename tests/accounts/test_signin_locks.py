@@ -7,7 +7,7 @@ out a correct sign-in from that address; behind a proxy that is every citizen.
 import pytest
 from django.test import RequestFactory, override_settings
 
-from rathaus.core.client import client_ip
+from rathaus.core.client import UNKNOWN_PEER, client_ip
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -114,8 +114,8 @@ def test_through_an_untrusted_proxy_the_peer_is_counted_whatever_the_header_says
         ("10.0.0.5", "garbage", ["10.0.0.0/8"], "10.0.0.5"),
         ("192.0.2.1", "198.51.100.7", ["10.0.0.0/8"], "192.0.2.1"),
         ("2001:db8::1", "2001:db8:1::7", ["2001:db8::/64"], "2001:db8:1::7"),
-        ("", "198.51.100.7", [], "0.0.0.0"),
-        ("not an address", "", [], "0.0.0.0"),
+        ("", "198.51.100.7", [], UNKNOWN_PEER),
+        ("not an address", "", [], UNKNOWN_PEER),
     ],
 )
 def test_the_client_address(peer, forwarded, trusted, expected):
