@@ -7,6 +7,8 @@ examples per operation so that the whole check takes a minute or two on the 2-co
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -27,6 +29,18 @@ pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 EXAMPLES = 8
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 DOCUMENTS = {"platform": "/api/v1/openapi.json", "ogc": "/ogc/api?f=json"}
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept_open():
+    """The fuzzer calls the WSGI application itself, so Django's request signals close the
+    database connection after each answer, inside the test's transaction (PostgreSQL then
+    answers nothing more). Django's own test client disconnects that handler; so does this."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
