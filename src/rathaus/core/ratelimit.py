@@ -25,6 +25,26 @@ from django_ratelimit.core import get_usage
 
 MACHINE_PREFIXES = ("/api/", "/ogc/")
 
+OPENAPI_429 = {
+    "description": "Too many requests from this client; retry after `Retry-After` seconds",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds until a new request of this kind is accepted.",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["detail"],
+                "properties": {"detail": {"type": "string"}},
+            }
+        }
+    },
+}
+"""The 429 answer as an OpenAPI 3 response object, for every rate-limited operation."""
+
 
 class RateLimited(Exception):
     """Over the rate of a scope; `retry_after` is in seconds."""
@@ -82,6 +102,7 @@ def rate_limited(scope: str, *, key: str = "ip", methods: tuple[str, ...] | None
                     return refused
             return view(request, *args, **kwargs)
 
+        wrapped.rate_limit_scope = scope
         return wrapped
 
     return decorator
