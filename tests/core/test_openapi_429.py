@@ -48,7 +48,8 @@ def test_every_rate_limited_api_operation_lists_429(client):
     limited = {}
     for path, operation in _operations():
         source = inspect.getsource(operation.view_func)
-        scope = _scope(operation.view_func)
+        # Marked by `limited`, or limited through `decorate_view(rate_limited(...))`.
+        scope = _scope(operation.view_func) or _scope(operation.run)
         if re.search(r"\brate_limit\(", source):
             assert scope, f"{path} counts a rate limit but is not marked with @limited"
         if scope:
