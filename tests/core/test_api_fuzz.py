@@ -7,6 +7,8 @@ examples per operation so that the whole check takes a minute or two on the 2-co
 
 import pytest
 import schemathesis
+from django.core.signals import request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -27,6 +29,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 EXAMPLES = 8
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 DOCUMENTS = {"platform": "/api/v1/openapi.json", "ogc": "/ogc/api?f=json"}
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """As Django's test client does: the WSGI handler would close the connection that holds the
+    test's transaction at each request start (PostgreSQL: "the connection is closed")."""
+    request_started.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from rathaus.core.client import client_ip
+
 MACHINE_PREFIXES = ("/api/", "/ogc/")
 
 OPENAPI_429 = {
@@ -44,6 +46,15 @@ OPENAPI_429 = {
     },
 }
 """The 429 answer as an OpenAPI 3 response object, for every rate-limited operation."""
+
+
+def counted_address(request) -> str:
+    """The client address the counters use (`RATELIMIT_IP_META_KEY`).
+
+    A request without a peer address (a WSGI server on a Unix socket without a proxy, a test
+    client) counts as one unknown client instead of failing in django-ratelimit.
+    """
+    return client_ip(request) or "0.0.0.0"  # noqa: S104 (a counter key, not a binding)
 
 
 class RateLimited(Exception):
