@@ -205,7 +205,7 @@ RATE_LIMITS = {
     "proposal": env.str("RATE_LIMIT_PROPOSAL", default="20/h"),
     "comment": env.str("RATE_LIMIT_COMMENT", default="60/h"),
 }
-RATELIMIT_IP_META_KEY = "rathaus.core.client.client_ip"
+RATELIMIT_IP_META_KEY = "rathaus.core.ratelimit.counted_address"
 RATELIMIT_FAIL_OPEN = True  # a cache outage must not lock every citizen out
 LOGIN_FAILED_ACCOUNTS_PER_CLIENT = env.int("LOGIN_FAILED_ACCOUNTS_PER_CLIENT", default=30)
 LOGIN_FAILED_CLIENT_WINDOW = env.int("LOGIN_FAILED_CLIENT_WINDOW", default=3600)

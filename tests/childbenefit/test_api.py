@@ -336,7 +336,7 @@ def test_the_openapi_document_describes_the_quote_without_authentication(client)
 
     operation = document["paths"][URL]["post"]
     assert "security" not in operation
-    assert set(operation["responses"]) == {"200", "413", "422", "503"}
+    assert set(operation["responses"]) == {"200", "413", "422", "429", "503"}
     request_schema = document["components"]["schemas"]["ChildBenefitQuotePeriod"]
     assert request_schema["properties"]["kind"]["enum"] == [
         "education",

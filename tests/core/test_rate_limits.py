@@ -214,3 +214,11 @@ def test_the_429_page_speaks_german(client):
     page = response.content.decode()
     assert "Zu viele Anfragen" in page
     assert "in 60 Minuten noch einmal" in page
+
+
+@override_settings(RATE_LIMITS=TINY)
+def test_a_request_without_a_peer_address_is_counted_not_refused_with_500(client):
+    """A WSGI server on a Unix socket gives no REMOTE_ADDR: one unknown client, still limited."""
+    answers = [client.get("/ogc/collections", REMOTE_ADDR="").status_code for _ in range(3)]
+
+    assert answers == [200, 200, 429]

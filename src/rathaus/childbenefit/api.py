@@ -8,7 +8,6 @@ language.
 from __future__ import annotations
 
 from ninja import Field, Router, Schema
-from ninja.decorators import decorate_view
 from pydantic import ConfigDict
 
 from rathaus.childbenefit.benefitrules import (
@@ -20,9 +19,8 @@ from rathaus.childbenefit.benefitrules import (
 )
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.texts import input_issue_message
-from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut
+from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut, limited
 from rathaus.core.guard import compute_slot
-from rathaus.core.ratelimit import rate_limited
 
 router = Router(tags=["childbenefit"])
 
@@ -106,7 +104,7 @@ class ChildBenefitQuote(Schema):
         "422 with a message per field in the language of `Accept-Language`."
     ),
 )
-@decorate_view(rate_limited("quote", methods=None))
+@limited("quote")
 def quote(request, payload: ChildBenefitQuoteRequest):
     amounts = amount_schedule()
     try:

@@ -24,6 +24,7 @@ class AmountForm(forms.Form):
         label=_("Child number"),
         required=False,
         min_value=1,
+        max_value=20,
         help_text=_(
             "Leave empty for the same amount for every child. A number such as 3 gives the "
             "amount for the third child and every further child, up to the next child number "

@@ -14,12 +14,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
+from ninja.utils import contribute_operation_callback
 
 from rathaus.accounts.models import TokenScope
 from rathaus.accounts.tokens import TokenRefused, token_for
-from rathaus.core.ratelimit import RateLimited, too_many_requests_message
+from rathaus.core.ratelimit import (
+    OPENAPI_429,
+    RateLimited,
+    rate_limited,
+    too_many_requests_message,
+)
 
 router = Router(tags=["platform"])
 
@@ -75,6 +82,30 @@ class Session(SessionAuth):
 
 # Endpoints that need a person: a token or a browser session.
 authenticated = [BearerToken(), Session()]
+
+
+def limited(scope: str, *, key: str = "ip", counted_in_view: bool = False):
+    """Rate-limit an API operation by `scope` and state its 429 in the OpenAPI document.
+
+    Put it below the router decorator. With `counted_in_view` the view counts the request
+    itself with `rate_limit(request, scope)` (after authentication, or only for some input).
+    The view function keeps `rate_limit_scope`, the registry the OpenAPI test walks.
+    """
+
+    def decorator(view_func):
+        view_func.rate_limit_scope = scope
+        contribute_operation_callback(view_func, _document_429)
+        if not counted_in_view:
+            view_func = decorate_view(rate_limited(scope, key=key, methods=None))(view_func)
+        return view_func
+
+    return decorator
+
+
+def _document_429(operation) -> None:
+    extra = dict(operation.openapi_extra or {})
+    extra["responses"] = {**extra.get("responses", {}), 429: OPENAPI_429}
+    operation.openapi_extra = extra
 
 
 class FieldErrorOut(Schema):

@@ -6,6 +6,7 @@
 """
 
 from django import forms
+from django.db import models
 from django.forms.renderers import TemplatesSetting
 
 
@@ -41,3 +42,20 @@ def widget_css_class(widget: forms.Widget, *, invalid: bool) -> str:
     else:
         return ""
     return f"{base} {base}--error" if invalid else base
+
+
+# Bounds of form input (docs/platform.md, "Bounds"): every text has a maximum length and every
+# number a maximum, far above any real case; the form tests walk every form for them.
+LONG_TEXT = 10_000
+"""The longest description, note or explanation a form takes."""
+MAX_FORM_NUMBER = 1_000_000
+"""The largest whole number a model form takes where the model states no maximum."""
+
+
+def bounded_formfield(model_field, **kwargs):
+    """`Meta.formfield_callback` of model forms: a maximum for unbounded texts and numbers."""
+    if isinstance(model_field, models.TextField) and not model_field.max_length:
+        kwargs.setdefault("max_length", LONG_TEXT)
+    if isinstance(model_field, models.IntegerField) and not model_field.choices:
+        kwargs.setdefault("max_value", MAX_FORM_NUMBER)
+    return model_field.formfield(**kwargs)

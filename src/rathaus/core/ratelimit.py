@@ -23,7 +23,35 @@ from django.utils.translation import gettext as _
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from rathaus.core.client import client_ip
+
 MACHINE_PREFIXES = ("/api/", "/ogc/")
+
+OPENAPI_429 = {
+    "description": "Too many requests from this client; retry after `Retry-After` seconds",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds until a new request of this kind is accepted.",
+            "schema": {"type": "integer", "minimum": 1},
+        }
+    },
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["detail"],
+                "properties": {"detail": {"type": "string"}},
+            }
+        }
+    },
+}
+"""The 429 answer as an OpenAPI 3 response object, for every rate-limited operation."""
+
+
+def counted_address(request) -> str:
+    """The client address the counters use (`RATELIMIT_IP_META_KEY`): always an address, also
+    for a request without a peer address (it counts as one unknown client, see `client_ip`)."""
+    return client_ip(request)
 
 
 class RateLimited(Exception):
@@ -82,6 +110,7 @@ def rate_limited(scope: str, *, key: str = "ip", methods: tuple[str, ...] | None
                     return refused
             return view(request, *args, **kwargs)
 
+        wrapped.rate_limit_scope = scope
         return wrapped
 
     return decorator

@@ -14,14 +14,20 @@ def home(request):
 
 
 class AuditFilterForm(forms.Form):
-    actor = forms.CharField(label=_("Who (e-mail)"), required=False)
+    actor = forms.CharField(label=_("Who (e-mail)"), required=False, max_length=254)
     action = forms.CharField(
-        label=_("What (action)"), required=False, help_text=_("For example case. or dog.register")
+        label=_("What (action)"),
+        required=False,
+        max_length=100,
+        help_text=_("For example case. or dog.register"),
     )
     target_type = forms.CharField(
-        label=_("Object type"), required=False, help_text=_("app.model, for example eservices.case")
+        label=_("Object type"),
+        required=False,
+        max_length=100,
+        help_text=_("app.model, for example eservices.case"),
     )
-    target_id = forms.CharField(label=_("Object id"), required=False)
+    target_id = forms.CharField(label=_("Object id"), required=False, max_length=100)
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

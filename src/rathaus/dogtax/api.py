@@ -7,13 +7,11 @@ from datetime import date
 from typing import Annotated
 
 from ninja import Field, Router, Schema
-from ninja.decorators import decorate_view
 from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut
+from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut, limited
 from rathaus.core.guard import compute_slot
-from rathaus.core.ratelimit import rate_limited
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
 from rathaus.dogtax.selectors import current_statute
@@ -143,7 +141,7 @@ class DogTaxQuoteOut(Schema):
         "with 422 and a message per field in the language of `Accept-Language`."
     ),
 )
-@decorate_view(rate_limited("quote", methods=None))
+@limited("quote")
 def dogtax_quote(request, payload: DogTaxQuoteIn):
     statute = current_statute()
     dogs = [

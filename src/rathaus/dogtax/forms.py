@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.forms import bounded_formfield
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import ExemptionKind
 from rathaus.dogtax.quoting import EARLIEST, LATEST
@@ -122,6 +123,7 @@ class ExemptionKindForm(forms.ModelForm):
 
     class Meta:
         model = ExemptionKind
+        formfield_callback = bounded_formfield
         fields = ExemptionKind.EDITABLE
         widgets = {
             "condition_de": forms.Textarea(attrs={"rows": 3}),

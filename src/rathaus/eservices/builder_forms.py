@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from rathaus.core.forms import LONG_TEXT, bounded_formfield
 from rathaus.eservices.formschema.conditions import OPERATORS
 from rathaus.eservices.formschema.schema import FIELD_TYPES, FILE_KINDS, ITEM_FIELD_TYPES
 from rathaus.eservices.formschema.validation import COMPARE_OPS
@@ -69,6 +70,7 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
+        formfield_callback = bounded_formfield
         fields = [
             "name_de",
             "name_en",
@@ -111,6 +113,7 @@ def _key_field(**kwargs) -> forms.RegexField:
     return forms.RegexField(
         label=_("Key"),
         regex=r"^[a-z][a-z0-9_]{0,39}$",
+        max_length=40,
         help_text=KEY_HELP,
         error_messages={"invalid": _("Use lower-case letters, digits and underscores only.")},
         **kwargs,
@@ -161,10 +164,16 @@ class StepEditForm(ConditionMixin):
     title_de = forms.CharField(label=_("Title (German)"), max_length=120)
     title_en = forms.CharField(label=_("Title (English)"), max_length=120)
     intro_de = forms.CharField(
-        label=_("Introduction (German)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Introduction (German)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     intro_en = forms.CharField(
-        label=_("Introduction (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Introduction (English)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     field_order = ["key", "title_de", "title_en", "intro_de", "intro_en"]
@@ -205,6 +214,7 @@ class FieldEditForm(ConditionMixin):
     options = forms.CharField(
         label=_("Options (for a choice)"),
         required=False,
+        max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One per line: value | German text | English text"),
     )

@@ -59,6 +59,7 @@ def problem_message(problem: Problem) -> str:
         "duplicate_option": _("Two options have the same value."),
         "group_needs_fields": _("A repeating group needs at least one field."),
         "min_above_max": _("The minimum is larger than the maximum."),
+        "limit_too_high": _("The maximum may be at most %(limit)s."),
         "condition_unknown_field": _(
             "The condition refers to “%(field)s”, which is not an earlier field."
         ),

@@ -14,6 +14,7 @@ import json
 from django import forms
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from rathaus.eservices.formschema import Field, FormSchema, Step, evaluate, validate_step
 from rathaus.eservices.formschema.conditions import condition_fields
@@ -145,6 +146,14 @@ class ItemForm(forms.Form):
 
 
 class GroupFormSet(forms.BaseFormSet):
+    # More entries than the group's maximum (`max_items`, 20 when the definition states none)
+    # are refused as a whole before any entry is read.
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "Please add at most %(num)d entry.", "Please add at most %(num)d entries.", "num"
+        )
+    }
+
     def __init__(
         self,
         *args,

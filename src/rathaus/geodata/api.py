@@ -2,12 +2,11 @@
 
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 from pydantic import Field
 
+from rathaus.core.api import limited
 from rathaus.core.guard import compute_slot
-from rathaus.core.ratelimit import rate_limited
 from rathaus.geodata.selectors import boundaries_imported, district_at
 
 router = Router(tags=["geodata"])
@@ -36,7 +35,7 @@ class Detail(Schema):
     response={200: Located, 404: Detail, 503: Detail},
     summary="The district a point (WGS84 lon/lat) lies in",
 )
-@decorate_view(rate_limited("geodata", methods=None))
+@limited("geodata")
 def locate(request, point: Query[Point]):
     with compute_slot():
         district = district_at(point.lon, point.lat)

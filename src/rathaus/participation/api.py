@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from rathaus.core.api import MAX_ID, MAX_PAGE, DomainValidationError, Id, Name, authenticated
+from rathaus.core.api import (
+    MAX_ID,
+    MAX_PAGE,
+    DomainValidationError,
+    Id,
+    Name,
+    authenticated,
+    limited,
+)
 from rathaus.core.ratelimit import rate_limit
 from rathaus.participation import shuffle
 from rathaus.participation.models import Category, Comment, Process, Project, Proposal
@@ -224,6 +232,7 @@ class ProposalIn(Schema):
     auth=authenticated,
     summary="Make a proposal (in a proposal phase)",
 )
+@limited("proposal", counted_in_view=True)
 def proposal_make(request, payload: ProposalIn):
     rate_limit(request, "proposal", key="user_or_ip")
     process = get_object_or_404(processes_visible(request.auth), pk=payload.process)
@@ -302,6 +311,7 @@ class CommentOut(Schema):
     auth=authenticated,
     summary="Comment on a proposal, or reply to a comment",
 )
+@limited("comment", counted_in_view=True)
 def proposal_comment_api(request, proposal_id: Id, payload: CommentIn):
     rate_limit(request, "comment", key="user_or_ip")
     proposal = get_object_or_404(_proposals(request.auth), pk=proposal_id)

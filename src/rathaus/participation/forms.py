@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.api import MAX_ID
 from rathaus.core.municipality import municipality
 from rathaus.participation import images, pseudonyms
 from rathaus.participation.districts import district_choices
@@ -169,7 +170,9 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
     )
-    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    reply_to = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, ask_pseudonym: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

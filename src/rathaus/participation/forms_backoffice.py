@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.forms import bounded_formfield
 from rathaus.participation import phases
 from rathaus.participation.districts import district_choices
 from rathaus.participation.models import AnswerStatus, PhaseKind, Process, Project
@@ -61,6 +62,7 @@ class _CityRecordForm(forms.ModelForm):
 class ProjectForm(_CityRecordForm):
     class Meta:
         model = Project
+        formfield_callback = bounded_formfield
         fields = ["slug", *PROJECT_FIELDS]
         widgets = {
             "description_de": forms.Textarea(attrs={"rows": 4}),
@@ -89,6 +91,7 @@ class ProcessForm(_CityRecordForm):
 
     class Meta:
         model = Process
+        formfield_callback = bounded_formfield
         fields = ["slug", *PROCESS_FIELDS]
         widgets = {
             "description_de": forms.Textarea(attrs={"rows": 4}),

@@ -23,6 +23,7 @@ from rathaus.core.api import (
     Name,
     Session,
     authenticated,
+    limited,
 )
 from rathaus.core.ratelimit import rate_limit
 from rathaus.voting import publication, selectors
@@ -235,6 +236,7 @@ def generate_codes(request, poll_id: Id, payload: CodesIn):
     response={201: Tracker},
     summary="Cast a ballot (residents: signed in or with a token; otherwise with a code)",
 )
+@limited("voting_code", counted_in_view=True)
 def cast_ballot(request, poll_id: Id, payload: BallotIn):
     if payload.code:
         rate_limit(request, "voting_code")

@@ -41,3 +41,18 @@ def test_rules_on_unknown_fields_and_malformed_schemas_are_reported():
         ("malformed", "")
     }
     assert problem_codes({"steps": []}) == {("no_steps", "")}
+
+
+def test_a_definition_may_not_raise_the_maxima_beyond_the_platform_bounds():
+    from tests.eservices.children_form import CHILDREN_FORM
+
+    data = copy.deepcopy(CHILDREN_FORM)
+    group = data["steps"][1]["fields"][0]
+    group["max_items"] = 51
+    group["fields"][0]["max_length"] = 4001
+    codes = {code for code, _where in problem_codes(data)}
+
+    assert codes == {"limit_too_high"}
+    assert len([p for p in schema_problems(data) if p.code == "limit_too_high"]) == 2
+    group["max_items"], group["fields"][0]["max_length"] = 50, 4000
+    assert schema_problems(data) == []

@@ -20,6 +20,10 @@ from rathaus.eservices.formschema.schema import (
 from rathaus.eservices.formschema.validation import COMPARE_OPS, RULE_KINDS
 
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+# The highest maximum a definition may state (the builder offers no more): no real case
+# needs more, and each bounds what one submission can cost.
+MAX_GROUP_ITEMS = 50
+MAX_TEXT_LENGTH = 4000
 LANGUAGES = ("de", "en")
 
 
@@ -79,6 +83,10 @@ def _field_problems(item: Field, where: str, earlier: set[str]) -> list[Problem]
         problems.append(Problem("group_needs_fields", where))
     if item.type == "repeat" and item.min_items > item.max_items:
         problems.append(Problem("min_above_max", where))
+    if item.type == "repeat" and item.max_items > MAX_GROUP_ITEMS:
+        problems.append(Problem("limit_too_high", where, {"limit": MAX_GROUP_ITEMS}))
+    if item.max_length is not None and item.max_length > MAX_TEXT_LENGTH:
+        problems.append(Problem("limit_too_high", where, {"limit": MAX_TEXT_LENGTH}))
     bounds = _bounds_problem(item, where)
     if bounds:
         problems.append(bounds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rathaus.core.ratelimit import OPENAPI_429
 from rathaus.geodata.crs import CRS84, SUPPORTED
 from rathaus.geodata.ogc.documents import GEOJSON, HTML, JSON
 from rathaus.geodata.ogc.params import (
@@ -130,6 +131,8 @@ def _responses(schema_ref: str, media_type: str) -> dict:
             "description": "Not found",
             "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},
         },
+        # Every OGC view is rate-limited (`views.ogc_view`).
+        "429": OPENAPI_429,
         "500": {
             "description": "An internal error",
             "content": {JSON: {"schema": {"$ref": "#/components/schemas/exception"}}},

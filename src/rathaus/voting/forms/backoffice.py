@@ -6,12 +6,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.forms import LONG_TEXT
 from rathaus.participation.models import Process
 from rathaus.participation.phases import VOTING
 from rathaus.voting import sealing
 from rathaus.voting.models import Eligibility, Kind, Option, Poll, Rule
 from rathaus.voting.services.voting_codes import MAX_BATCH
-from rathaus.voting.specs import OptionSpec, PollSpec
+from rathaus.voting.specs import MAX_OPTIONS, OptionSpec, PollSpec
 
 MOMENT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
@@ -21,10 +22,16 @@ class PollForm(forms.Form):
     title_de = forms.CharField(label=_("Title (German)"), max_length=200)
     title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
     description_de = forms.CharField(
-        label=_("Description (German)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Description (German)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=LONG_TEXT,
     )
     description_en = forms.CharField(
-        label=_("Description (English)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Description (English)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=LONG_TEXT,
     )
     kind = forms.ChoiceField(label=_("Kind of ballot"), choices=Kind.choices)
     eligibility = forms.ChoiceField(
@@ -33,17 +40,23 @@ class PollForm(forms.Form):
     opens_at = forms.DateTimeField(label=_("Opens at"), widget=MOMENT)
     closes_at = forms.DateTimeField(label=_("Closes at"), widget=MOMENT)
     min_choices = forms.IntegerField(
-        label=_("Minimum number of choices"), min_value=0, initial=0, required=False
+        label=_("Minimum number of choices"),
+        min_value=0,
+        max_value=MAX_OPTIONS,
+        initial=0,
+        required=False,
     )
     max_choices = forms.IntegerField(
         label=_("Maximum number of choices"),
         min_value=1,
+        max_value=MAX_OPTIONS,
         required=False,
         help_text=_("Multiple choice, ranking and budget; empty for no limit."),
     )
     districts = forms.CharField(
         label=_("Districts"),
         required=False,
+        max_length=2000,
         help_text=_(
             "Residents only: names of the districts whose residents may vote, "
             "separated by commas; empty for the whole city."
@@ -62,6 +75,7 @@ class PollForm(forms.Form):
     max_points = forms.IntegerField(
         label=_("Points per ballot"),
         min_value=1,
+        max_value=10_000,
         required=False,
         help_text=_("Participatory budget with cumulative voting; empty for approval voting."),
     )
@@ -150,6 +164,7 @@ def poll_spec(form: PollForm, options: list[OptionForm]) -> PollSpec:
 class SealForm(forms.Form):
     trustees = forms.CharField(
         label=_("Trustees"),
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One name per line. Each trustee receives one share of the poll's key."),
     )
@@ -177,6 +192,7 @@ class UnsealForm(forms.Form):
                     attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}
                 ),
                 strip=True,
+                max_length=2000,
             )
 
     def shares(self) -> list[str]:
@@ -201,7 +217,10 @@ class CloseForm(forms.Form):
 class PabulibUploadForm(forms.Form):
     file = forms.FileField(label=_("pabulib file (.pb)"))
     title = forms.CharField(
-        label=_("Title"), required=False, help_text=_("Empty: the file's description.")
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_("Empty: the file's description."),
     )
     with_votes = forms.BooleanField(
         label=_("Import the votes too (a vote that is over; it is counted at once)"),
