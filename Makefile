@@ -38,6 +38,9 @@ locale-compiled: $(BIN)/.installed $(shell find src -name '*.po')
 setup: $(BIN)/.installed node_modules/.installed locale-compiled
 	mkdir -p var
 
+# honcho gives each process of the Procfile its own PORT (web 8000, worker 8100, …): links in the
+# worker's e-mails must name the web process's address.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 # The demo imports the city's district boundaries when the shared file lies beside the project.
 run: export DISTRICTS_FILE ?= $(wildcard ../shared/data/kaiserslautern/ortsbezirke.geojson)
 run: setup
