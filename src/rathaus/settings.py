@@ -428,6 +428,19 @@ ESERVICES_CLOSE_DECIDED_AFTER_DAYS = env.int("ESERVICES_CLOSE_DECIDED_AFTER_DAYS
 # A submission whose processing (mail, receipt, automatic decision) has not finished after this
 # many minutes is "stuck": listed in the back office with a retry button, and counted as a metric.
 ESERVICES_STUCK_AFTER_MINUTES = env.int("ESERVICES_STUCK_AFTER_MINUTES", default=30)
+# Archive hand-over (xdomea Aussonderung, docs/xdomea.md): off unless the city has agreed it with
+# its archive. On, a case past its retention period is anonymised only after the archive's import
+# acknowledgement.
+XDOMEA_ARCHIVE_ENABLED = env.bool("XDOMEA_ARCHIVE_ENABLED", default=False)
+XDOMEA_SENDER_AUTHORITY = env.str("XDOMEA_SENDER_AUTHORITY", default="")
+XDOMEA_SENDER_NAME = env.str("XDOMEA_SENDER_NAME", default="")
+XDOMEA_ARCHIVE_AUTHORITY = env.str("XDOMEA_ARCHIVE_AUTHORITY", default="")
+XDOMEA_ARCHIVE_NAME = env.str("XDOMEA_ARCHIVE_NAME", default="")
+XDOMEA_OUTBOX = env.str("XDOMEA_OUTBOX", default="xdomea.folder")
+XDOMEA_DROP_DIR = env.str("XDOMEA_DROP_DIR", default=str(VAR_DIR / "xdomea" / "outbox"))
+XDOMEA_INBOX_DIR = env.str("XDOMEA_INBOX_DIR", default=str(VAR_DIR / "xdomea" / "inbox"))
+XDOMEA_SERVICES = env.list("XDOMEA_SERVICES", default=[])
+XDOMEA_FILE_FORMAT_LIST_VERSION = env.str("XDOMEA_FILE_FORMAT_LIST_VERSION", default="2.0")
 # The dog-tax statute the tax office starts from: a bundled name or a path to a TOML file.
 DOGTAX_STATUTE_DEFAULTS = env.str("DOGTAX_STATUTE_DEFAULTS", default="kaiserslautern")
 # Child benefit in the hand-over role: who decides, and the outbox that receives the package.

@@ -20,6 +20,7 @@ class EservicesConfig(AppConfig):
         )
         from rathaus.core.schedule import register_job
         from rathaus.eservices import (
+            conf,
             metrics,
             opendata,
             outboxes,  # noqa: F401
@@ -29,8 +30,10 @@ class EservicesConfig(AppConfig):
         from rathaus.eservices.outboxes import (  # noqa: F401  (they register themselves)
             folder,
             storage,
+            xdomea,
         )
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
+        from rathaus.eservices.services.archiving import archive_run
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.privacy import services_erase, services_export
         from rathaus.eservices.services.retention import retention_apply
@@ -42,6 +45,7 @@ class EservicesConfig(AppConfig):
         register_personal_data("services", export=services_export, erase=services_erase)
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
         register_job("eservices.apply_retention", retention_apply, every=timedelta(days=1))
+        register_job("eservices.archive", archive_run, every=timedelta(minutes=5))
 
         register_backoffice_link(
             Link(
@@ -59,6 +63,15 @@ class EservicesConfig(AppConfig):
                 description=_("Submissions whose processing did not finish: run it again."),
                 allowed=works_on_cases,
                 order=11,
+            )
+        )
+        register_backoffice_link(
+            Link(
+                title=_("Archive hand-over"),
+                url_name="backoffice:eservices:archive",
+                description=_("Closed cases on their way to the archive, and those it rejected."),
+                allowed=lambda user: conf.archive_enabled() and works_on_cases(user),
+                order=13,
             )
         )
         register_backoffice_link(

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rathaus.eservices.views_backoffice import builder, cases, inbox, payments, stuck
+from rathaus.eservices.views_backoffice import archive, builder, cases, inbox, payments, stuck
 
 app_name = "eservices"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("", inbox.inbox, name="inbox"),
     path("stuck/", stuck.stuck_list, name="stuck"),
     path("stuck/<str:reference>/retry/", stuck.stuck_retry, name="stuck_retry"),
+    path("archive/", archive.archive_list, name="archive"),
+    path("archive/<uuid:process_id>/again/", archive.archive_restart, name="archive_restart"),
     path("cases/<str:reference>/", cases.case_detail, name="case"),
     path("cases/<str:reference>/status/", cases.case_status, name="case_status"),
     path("cases/<str:reference>/assign/", cases.case_assign_view, name="case_assign"),

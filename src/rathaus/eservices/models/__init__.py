@@ -1,3 +1,4 @@
+from rathaus.eservices.models.archive import ArchiveStatus, ArchiveTransfer
 from rathaus.eservices.models.cases import Case, CaseEvent, CaseNote, Message, ReferenceCounter
 from rathaus.eservices.models.catalogue import LifeSituation, Service
 from rathaus.eservices.models.drafts import Draft, ResumeLink, Upload
@@ -13,6 +14,8 @@ from rathaus.eservices.models.payments import (
 )
 
 __all__ = [
+    "ArchiveStatus",
+    "ArchiveTransfer",
     "Case",
     "CaseEvent",
     "CaseNote",

@@ -131,6 +131,7 @@ class EventKind(models.TextChoices):
     PAYMENT = "payment", _("Payment")
     DEADLINE = "deadline", _("Deadline changed")
     DELIVERED = "delivered", _("Handed over to a specialist system")
+    ARCHIVED = "archived", _("Taken over by the archive")
 
 
 class CaseEvent(models.Model):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from rathaus.accounts.personal_data import ExportPart
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Draft, Letter, Mandate
+from rathaus.eservices.services.archive import anonymisation_allowed
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.drafts import draft_delete
 from rathaus.eservices.services.retention import case_anonymise
@@ -103,7 +104,8 @@ def services_erase(user) -> dict:
 
     Unfinished applications are deleted, open cases withdrawn. Cases still under their legal
     retention period stay with the department (detached from the account); cases whose period
-    has passed are anonymised now. Mandates are revoked.
+    has passed are anonymised now, unless they await the archive (then they stay detached, and
+    retention hands them over). Mandates are revoked.
     """
     now = timezone.now()
     result = {"drafts_deleted": 0, "cases_withdrawn": 0, "cases_kept": 0, "cases_anonymised": 0}
@@ -119,7 +121,7 @@ def services_erase(user) -> dict:
         expired = case.finished_at is not None and case.finished_at < now - timedelta(
             days=case.service.case_retention_days
         )
-        if expired:
+        if expired and anonymisation_allowed(case):
             case_anonymise(case=case, actor=user)
             result["cases_anonymised"] += 1
         else:

@@ -1,7 +1,9 @@
 """Retention: what has expired is deleted (drafts) or anonymised (finished cases).
 
 Run daily by `manage.py eservices_retention` (cron or a systemd timer) or the task
-`apply_retention`. Periods are per service; see ADR 0013.
+`apply_retention`. Periods are per service; see ADR 0013. With archiving on (ADR 0281), an
+expired case is first handed to the archive and anonymised only once the archive has
+acknowledged it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ from rathaus.eservices.models import (
     Service,
     Upload,
 )
+from rathaus.eservices.services.archive import (
+    AnonymisationHeld,
+    anonymisation_allowed,
+    archive_wanted,
+    transfer_attempt,
+    transfer_schedule,
+)
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.drafts import draft_delete
 from rathaus.eservices.services.uploads import upload_discard
@@ -34,10 +43,15 @@ def case_anonymise(*, case: Case, actor=None) -> Case:
     Kept: reference, service, department, status, outcome, dates, the timeline (which holds no
     personal data). Deleted: answers, applicant, messages, notes, uploads, receipt, notices,
     payment details and mandates used only here.
+
+    With archiving on, a case the archive has not acknowledged is never anonymised
+    (AnonymisationHeld): callers ask `anonymisation_allowed` first.
     """
-    case = Case.objects.select_for_update().get(pk=case.pk)
+    case = Case.objects.select_for_update().select_related("service").get(pk=case.pk)
     if case.anonymised_at is not None:
         return case
+    if not anonymisation_allowed(case):
+        raise AnonymisationHeld(f"{case.reference} awaits the archive's acknowledgement.")
     for upload in Upload.objects.filter(case=case):
         upload_discard(upload=upload)
     for notice in case.notices.all():
@@ -64,7 +78,13 @@ def case_anonymise(*, case: Case, actor=None) -> Case:
 def retention_apply(*, now=None) -> dict:
     """Apply every expired period; returns what was done, by kind."""
     now = now or timezone.now()
-    done = {"drafts_deleted": 0, "cases_closed": 0, "cases_anonymised": 0, "links_deleted": 0}
+    done = {
+        "drafts_deleted": 0,
+        "cases_closed": 0,
+        "cases_handed_to_archive": 0,
+        "cases_anonymised": 0,
+        "links_deleted": 0,
+    }
     for service in Service.objects.all():
         drafts = Draft.objects.filter(
             service=service, updated_at__lt=now - timedelta(days=service.draft_retention_days)
@@ -77,10 +97,16 @@ def retention_apply(*, now=None) -> dict:
             status__in=workflow.FINAL,
             finished_at__lt=now - timedelta(days=service.case_retention_days),
             anonymised_at__isnull=True,
-        )
+        ).select_related("service")
         for case in expired:
-            case_anonymise(case=case)
-            done["cases_anonymised"] += 1
+            if anonymisation_allowed(case):
+                case_anonymise(case=case)
+                done["cases_anonymised"] += 1
+            elif archive_wanted(case):
+                transfer = transfer_schedule(case=case)
+                if transfer.attempts == 0:
+                    transfer_attempt(transfer=transfer)
+                    done["cases_handed_to_archive"] += 1
     decided = Case.objects.filter(
         status=workflow.DECIDED,
         decided_at__lt=now - timedelta(days=conf.close_decided_after_days()),
