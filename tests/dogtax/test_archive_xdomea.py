@@ -80,7 +80,7 @@ class Archive:
     def answer(self, root, *, failing: dict[str, str] | None = None, as_zip=False) -> None:
         """An 0506: every object of the message imported, except those in `failing`."""
         failing = failing or {}
-        x = "{%s}" % NS["x"]
+        x = f"{{{NS['x']}}}"
         process_id = root.findtext("x:Kopf/x:ProzessID", namespaces=NS)
         answer = etree.Element(
             f"{x}Aussonderung.AussonderungImportBestaetigen.0506", nsmap={"xdomea": NS["x"]}
@@ -201,7 +201,8 @@ def test_a_closed_dog_tax_case_past_its_retention_goes_to_the_archive_as_an_xdom
     assert {notice.sha256, closed_case.receipt_sha256} <= hashes
     for name, document in named.items():
         assert name.startswith(document.findtext("x:Identifikation/x:ID", namespaces=NS) + "_")
-    assert files[next(n for n in files if n.endswith(".txt"))] == b"Bitte die Marke sichtbar tragen."
+    [message] = [content for name, content in files.items() if name.endswith(".txt")]
+    assert message == b"Bitte die Marke sichtbar tragen."
 
 
 def test_the_archives_acknowledgement_lets_anonymisation_go_ahead(closed_case, archive):
