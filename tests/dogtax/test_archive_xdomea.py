@@ -386,3 +386,36 @@ def test_the_archive_outbox_takes_archive_messages_only(archive):
     with pytest.raises(ValueError):
         outbox_for("xdomea.folder").deliver(parcel)
     assert archive.messages() == []
+
+
+def test_an_unreachable_archive_is_tried_again_and_then_shown_as_failed(
+    closed_case, archive, settings, monkeypatch
+):
+    settings.ESERVICES_DELIVERY_ATTEMPTS = 2
+
+    def unreachable(self, parcel):
+        raise ConnectionError("transfer share not mounted")
+
+    monkeypatch.setattr(XdomeaFolderOutbox, "deliver", unreachable)
+    retention_apply(now=expired(closed_case))
+    transfer = ArchiveTransfer.objects.get(case=closed_case)
+    assert (transfer.status, transfer.attempts) == ("pending", 1)
+    assert "transfer share not mounted" in transfer.last_error
+
+    archive_run(now=timezone.now() + timedelta(hours=1))
+
+    transfer.refresh_from_db()
+    assert (transfer.status, transfer.next_attempt_at) == ("failed", None)
+    closed_case.refresh_from_db()
+    assert closed_case.anonymised_at is None
+
+
+def test_the_storage_outbox_puts_the_message_into_the_file_storage(closed_case, settings):
+    settings.XDOMEA_OUTBOX = "xdomea.storage"
+
+    retention_apply(now=expired(closed_case))
+
+    transfer = ArchiveTransfer.objects.get(case=closed_case)
+    name = f"xdomea/outbox/{transfer.process_id}_Aussonderung.Aussonderung.0503.zip"
+    stored = Path(settings.MEDIA_ROOT) / name
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == transfer.message_sha256

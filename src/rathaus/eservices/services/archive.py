@@ -28,7 +28,7 @@ from rathaus.eservices.archive import xdomea
 from rathaus.eservices.models import ArchiveStatus, ArchiveTransfer, Case, CaseEvent
 from rathaus.eservices.models.cases import CaseStatus, EventKind
 from rathaus.eservices.outboxes import Parcel, outbox_for
-from rathaus.eservices.services.handoff import retry_pause
+from rathaus.eservices.services.handoff import attempt_failed
 
 logger = logging.getLogger(__name__)
 
@@ -98,13 +98,7 @@ def transfer_attempt(*, transfer: ArchiveTransfer) -> ArchiveTransfer:
         outbox_for(locked.outbox).deliver(parcel)
     except Exception as error:  # an invalid message or an unreachable archive: try again later
         logger.warning("Archive hand-over of %s failed: %s", locked.case.reference, error)
-        locked.last_error = f"{type(error).__name__}: {error}"[:2000]
-        if locked.attempts >= conf.delivery_attempts():
-            locked.status = ArchiveStatus.FAILED
-            locked.next_attempt_at = None
-        else:
-            locked.next_attempt_at = timezone.now() + retry_pause(locked.attempts)
-        locked.save()
+        attempt_failed(locked, error, failed=ArchiveStatus.FAILED)
         audit_record(
             actor=None,
             action="eservices.archive.fail",

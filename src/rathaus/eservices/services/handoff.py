@@ -77,6 +77,18 @@ def retry_pause(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
+def attempt_failed(row, error: Exception, *, failed: str) -> None:
+    """Note a failed attempt on a delivery-like row (`attempts`, `last_error`, `status`,
+    `next_attempt_at`): try again after a pause, or give up (`failed`) after the last attempt."""
+    row.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if row.attempts >= conf.delivery_attempts():
+        row.status = failed
+        row.next_attempt_at = None
+    else:
+        row.next_attempt_at = timezone.now() + retry_pause(row.attempts)
+    row.save()
+
+
 @transaction.atomic
 def delivery_attempt(*, delivery: Delivery) -> Delivery:
     """Try one delivery now (skipped when it is already delivered or given up)."""
@@ -91,13 +103,7 @@ def delivery_attempt(*, delivery: Delivery) -> Delivery:
         outbox_for(locked.outbox).deliver(parcel_for(case))
     except Exception as error:  # any failure of the receiving side means: try again later
         logger.warning("Delivery of %s to %s failed: %s", case.reference, locked.outbox, error)
-        locked.last_error = f"{type(error).__name__}: {error}"[:2000]
-        if locked.attempts >= conf.delivery_attempts():
-            locked.status = DeliveryStatus.FAILED
-            locked.next_attempt_at = None
-        else:
-            locked.next_attempt_at = timezone.now() + retry_pause(locked.attempts)
-        locked.save()
+        attempt_failed(locked, error, failed=DeliveryStatus.FAILED)
         audit_record(
             actor=None,
             action="eservices.delivery.fail",
