@@ -171,7 +171,7 @@ def acknowledgement_record(*, content: bytes, actor=None) -> ArchiveTransfer:
         content = xdomea.acknowledgement_from_zip(content)
     answer = xdomea.acknowledgement_parse(content)
     transfer = (
-        ArchiveTransfer.objects.select_for_update()
+        ArchiveTransfer.objects.select_for_update(of=("self",))
         .select_related("case__service", "case__unit")
         .filter(process_id=answer.process_id)
         .first()
