@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import shutil
+import subprocess
 import zipfile
 from datetime import timedelta
 from pathlib import Path
@@ -34,6 +37,7 @@ from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.mailbox import message_inform
 from rathaus.eservices.services.privacy import services_erase
 from rathaus.eservices.services.retention import case_anonymise, retention_apply
+from tests.core.test_html_validity import VNU
 from tests.dogtax.test_handlers import apply, keeper, register, services  # noqa: F401
 from tests.factories import sign_in
 
@@ -419,3 +423,31 @@ def test_the_storage_outbox_puts_the_message_into_the_file_storage(closed_case, 
     name = f"xdomea/outbox/{transfer.process_id}_Aussonderung.Aussonderung.0503.zip"
     stored = Path(settings.MEDIA_ROOT) / name
     assert hashlib.sha256(stored.read_bytes()).hexdigest() == transfer.message_sha256
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(), reason="needs Java and vnu")
+def test_the_archive_pages_are_valid_html(closed_case, archive, client, tax_clerk, tmp_path):
+    retention_apply(now=expired(closed_case))
+    _, root, _ = archive.take()
+    notice_id = root.findall(".//x:Dokument/x:Identifikation/x:ID", NS)[1].text
+    archive.answer(root, failing={notice_id: "PDF/A-Prüfung fehlgeschlagen"})
+    archive_run()
+    sign_in(client, tax_clerk)
+    files = []
+    case_page = closed_case.get_backoffice_url()
+    german_first = ["/backoffice/services/archive/", "/backoffice/", case_page]
+    for number, path in enumerate([*german_first, "/en/backoffice/services/archive/"]):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        files.append(tmp_path / f"{number}.html")
+        files[-1].write_bytes(response.content)
+
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    messages = json.loads(result.stderr)["messages"]
+    assert [m["message"] for m in messages if m["type"] == "error"] == []
