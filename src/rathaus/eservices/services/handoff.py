@@ -2,7 +2,9 @@
 
 Each (case, outbox) pair has one Delivery row. An attempt locks that row, gives the outbox the
 parcel and records the result; a failed attempt is tried again later with growing pauses, up to
-ESERVICES_DELIVERY_ATTEMPTS times. Outboxes are idempotent by case reference.
+ESERVICES_DELIVERY_ATTEMPTS times. Outboxes are idempotent by case reference. An outbox may
+refuse for good (`DeliveryRefused`: failed at once) or report a delivery underway
+(`DeliveryUnderway`: still pending, looked at again later, not counted as a failed attempt).
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.models import Case, CaseEvent, Delivery
 from rathaus.eservices.models.cases import EventKind
 from rathaus.eservices.models.handoff import DeliveryStatus
-from rathaus.eservices.outboxes import Parcel, outbox_for
+from rathaus.eservices.outboxes import (
+    DeliveryRefused,
+    DeliveryUnderway,
+    Parcel,
+    outbox_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -89,10 +96,16 @@ def delivery_attempt(*, delivery: Delivery) -> Delivery:
     )
     try:
         outbox_for(locked.outbox).deliver(parcel_for(case))
+    except DeliveryUnderway as underway:
+        locked.attempts -= 1
+        locked.last_error = ""
+        locked.next_attempt_at = timezone.now() + underway.check_again_in
+        locked.save()
+        return locked
     except Exception as error:  # any failure of the receiving side means: try again later
         logger.warning("Delivery of %s to %s failed: %s", case.reference, locked.outbox, error)
         locked.last_error = f"{type(error).__name__}: {error}"[:2000]
-        if locked.attempts >= conf.delivery_attempts():
+        if isinstance(error, DeliveryRefused) or locked.attempts >= conf.delivery_attempts():
             locked.status = DeliveryStatus.FAILED
             locked.next_attempt_at = None
         else:
@@ -116,6 +129,33 @@ def delivery_attempt(*, delivery: Delivery) -> Delivery:
         action="eservices.delivery.deliver",
         target=case,
         after={"outbox": locked.outbox, "attempts": locked.attempts},
+    )
+    return locked
+
+
+class RetryNotAllowed(Exception):
+    """The delivery has not failed, or its outbox says sending it again would not help."""
+
+
+@transaction.atomic
+def delivery_retry(*, delivery: Delivery, actor) -> Delivery:
+    """A clerk sends a failed delivery again (audited); refused where it would not help."""
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
+    outbox = outbox_for(locked.outbox)
+    reference = locked.case.reference
+    if locked.status != DeliveryStatus.FAILED or not outbox.may_retry(reference=reference):
+        raise RetryNotAllowed(reference)
+    before = {"status": locked.status, "attempts": locked.attempts, "error": locked.last_error}
+    locked.status = DeliveryStatus.PENDING
+    locked.attempts = 0
+    locked.next_attempt_at = timezone.now()
+    locked.save()
+    audit_record(
+        actor=actor,
+        action="eservices.delivery.retry",
+        target=locked.case,
+        before=before,
+        after={"outbox": locked.outbox, "status": locked.status},
     )
     return locked
 
