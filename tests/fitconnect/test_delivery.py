@@ -14,7 +14,7 @@ from rathaus.eservices.outboxes import outbox_choices
 from rathaus.eservices.services.handoff import deliveries_retry_due, delivery_attempt
 from rathaus.fitconnect.models import Transfer
 from tests.factories import sign_in
-from tests.fitconnect.loopback import DESTINATION_ID, published_metadata_schema
+from tests.fitconnect.loopback import DESTINATION_ID, Keys, published_metadata_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +196,6 @@ def test_switched_off_it_is_not_offered_and_refuses(handed_over, settings):
 
 def test_a_key_without_a_trusted_chain_is_not_used(handed_over, fitconnect, settings, tmp_path):
     other = tmp_path / "other.pem"
-    from tests.fitconnect.loopback import Keys
 
     other.write_bytes(Keys.make(bits=4096).root_pem)
     settings.FIT_CONNECT_TRUST_ANCHORS = str(other)
