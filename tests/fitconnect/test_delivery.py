@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from rathaus.core.models import AuditEntry
 from rathaus.eservices.outboxes import outbox_choices
 from rathaus.eservices.services.handoff import deliveries_retry_due, delivery_attempt
+from rathaus.eservices.tasks import process_submission
 from rathaus.fitconnect.models import Transfer
 from tests.factories import sign_in
 from tests.fitconnect.loopback import DESTINATION_ID, Keys, published_metadata_schema
@@ -64,6 +65,18 @@ def test_the_hand_over_arrives_decrypted_valid_and_intact_and_is_confirmed(hande
     assert Transfer.objects.get().state == "accepted"
     assert fitconnect.count("POST", "/v1/submissions") == 1
     assert fitconnect.count("POST", "/token") == 1
+
+
+def test_the_worker_announces_and_submits_in_one_run_then_waits_for_the_destination(
+    handed_over, fitconnect
+):
+    process_submission.call(handed_over.pk)
+
+    delivery = handed_over.deliveries.get()
+    [submission] = fitconnect.submissions.values()
+    assert submission.submitted
+    assert (delivery.status, delivery.attempts) == ("pending", 0)
+    assert delivery.next_attempt_at > timezone.now()
 
 
 def test_the_destination_is_configured_per_service_without_routing(
