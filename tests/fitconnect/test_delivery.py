@@ -115,6 +115,7 @@ def test_a_schema_rejection_shows_for_the_clerk_and_is_not_sent_again(
     sign_in(client, family_clerk)
     page = client.get(f"/backoffice/services/cases/{handed_over.reference}/").content.decode()
     assert "Problem: schema-violation" in page
+    assert "Ein erneutes Senden würde nichts ändern" in page
     assert "Erneut senden" not in page
     response = client.post(
         f"/backoffice/services/cases/{handed_over.reference}/deliveries/{delivery.pk}/retry/"
@@ -218,3 +219,14 @@ def test_a_key_without_a_trusted_chain_is_not_used(handed_over, fitconnect, sett
     assert delivery.status == "failed"
     assert "trusted anchor" in delivery.last_error
     assert not next(iter(fitconnect.submissions.values())).attachments
+
+
+def test_the_clerk_reads_the_state_in_english_too(handed_over, fitconnect, family_clerk, client):
+    sent(handed_over, fitconnect)
+    sign_in(client, family_clerk)
+
+    page = client.get(f"/en/backoffice/services/cases/{handed_over.reference}/").content.decode()
+
+    assert "FIT-Connect: submitted on" in page
+    assert "waiting for the destination to confirm receipt" in page
+    assert "Empfangsbestätigung" not in page
