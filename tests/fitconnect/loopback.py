@@ -187,13 +187,22 @@ class FitConnectPeer:
         )
         self.events.setdefault(submission.case_id, []).append(token.serialize(compact=True))
 
-    def accept(self, submission_id: str) -> None:
+    def accept(self, submission_id: str, *, tags: dict | None = None) -> None:
+        """Accept, naming the authentication tags of what was read (or the ones given)."""
+        submission = self.submissions[submission_id]
+        read = {
+            "metadata": submission.encrypted_metadata.rsplit(".", 1)[-1],
+            "data": submission.encrypted_data.rsplit(".", 1)[-1],
+            "attachments": {
+                key: token.rsplit(".", 1)[-1] for key, token in submission.attachments.items()
+            },
+        }
         self._log(
-            self.submissions[submission_id],
+            submission,
             "accept-submission",
             self.keys.destination_signing,
             DESTINATION_ID,
-            {"problems": []},
+            {"problems": [], "authenticationTags": tags or read},
         )
 
     def reject(self, submission_id: str, *kinds: str) -> None:

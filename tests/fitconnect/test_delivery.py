@@ -101,6 +101,16 @@ def test_an_acceptance_not_signed_by_the_destination_counts_for_nothing(handed_o
     assert Transfer.objects.get().state == "submitted"
 
 
+def test_an_acceptance_of_other_content_counts_for_nothing(handed_over, fitconnect):
+    delivery, submission_id = sent(handed_over, fitconnect)
+
+    fitconnect.accept(submission_id, tags={"metadata": "x", "data": "y", "attachments": {}})
+    delivery = run(delivery)
+
+    assert delivery.status == "pending"
+    assert Transfer.objects.get().state == "submitted"
+
+
 def test_a_schema_rejection_shows_for_the_clerk_and_is_not_sent_again(
     handed_over, fitconnect, family_clerk, client
 ):

@@ -124,6 +124,11 @@ def encrypt(plaintext: bytes, key: jwk.JWK, *, content_type: str) -> str:
     return token.serialize(compact=True)
 
 
+def authentication_tag(token: str) -> str:
+    """The last part of a compact JWE: what a destination names when it accepts."""
+    return token.rsplit(".", 1)[-1]
+
+
 def signed_payload(token: str, key_for) -> dict:
     """The payload of a signed token (a Security Event Token) after checking its PS512 signature.
 

@@ -25,8 +25,10 @@ class Transfer(models.Model):
     submission_url = models.URLField(max_length=300)
     submission_id = models.CharField(max_length=64, unique=True)
     fit_case_id = models.CharField(max_length=64)
-    # [{"id": uuid, "filename": str, "sha512": hex or "", "uploaded": bool}]
+    # [{"id": uuid, "filename": str, "sha512": hex or "", "uploaded": bool, "tag": JWE tag}]
     attachments = models.JSONField(default=list)
+    # The JWE authentication tags of what was submitted: an acceptance must name the same ones.
+    authentication_tags = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=20, choices=TransferState.choices)
     problems = models.JSONField(default=list, blank=True)
     retry_makes_sense = models.BooleanField(default=False)

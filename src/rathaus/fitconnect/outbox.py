@@ -36,7 +36,7 @@ from rathaus.eservices.outboxes import (
 from rathaus.fitconnect import conf, crypto
 from rathaus.fitconnect.client import Api
 from rathaus.fitconnect.destinations import data_schema
-from rathaus.fitconnect.events import ACCEPTED, REJECTED, Outcome, outcome_of
+from rathaus.fitconnect.events import ACCEPTED, Outcome, outcome_of
 from rathaus.fitconnect.metadata import (
     DATA_MIME_TYPE,
     Attachment,
@@ -53,6 +53,20 @@ from rathaus.fitconnect.services import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+def _acceptance_holds(transfer: Transfer, details: dict, signer: dict) -> bool:
+    """Signed by the destination itself, and naming the authentication tags of what we sent
+    (where both sides know them: a destination may omit them, and after a crash resumed from the
+    event log we do not know ours)."""
+    if signer.get("by") != "destination":
+        logger.warning("Acceptance of %s not signed by the destination.", transfer.submission_id)
+        return False
+    named = details.get("authenticationTags")
+    if named and transfer.authentication_tags and named != transfer.authentication_tags:
+        logger.warning("Acceptance of %s names other content.", transfer.submission_id)
+        return False
+    return True
 
 
 def data_bytes(parcel: Parcel) -> bytes:
@@ -161,7 +175,10 @@ class FitConnectOutbox(Outbox):
             token = crypto.encrypt(content, key, content_type=attachment.mime_type)
             api.upload(base, transfer.submission_id, entry["id"], token)
             transfer_attachment_uploaded(
-                transfer=transfer, attachment_id=entry["id"], sha512=attachment.sha512
+                transfer=transfer,
+                attachment_id=entry["id"],
+                sha512=attachment.sha512,
+                tag=crypto.authentication_tag(token),
             )
         data = data_bytes(parcel)
         metadata = metadata_record(
@@ -181,7 +198,14 @@ class FitConnectOutbox(Outbox):
             "encryptedData": crypto.encrypt(data, key, content_type=DATA_MIME_TYPE),
         }
         submitted_now = api.submit(base, transfer.submission_id, body)
-        transfer_submitted(transfer=transfer, found_in_log=not submitted_now)
+        tags = {
+            "metadata": crypto.authentication_tag(body["encryptedMetadata"]),
+            "data": crypto.authentication_tag(body["encryptedData"]),
+            "attachments": {entry["id"]: entry.get("tag", "") for entry in transfer.attachments},
+        }
+        transfer_submitted(
+            transfer=transfer, found_in_log=not submitted_now, tags=tags if submitted_now else None
+        )
 
     # -- step 3 --------------------------------------------------------------------------------
     @staticmethod
@@ -206,9 +230,8 @@ class FitConnectOutbox(Outbox):
             except crypto.KeyRejected as error:
                 logger.warning("Event of %s not verified: %s", transfer.submission_id, error)
                 continue
-            decisive = {ACCEPTED, REJECTED} & set(payload.get("events") or {})
-            if ACCEPTED in decisive and signer.get("by") != "destination":
-                logger.warning("Acceptance of %s not signed by the destination.", transfer.pk)
+            events = payload.get("events") or {}
+            if ACCEPTED in events and not _acceptance_holds(transfer, events[ACCEPTED], signer):
                 continue
             payloads.append(payload)
         return outcome_of(payloads, submission_id=transfer.submission_id)

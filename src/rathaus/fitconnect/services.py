@@ -38,17 +38,23 @@ def transfer_announced(
     return transfer
 
 
-def transfer_attachment_uploaded(*, transfer: Transfer, attachment_id: str, sha512: str) -> None:
+def transfer_attachment_uploaded(
+    *, transfer: Transfer, attachment_id: str, sha512: str, tag: str
+) -> None:
     for entry in transfer.attachments:
         if entry["id"] == attachment_id:
-            entry.update(uploaded=True, sha512=sha512)
+            entry.update(uploaded=True, sha512=sha512, tag=tag)
     transfer.save(update_fields=["attachments"])
 
 
-def transfer_submitted(*, transfer: Transfer, found_in_log: bool = False) -> None:
+def transfer_submitted(
+    *, transfer: Transfer, found_in_log: bool = False, tags: dict | None = None
+) -> None:
     transfer.state = TransferState.SUBMITTED
     transfer.submitted_at = timezone.now()
-    transfer.save(update_fields=["state", "submitted_at"])
+    if tags is not None:
+        transfer.authentication_tags = tags
+    transfer.save(update_fields=["state", "submitted_at", "authentication_tags"])
     audit_record(
         actor=None,
         action="fitconnect.transfer.submit",
