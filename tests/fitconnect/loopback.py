@@ -34,6 +34,7 @@ DESTINATION_ID = str(uuid.UUID(int=42))
 LEIKA = "99041001000000"
 ARS = "073120000000"
 SCHEMA_URI = "urn:de:rathaus:handover:1"
+HANG, HANG_SECONDS = 0, 1.5  # a fault status: answer only after the client has given up
 
 
 def published_metadata_schema() -> dict:
@@ -255,12 +256,20 @@ class FitConnectPeer:
                 body = self._body()
                 with peer.lock:
                     peer.requests.append((method, url.path))
-                    for fault in list(peer.faults):
-                        if fault[0] == method and url.path.startswith(fault[1]):
-                            peer.faults.remove(fault)
-                            return self._answer(fault[2], {"title": "injected"})
-                    status, answer = peer.route(method, url, body, self._authorised(), self.headers)
-                return self._answer(status, answer)
+                    fault = next(
+                        (f for f in peer.faults if f[0] == method and url.path.startswith(f[1])),
+                        None,
+                    )
+                    if fault is None:
+                        status, answer = peer.route(
+                            method, url, body, self._authorised(), self.headers
+                        )
+                    else:
+                        peer.faults.remove(fault)
+                        status, answer = fault[2], {"title": "injected"}
+                if status == HANG:
+                    time.sleep(HANG_SECONDS)  # longer than the client waits; then nothing done
+                return self._answer(503 if status == HANG else status, answer)
 
             def do_GET(self):
                 self._dispatch("GET")

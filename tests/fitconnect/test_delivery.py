@@ -15,7 +15,7 @@ from rathaus.eservices.services.handoff import deliveries_retry_due, delivery_at
 from rathaus.eservices.tasks import process_submission
 from rathaus.fitconnect.models import Transfer
 from tests.factories import sign_in
-from tests.fitconnect.loopback import DESTINATION_ID, Keys, published_metadata_schema
+from tests.fitconnect.loopback import DESTINATION_ID, HANG, Keys, published_metadata_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -172,6 +172,20 @@ def test_a_transient_503_is_retried_later_and_sends_once(handed_over, fitconnect
     [submission] = fitconnect.submissions.values()
     assert submission.submitted
     assert Transfer.objects.get().state == "submitted"
+
+
+def test_a_timeout_is_retried_later_and_sends_once(handed_over, fitconnect, settings):
+    settings.FIT_CONNECT_TIMEOUT = 0.5
+    delivery = run(handed_over.deliveries.get())
+    fitconnect.faults.append(("PUT", "/v1/submissions/", HANG))
+
+    delivery = run(delivery)
+    assert (delivery.status, delivery.attempts) == ("pending", 1)
+    assert "Timeout" in delivery.last_error
+
+    deliveries_retry_due(now=timezone.now() + LATER)
+
+    assert [s.submitted for s in fitconnect.submissions.values()] == [True]
 
 
 def test_a_crash_after_the_submit_resumes_without_a_second_submission(handed_over, fitconnect):
