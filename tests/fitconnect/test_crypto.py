@@ -14,7 +14,7 @@ NOW = datetime.now(UTC)
 
 @pytest.fixture(scope="module")
 def other_keys() -> Keys:
-    return Keys.make(bits=4096)
+    return Keys.make(bits=2048)
 
 
 def policy(keys: Keys, **changes) -> crypto.TrustPolicy:

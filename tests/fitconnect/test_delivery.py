@@ -235,7 +235,7 @@ def test_switched_off_it_is_not_offered_and_refuses(handed_over, settings):
 def test_a_key_without_a_trusted_chain_is_not_used(handed_over, fitconnect, settings, tmp_path):
     other = tmp_path / "other.pem"
 
-    other.write_bytes(Keys.make(bits=4096).root_pem)
+    other.write_bytes(Keys.make(bits=2048).root_pem)
     settings.FIT_CONNECT_TRUST_ANCHORS = str(other)
 
     delivery = run(handed_over.deliveries.get(), times=2)
