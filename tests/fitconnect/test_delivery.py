@@ -1,6 +1,9 @@
 """A child-benefit hand-over through the FIT-Connect outbox to the loopback destination."""
 
 import io
+import json
+import shutil
+import subprocess
 from datetime import timedelta
 
 import jsonschema
@@ -14,6 +17,7 @@ from rathaus.eservices.outboxes import outbox_choices
 from rathaus.eservices.services.handoff import deliveries_retry_due, delivery_attempt
 from rathaus.eservices.tasks import process_submission
 from rathaus.fitconnect.models import Transfer
+from tests.core.test_html_validity import VNU
 from tests.factories import sign_in
 from tests.fitconnect.loopback import DESTINATION_ID, HANG, Keys, published_metadata_schema
 
@@ -254,3 +258,24 @@ def test_the_clerk_reads_the_state_in_english_too(handed_over, fitconnect, famil
     assert "FIT-Connect: submitted on" in page
     assert "waiting for the destination to confirm receipt" in page
     assert "Empfangsbestätigung" not in page
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(), reason="needs Java and vnu")
+def test_the_case_page_with_the_state_and_the_button_is_valid_html(
+    handed_over, fitconnect, family_clerk, client, tmp_path
+):
+    delivery, submission_id = sent(handed_over, fitconnect)
+    fitconnect.reject(submission_id, "technical-error")
+    run(delivery)
+    sign_in(client, family_clerk)
+    page = tmp_path / "case.html"
+    page.write_bytes(client.get(f"/backoffice/services/cases/{handed_over.reference}/").content)
+
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", str(page)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert [m for m in json.loads(result.stderr)["messages"] if m["type"] == "error"] == []
