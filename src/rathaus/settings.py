@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "rathaus.eservices",
     "rathaus.dogtax",
     "rathaus.childbenefit",
+    "rathaus.fitconnect",
     "rathaus.participation",
     "rathaus.voting",
     "rathaus.geodata",
@@ -448,6 +449,20 @@ CHILDBENEFIT_HANDOVER_AUTHORITY = env.str(
     "CHILDBENEFIT_HANDOVER_AUTHORITY", default="Familienkasse der Bundesagentur für Arbeit"
 )
 CHILDBENEFIT_HANDOVER_OUTBOX = env.str("CHILDBENEFIT_HANDOVER_OUTBOX", default="folder")
+# FIT-Connect hand-off (docs/fit-connect.md): off unless the city switches it on.
+FIT_CONNECT_ENABLED = env.bool("FIT_CONNECT_ENABLED", default=False)
+FIT_CONNECT_TOKEN_URL = env.str("FIT_CONNECT_TOKEN_URL", default="")
+FIT_CONNECT_CLIENT_ID = env.str("FIT_CONNECT_CLIENT_ID", default="")
+FIT_CONNECT_CLIENT_SECRET = env.str("FIT_CONNECT_CLIENT_SECRET", default="")
+FIT_CONNECT_SCOPE = env.str("FIT_CONNECT_SCOPE", default="")
+FIT_CONNECT_SUBMISSION_URL = env.str("FIT_CONNECT_SUBMISSION_URL", default="")
+FIT_CONNECT_ROUTING_URL = env.str("FIT_CONNECT_ROUTING_URL", default="")
+FIT_CONNECT_ARS = env.str("FIT_CONNECT_ARS", default="")
+FIT_CONNECT_DESTINATIONS = env.dict("FIT_CONNECT_DESTINATIONS", default={})
+FIT_CONNECT_TRUST_ANCHORS = env.str("FIT_CONNECT_TRUST_ANCHORS", default="")
+FIT_CONNECT_REQUIRE_CERTIFICATE = env.bool("FIT_CONNECT_REQUIRE_CERTIFICATE", default=True)
+FIT_CONNECT_TIMEOUT = env.float("FIT_CONNECT_TIMEOUT", default=20.0)
+FIT_CONNECT_CHECK_MINUTES = env.int("FIT_CONNECT_CHECK_MINUTES", default=5)
 # Voting: new polls get a sealed ballot box (trustees open the count, ADR 171) in production.
 VOTING_SEAL_NEW_POLLS = env.bool("VOTING_SEAL_NEW_POLLS", default=PRODUCTION)
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="Rathaus-Demo-2026")

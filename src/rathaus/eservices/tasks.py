@@ -37,7 +37,7 @@ def process_submission(case_id: int) -> None:
     from rathaus.eservices.models.handoff import DeliveryStatus
     from rathaus.eservices.services.cases import TransitionNotAllowed
     from rathaus.eservices.services.decisions import case_decide
-    from rathaus.eservices.services.handoff import delivery_attempt
+    from rathaus.eservices.services.handoff import delivery_run
     from rathaus.eservices.services.receipts import receipt_store
 
     case = Case.objects.select_related("service", "unit", "applicant", "form_version").get(
@@ -69,7 +69,7 @@ def process_submission(case_id: int) -> None:
     except Exception:
         logger.exception("Automatic decision of %s failed; a clerk decides.", case.reference)
     for delivery in case.deliveries.filter(status=DeliveryStatus.PENDING):
-        delivery_attempt(delivery=delivery)
+        delivery_run(delivery=delivery)
     Case.objects.filter(pk=case.pk, processed_at=None).update(processed_at=timezone.now())
 
 

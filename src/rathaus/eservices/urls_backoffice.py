@@ -20,6 +20,11 @@ urlpatterns = [
     path("cases/<str:reference>/ask/", cases.case_ask, name="case_ask"),
     path("cases/<str:reference>/inform/", cases.case_inform, name="case_inform"),
     path("cases/<str:reference>/decide/", cases.case_decide_view, name="case_decide"),
+    path(
+        "cases/<str:reference>/deliveries/<int:delivery_id>/retry/",
+        cases.case_delivery_retry,
+        name="case_delivery_retry",
+    ),
     path("cases/<str:reference>/receipt.pdf", cases.case_receipt, name="case_receipt"),
     path(
         "cases/<str:reference>/notices/<int:notice_id>.pdf", cases.case_notice, name="case_notice"

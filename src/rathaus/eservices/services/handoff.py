@@ -2,7 +2,9 @@
 
 Each (case, outbox) pair has one Delivery row. An attempt locks that row, gives the outbox the
 parcel and records the result; a failed attempt is tried again later with growing pauses, up to
-ESERVICES_DELIVERY_ATTEMPTS times. Outboxes are idempotent by case reference.
+ESERVICES_DELIVERY_ATTEMPTS times. Outboxes are idempotent by case reference. An outbox may
+refuse for good (`DeliveryRefused`: failed at once) or report a delivery underway
+(`DeliveryUnderway`: still pending, looked at again later, not counted as a failed attempt).
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.models import Case, CaseEvent, Delivery
 from rathaus.eservices.models.cases import EventKind
 from rathaus.eservices.models.handoff import DeliveryStatus
-from rathaus.eservices.outboxes import Parcel, outbox_for
+from rathaus.eservices.outboxes import (
+    DeliveryRefused,
+    DeliveryUnderway,
+    Parcel,
+    outbox_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +84,12 @@ def retry_pause(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
-def attempt_failed(row, error: Exception, *, failed: str) -> None:
+def attempt_failed(row, error: Exception, *, failed: str, give_up: bool = False) -> None:
     """Note a failed attempt on a delivery-like row (`attempts`, `last_error`, `status`,
-    `next_attempt_at`): try again after a pause, or give up (`failed`) after the last attempt."""
+    `next_attempt_at`): try again after a pause, or give up (`failed`) after the last attempt
+    or at once (`give_up`: a refusal that another attempt would not change)."""
     row.last_error = f"{type(error).__name__}: {error}"[:2000]
-    if row.attempts >= conf.delivery_attempts():
+    if give_up or row.attempts >= conf.delivery_attempts():
         row.status = failed
         row.next_attempt_at = None
     else:
@@ -101,9 +109,17 @@ def delivery_attempt(*, delivery: Delivery) -> Delivery:
     )
     try:
         outbox_for(locked.outbox).deliver(parcel_for(case))
+    except DeliveryUnderway as underway:
+        locked.attempts -= 1
+        locked.last_error = ""
+        locked.next_attempt_at = timezone.now() + underway.check_again_in
+        locked.save()
+        return locked
     except Exception as error:  # any failure of the receiving side means: try again later
         logger.warning("Delivery of %s to %s failed: %s", case.reference, locked.outbox, error)
-        attempt_failed(locked, error, failed=DeliveryStatus.FAILED)
+        attempt_failed(
+            locked, error, failed=DeliveryStatus.FAILED, give_up=isinstance(error, DeliveryRefused)
+        )
         audit_record(
             actor=None,
             action="eservices.delivery.fail",
@@ -126,12 +142,51 @@ def delivery_attempt(*, delivery: Delivery) -> Delivery:
     return locked
 
 
+def delivery_run(*, delivery: Delivery, steps: int = 5) -> Delivery:
+    """Attempt now, and go on at once while the outbox finished a step and waits for nothing
+    (`DeliveryUnderway` with no pause); each step commits on its own."""
+    for _step in range(steps):
+        delivery = delivery_attempt(delivery=delivery)
+        if delivery.status != DeliveryStatus.PENDING or delivery.last_error:
+            break
+        if delivery.next_attempt_at is None or delivery.next_attempt_at > timezone.now():
+            break
+    return delivery
+
+
+class RetryNotAllowed(Exception):
+    """The delivery has not failed, or its outbox says sending it again would not help."""
+
+
+@transaction.atomic
+def delivery_retry(*, delivery: Delivery, actor) -> Delivery:
+    """A clerk sends a failed delivery again (audited); refused where it would not help."""
+    locked = Delivery.objects.select_for_update(of=("self",)).get(pk=delivery.pk)
+    outbox = outbox_for(locked.outbox)
+    reference = locked.case.reference
+    if locked.status != DeliveryStatus.FAILED or not outbox.may_retry(reference=reference):
+        raise RetryNotAllowed(reference)
+    before = {"status": locked.status, "attempts": locked.attempts, "error": locked.last_error}
+    locked.status = DeliveryStatus.PENDING
+    locked.attempts = 0
+    locked.next_attempt_at = timezone.now()
+    locked.save()
+    audit_record(
+        actor=actor,
+        action="eservices.delivery.retry",
+        target=locked.case,
+        before=before,
+        after={"outbox": locked.outbox, "status": locked.status},
+    )
+    return locked
+
+
 def deliveries_retry_due(*, now=None) -> int:
     """Attempt every pending delivery whose time has come; returns how many were tried."""
     now = now or timezone.now()
     due = Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
     count = 0
     for delivery in due.order_by("next_attempt_at")[:500]:
-        delivery_attempt(delivery=delivery)
+        delivery_run(delivery=delivery)
         count += 1
     return count

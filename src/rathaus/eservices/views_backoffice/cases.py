@@ -21,6 +21,8 @@ from rathaus.eservices.downloads import file_response
 from rathaus.eservices.handlers import Decision, Outcome, handler_for
 from rathaus.eservices.models import Case, Upload
 from rathaus.eservices.models.cases import CaseStatus
+from rathaus.eservices.models.handoff import Delivery
+from rathaus.eservices.selectors.handoff import deliveries_for_clerk
 from rathaus.eservices.selectors.inbox import case_for_staff
 from rathaus.eservices.services.cases import (
     TransitionNotAllowed,
@@ -31,6 +33,7 @@ from rathaus.eservices.services.cases import (
     case_transition,
 )
 from rathaus.eservices.services.decisions import case_decide
+from rathaus.eservices.services.handoff import RetryNotAllowed, delivery_retry
 from rathaus.eservices.services.mailbox import message_ask, message_inform, messages_mark_read
 from rathaus.eservices.sources import form_for
 from rathaus.eservices.summary import summary_sections
@@ -169,6 +172,7 @@ def _page(request, case, **forms_given):
         or QuestionForm(prefix="ask", initial={"expected": case.status}),
         "inform_form": forms_given.get("inform_form")
         or InformationForm(prefix="inform", initial={"expected": case.status}),
+        "deliveries": deliveries_for_clerk(case),
     }
     return render(
         request,
@@ -181,6 +185,19 @@ def _page(request, case, **forms_given):
 @case_view
 def case_detail(request, case):
     return _page(request, case)
+
+
+@case_view
+@require_POST
+def case_delivery_retry(request, case, delivery_id: int):
+    delivery = get_object_or_404(Delivery, pk=delivery_id, case=case)
+    try:
+        delivery_retry(delivery=delivery, actor=request.user)
+    except RetryNotAllowed:
+        messages.error(request, _("Sending this hand-off again would not help."))
+    else:
+        messages.success(request, _("The hand-off will be sent again shortly."))
+    return redirect(case.get_backoffice_url())
 
 
 def _refused(request, case, error: TransitionNotAllowed):

@@ -1,0 +1,37 @@
+"""Where the hand-offs of a case stand, as the clerk sees them on the case page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rathaus.eservices.models import Case, Delivery
+from rathaus.eservices.models.handoff import DeliveryStatus
+from rathaus.eservices.outboxes import outbox_for
+
+
+@dataclass(frozen=True)
+class DeliveryView:
+    delivery: Delivery
+    label: str
+    progress: str
+    may_retry: bool
+
+
+def deliveries_for_clerk(case: Case) -> list[DeliveryView]:
+    views = []
+    for delivery in case.deliveries.order_by("pk"):
+        try:
+            outbox = outbox_for(delivery.outbox)
+        except LookupError:  # an outbox removed from the installation since
+            views.append(DeliveryView(delivery, delivery.outbox, "", False))
+            continue
+        views.append(
+            DeliveryView(
+                delivery=delivery,
+                label=str(outbox.label or delivery.outbox),
+                progress=outbox.progress(reference=case.reference),
+                may_retry=delivery.status == DeliveryStatus.FAILED
+                and outbox.may_retry(reference=case.reference),
+            )
+        )
+    return views
