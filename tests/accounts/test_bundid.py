@@ -11,10 +11,9 @@ from allauth.socialaccount.models import SocialAccount
 from django.test import Client
 from django.urls import reverse
 
-from rathaus.accounts.bundid import sp
 from rathaus.accounts.bundid.models import SeenAssertion
 from rathaus.accounts.models import User, VerifiedAttribute
-from tests.saml_idp import LoopbackIdP, make_keypair
+from tests.saml_idp import LoopbackIdP, configure_platform, make_keypair
 
 pytestmark = pytest.mark.django_db
 
@@ -32,31 +31,9 @@ def sp_keys(tmp_path_factory):
     return make_keypair(directory, "sp-signing"), make_keypair(directory, "sp-encryption")
 
 
-def configure(settings, idp, sp_keys, site_url="http://testserver"):
-    (signing_key, signing_cert), (encryption_key, encryption_cert) = sp_keys
-    settings.SITE_URL = site_url
-    settings.BUNDID = {
-        **settings.BUNDID,
-        "ENABLED": True,
-        "IDP_METADATA_URL": idp.entity_id,
-        "SP_ENTITY_ID": f"{site_url}/accounts/bundid/metadata/",
-        "SP_SIGNING_KEY": signing_key,
-        "SP_SIGNING_CERT": signing_cert,
-        "SP_ENCRYPTION_KEY": encryption_key,
-        "SP_ENCRYPTION_CERT": encryption_cert,
-        "ONLINE_SERVICE_ID": "KL-RATHAUS",
-        "ORGANIZATION_DISPLAY_NAME": "Stadt Kaiserslautern",
-    }
-    settings.SOCIALACCOUNT_PROVIDERS = {
-        **settings.SOCIALACCOUNT_PROVIDERS,
-        "bundid": {"APPS": [{"client_id": "bundid", "name": "BundID"}]},
-    }
-    idp.trust_sp(sp.metadata_xml())
-
-
 @pytest.fixture
 def bundid(settings, idp, sp_keys):
-    configure(settings, idp, sp_keys)
+    configure_platform(settings, idp, sp_keys, site_url="http://testserver")
     return idp
 
 

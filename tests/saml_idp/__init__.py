@@ -37,6 +37,7 @@ from saml2.server import Server
 from saml2.sigver import get_xmlsec_binary
 
 from rathaus.accounts.bundid import attributes as bundid
+from rathaus.accounts.bundid import sp
 
 AKDB_LEVEL = {
     "STORK-QAA-Level-1": "UNTERGEORDNET",
@@ -291,3 +292,26 @@ class LoopbackIdP:
         encoded = re.search(r'name="SAMLResponse" value="([^"]+)"', answer.text).group(1)
         assert urlsplit(acs).path.endswith("/acs/")
         return acs, encoded
+
+
+def configure_platform(settings, idp: LoopbackIdP, sp_keys, *, site_url: str) -> None:
+    """Switch BundID on (pytest-django's `settings`) against `idp`, and let `idp` trust the SP."""
+    (signing_key, signing_cert), (encryption_key, encryption_cert) = sp_keys
+    settings.SITE_URL = site_url
+    settings.BUNDID = {
+        **settings.BUNDID,
+        "ENABLED": True,
+        "IDP_METADATA_URL": idp.entity_id,
+        "SP_ENTITY_ID": f"{site_url}/accounts/bundid/metadata/",
+        "SP_SIGNING_KEY": signing_key,
+        "SP_SIGNING_CERT": signing_cert,
+        "SP_ENCRYPTION_KEY": encryption_key,
+        "SP_ENCRYPTION_CERT": encryption_cert,
+        "ONLINE_SERVICE_ID": "KL-RATHAUS",
+        "ORGANIZATION_DISPLAY_NAME": "Stadt Kaiserslautern",
+    }
+    settings.SOCIALACCOUNT_PROVIDERS = {
+        **settings.SOCIALACCOUNT_PROVIDERS,
+        "bundid": {"APPS": [{"client_id": "bundid", "name": "BundID"}]},
+    }
+    idp.trust_sp(sp.metadata_xml())

@@ -70,6 +70,7 @@ class PollForm(forms.Form):
         label=_("Minimum level of assurance"),
         choices=AssuranceLevel.choices,
         initial=AssuranceLevel.SUBSTANTIAL,
+        required=False,
         help_text=_(
             "Residents only: how securely residence and date of birth must have been confirmed. "
             "BundID: low = basic account (user name and password), substantial = ELSTER "
@@ -167,7 +168,7 @@ def poll_spec(form: PollForm, options: list[OptionForm]) -> PollSpec:
         rule=data["rule"],
         districts=tuple(name.strip() for name in data["districts"].split(",") if name.strip()),
         min_age=data["min_age"],
-        min_assurance=data["min_assurance"],
+        min_assurance=data["min_assurance"] or AssuranceLevel.SUBSTANTIAL,
         process=data["process"].pk if data["process"] else None,
         sealed=data["sealed"],
     )
