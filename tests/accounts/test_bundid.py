@@ -61,6 +61,16 @@ def test_without_configuration_bundid_is_not_offered(client):
     assert b"bundid" not in page.content.lower()
 
 
+def test_an_unreachable_idp_gives_a_page_not_an_error(client, settings, idp, sp_keys):
+    configure_platform(settings, idp, sp_keys, site_url="http://testserver")
+    settings.BUNDID = {**settings.BUNDID, "IDP_METADATA_URL": "http://127.0.0.1:9/metadata"}
+
+    response = client.post(reverse("bundid_login"))
+
+    assert response.status_code == 503
+    assert "derzeit nicht möglich" in response.content.decode()
+
+
 def test_metadata_names_the_acs_and_both_certificates(client, bundid):
     response = client.get(reverse("bundid_metadata"))
 
@@ -108,7 +118,9 @@ def test_a_new_citizen_is_created_with_verified_attributes_and_level(client, bun
     assert finished["Location"].endswith(reverse("accounts:profile"))
     user = User.objects.get(email="erika@example.org")
     assert user.display_name == "Erika Mustermann"
-    assert SocialAccount.objects.get(user=user).uid == "bpk2-erika"
+    account = SocialAccount.objects.get(user=user)
+    assert account.uid == "bpk2-erika"
+    assert account.extra_data == {"level": "substantial", "trust_class": "STORK-QAA-Level-3"}
     attributes = {a.name: a for a in user.verified_attributes.all()}
     assert attributes["birth_date"].value == "1964-08-12"
     assert attributes["residence"].value == {

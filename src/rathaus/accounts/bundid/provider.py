@@ -9,6 +9,7 @@ apps are ready.
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from allauth.socialaccount.providers.base import Provider, ProviderAccount
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -61,9 +62,17 @@ class BundIdProvider(Provider):
         return [EmailAddress(email=data.email, verified=False, primary=True)]
 
     def store_verified_attributes(self, user, sociallogin) -> None:
-        """Every sign-in replaces what BundID verified before (a move away ends the residence)."""
-        verified = (sociallogin.account.extra_data or {}).get("verified") or {}
-        verified_attributes_replace(user=user, by_level=verified, source=SOURCE)
+        """Every sign-in replaces what BundID verified before (a move away ends the residence).
+
+        The values then live only in the verified attributes: the social account keeps the
+        level, not a second copy of names, birth date and address.
+        """
+        account = sociallogin.account
+        data = account.extra_data or {}
+        verified_attributes_replace(user=user, by_level=data.get("verified") or {}, source=SOURCE)
+        account.extra_data = {key: value for key, value in data.items() if key != "verified"}
+        if account.pk:
+            SocialAccount.objects.filter(pk=account.pk).update(extra_data=account.extra_data)
 
 
 provider_classes = [BundIdProvider]

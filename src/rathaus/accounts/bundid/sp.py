@@ -67,6 +67,7 @@ class Reason(StrEnum):
     REPLAYED = "replayed"
     NOT_STARTED = "not_started"
     INVALID = "invalid"
+    UNAVAILABLE = "unavailable"
 
 
 class Refused(Exception):

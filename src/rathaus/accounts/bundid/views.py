@@ -51,6 +51,10 @@ MESSAGES = {
     sp.Reason.NOT_STARTED: _(
         "This sign-in was not started in this browser, or it took too long. Please sign in again."
     ),
+    sp.Reason.UNAVAILABLE: _(
+        "Sign-in with BundID is not available at the moment. Please try again later or sign in "
+        "with your e-mail address."
+    ),
     sp.Reason.INVALID: _(
         "The answer from BundID could not be verified, so you are not signed in. Please sign in "
         "again; if this happens again, please contact the city."
@@ -68,7 +72,7 @@ def _provider(request):
 
 
 def refusal(request, reason: sp.Reason) -> HttpResponse:
-    status = 403 if reason == sp.Reason.REFUSED else 400
+    status = {sp.Reason.REFUSED: 403, sp.Reason.UNAVAILABLE: 503}.get(reason, 400)
     return render(
         request, "bundid/error.html", {"message": MESSAGES[reason], "reason": reason}, status=status
     )
@@ -83,10 +87,16 @@ class LoginView(BaseLoginView):
         return _provider(self.request)
 
     def dispatch(self, request, *args, **kwargs):
-        response = super().dispatch(request, *args, **kwargs)
-        if request.method == "GET":
-            # The confirmation form posts here and is redirected on to BundID.
-            response._csp_update = {"form-action": [sp.idp_origin() + "/"]}
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+            if request.method == "GET":
+                # The confirmation form posts here and is redirected on to BundID.
+                response._csp_update = {"form-action": [sp.idp_origin() + "/"]}
+        except Http404:
+            raise
+        except Exception:  # BundID's metadata unreadable, a key file missing, ...
+            logger.exception("BundID sign-in cannot start")
+            return refusal(request, sp.Reason.UNAVAILABLE)
         return response
 
 
