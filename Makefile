@@ -51,7 +51,7 @@ run: setup
 
 test: export DJANGO_ENV = test
 test: setup
-	scripts/ensure-system-packages chromium poppler-utils zbar-tools default-jre-headless nginx redis-server
+	scripts/ensure-system-packages chromium poppler-utils zbar-tools default-jre-headless nginx redis-server xmlsec1
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run

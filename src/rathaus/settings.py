@@ -60,6 +60,7 @@ SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', defau
 INSTALLED_APPS = [
     "rathaus.core",
     "rathaus.accounts",
+    "rathaus.accounts.bundid",
     "rathaus.organization",
     "rathaus.eservices",
     "rathaus.dogtax",
@@ -246,6 +247,30 @@ if OIDC["ENABLED"]:
             "settings": {"server_url": OIDC["ISSUER"], "scope": OIDC["SCOPES"]},
         }
     )
+
+# DeutschlandID / BundID over SAML 2.0 (docs/bundid.md, rathaus.accounts.bundid). Off unless the
+# IdP's metadata (URL or file) and the platform's entity ID are configured.
+BUNDID = {
+    "NAME": env.str("BUNDID_NAME", default="BundID"),
+    "IDP_METADATA_URL": env.str("BUNDID_IDP_METADATA_URL", default=""),
+    "IDP_METADATA_FILE": env.str("BUNDID_IDP_METADATA_FILE", default=""),
+    "IDP_METADATA_CERT": env.str("BUNDID_IDP_METADATA_CERT", default=""),
+    "SP_ENTITY_ID": env.str("BUNDID_SP_ENTITY_ID", default=""),
+    "SP_SIGNING_KEY": env.str("BUNDID_SP_SIGNING_KEY", default=""),
+    "SP_SIGNING_CERT": env.str("BUNDID_SP_SIGNING_CERT", default=""),
+    "SP_ENCRYPTION_KEY": env.str("BUNDID_SP_ENCRYPTION_KEY", default=""),
+    "SP_ENCRYPTION_CERT": env.str("BUNDID_SP_ENCRYPTION_CERT", default=""),
+    "REQUESTED_LEVEL": env.str("BUNDID_REQUESTED_LEVEL", default="low"),
+    "RESPONSE_SIGNED": env.bool("BUNDID_RESPONSE_SIGNED", default=False),
+    "CLOCK_SKEW": env.int("BUNDID_CLOCK_SKEW", default=60),
+    "ONLINE_SERVICE_ID": env.str("BUNDID_ONLINE_SERVICE_ID", default=""),
+    "ORGANIZATION_DISPLAY_NAME": env.str("BUNDID_ORGANIZATION_DISPLAY_NAME", default=""),
+}
+BUNDID["ENABLED"] = bool(
+    (BUNDID["IDP_METADATA_URL"] or BUNDID["IDP_METADATA_FILE"]) and BUNDID["SP_ENTITY_ID"]
+)
+if BUNDID["ENABLED"]:
+    SOCIALACCOUNT_PROVIDERS["bundid"] = {"APPS": [{"client_id": "bundid", "name": BUNDID["NAME"]}]}
 
 # Internationalisation: German first, English complete.
 LANGUAGE_CODE = "de"

@@ -73,6 +73,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
 
 def store_verified_claims(user, sociallogin) -> None:
+    """Verified attributes from the sign-in: the provider's own way where it has one (BundID),
+    else OpenID Connect claims."""
+    provider = sociallogin.account.get_provider()
+    store = getattr(provider, "store_verified_attributes", None)
+    if store is not None:
+        store(user, sociallogin)
+        return
     config = settings.OIDC
     profile = municipality()
     claims = merged_claims(sociallogin.account.extra_data or {})

@@ -63,7 +63,7 @@ def attributes_from_claims(
             except ValueError:
                 continue
         found[str(attribute)] = value
-    residence = _residence(found.get(AttributeName.ADDRESS), municipality_name, municipality_key)
+    residence = residence_in(found.get(AttributeName.ADDRESS), municipality_name, municipality_key)
     district = claims.get(district_claim) if district_claim else None
     if residence and isinstance(district, str) and district.strip():
         residence[DISTRICT] = district.strip()
@@ -72,7 +72,7 @@ def attributes_from_claims(
     return found
 
 
-def _residence(address, municipality_name: str, municipality_key: str) -> dict | None:
+def residence_in(address, municipality_name: str, municipality_key: str) -> dict | None:
     """Residence in the municipality when the verified address lies in it."""
     if not isinstance(address, dict):
         return None

@@ -63,3 +63,37 @@ def verified_attributes_set(
             )
         stored.append(attribute)
     return stored
+
+
+@transaction.atomic
+def verified_attributes_replace(
+    *, user: User, by_level: dict[str, dict[str, object]], source: str, actor=None
+) -> None:
+    """Store what `source` verified now (level → attributes) and drop what it no longer does.
+
+    An attribute that `source` verified at an earlier sign-in but not at this one (a residence
+    after a move away) is deleted; attributes from other sources stay.
+    """
+    names = set()
+    for level, values in by_level.items():
+        verified_attributes_set(
+            user=user, values=values, source=source, assurance_level=level, actor=actor
+        )
+        names.update(values)
+    for attribute in VerifiedAttribute.objects.filter(user=user, source=source).exclude(
+        name__in=names
+    ):
+        audit_record(
+            actor=actor or user,
+            action="user.verified_attribute_withdrawn",
+            target=user,
+            before={
+                attribute.name: {
+                    "value": attribute.value,
+                    "source": attribute.source,
+                    "level": attribute.assurance_level,
+                }
+            },
+            after={attribute.name: None},
+        )
+        attribute.delete()

@@ -76,6 +76,7 @@ class PollIn(Schema):
     rule: Literal["greedy", "equal-shares"] | None = None
     districts: list[Name] = Field([], max_length=100)
     min_age: int | None = Field(None, ge=0, le=120)
+    min_assurance: Literal["low", "substantial", "high"] = "substantial"
     process: Id | None = None
     sealed: bool | None = Field(
         None,
@@ -112,6 +113,7 @@ class PollIn(Schema):
             rule=self.rule or "",
             districts=tuple(self.districts),
             min_age=self.min_age,
+            min_assurance=self.min_assurance,
             process=self.process,
             sealed=settings.VOTING_SEAL_NEW_POLLS if self.sealed is None else self.sealed,
         )

@@ -23,8 +23,11 @@ INELIGIBILITY = {
         "BundID so that the city can confirm that you live in %(municipality)s."
     ),
     Ineligibility.RESIDENCE_ASSURANCE_TOO_LOW: _(
-        "Your residence was confirmed with a level of assurance that is too low for this poll. "
-        "Sign in with your online ID card (eID) or BundID to confirm it."
+        "Your residence was confirmed with a level of assurance that is too low for this poll: "
+        "it requires the level “%(level)s” or higher, for example a sign-in with "
+        "BundID using your online ID card (eID). A BundID account with only a user name and "
+        "password is not enough. Sign in again with your online ID card to confirm your "
+        "residence."
     ),
     Ineligibility.NOT_RESIDENT: _("Only residents of %(municipality)s may vote in this poll."),
     Ineligibility.DISTRICT_UNKNOWN: _(
@@ -88,6 +91,7 @@ DEFINITION = {
     "required": _("This field is required."),
     "unknown_kind": _("Choose one of: yes_no, single, multiple, ranked, budget."),
     "unknown_eligibility": _("Choose one of: residents, codes."),
+    "unknown_assurance": _("Choose one of: low, substantial, high."),
     "unknown_rule": _("Choose one of: greedy, equal-shares."),
     "timezone_required": _("Give the time with its time zone, e.g. 2026-05-01T08:00:00+02:00."),
     "closes_before_opening": _("The poll must close after it opens."),

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from rathaus.accounts.models import AttributeName
+from rathaus.accounts.models import AssuranceLevel, AttributeName
 from rathaus.accounts.selectors import verified_attributes, verified_birth_date, verified_residence
 from rathaus.core.municipality import municipality
 from rathaus.voting import codes, publication, sealing
@@ -32,9 +32,6 @@ from rathaus.voting.models.ballot_box import CODE_VOTER, USER_VOTER
 from rathaus.voting.pabulib import PbElection
 from rathaus.voting.pabulib_poll import election_from_poll
 from rathaus.voting.window import PollState
-
-ASSURANCE = "substantial"
-"""The level of assurance a resident's residence and date of birth must have been verified at."""
 
 
 def polls_public() -> QuerySet[Poll]:
@@ -143,14 +140,15 @@ def _resident_check(poll: Poll, user) -> VoterCheck:
         min_age=poll.min_age,
     )
     signed_in = bool(user is not None and user.is_authenticated)
-    residence = verified_residence(user, min_level=ASSURANCE) if signed_in else None
+    level = poll.min_assurance
+    residence = verified_residence(user, min_level=level) if signed_in else None
     person = Resident(
         signed_in=signed_in,
         residence=residence,
         residence_below_level=signed_in
         and residence is None
         and AttributeName.RESIDENCE in verified_attributes(user, min_level="low"),
-        birth_date=verified_birth_date(user, min_level=ASSURANCE) if signed_in else None,
+        birth_date=verified_birth_date(user, min_level=level) if signed_in else None,
     )
     problem = resident_ineligibility(rule, person)
     params = {
@@ -158,6 +156,7 @@ def _resident_check(poll: Poll, user) -> VoterCheck:
         "districts": list(rule.districts),
         "age": rule.min_age,
         "day": rule.closing_day,
+        "level": str(AssuranceLevel(level).label),
     }
     voter = f"{USER_VOTER}:{user.pk}" if signed_in else None
     return VoterCheck(voter, problem, params if problem else {})

@@ -12,6 +12,9 @@ from decimal import Decimal
 from rathaus.voting.tally import Kind, Poll, PollDefinitionError
 from rathaus.voting.tally.poll import YES_NO_OPTIONS
 
+ASSURANCE_LEVELS = ("low", "substantial", "high")
+"""The eIDAS levels of assurance a poll may require (the accounts' AssuranceLevel values)."""
+
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,40}$")
 MAX_OPTIONS = 500
 
@@ -46,6 +49,8 @@ class PollSpec:
     rule: str = ""
     districts: tuple[str, ...] = field(default_factory=tuple)
     min_age: int | None = None
+    min_assurance: str = "substantial"
+    """The level of assurance residence and date of birth must have been verified at."""
     process: int | None = None
     """The participation process (id) whose voting phase the poll belongs to."""
     sealed: bool = False
@@ -90,6 +95,8 @@ def _general(spec: PollSpec) -> list[Problem]:
         problems.append(Problem("closes_at", "closes_before_opening"))
     if spec.eligibility == "codes" and (spec.districts or spec.min_age):
         problems.append(Problem("eligibility", "residents_only_limits"))
+    if spec.min_assurance not in ASSURANCE_LEVELS:
+        problems.append(Problem("min_assurance", "unknown_assurance"))
     if spec.min_age is not None and not 0 <= spec.min_age <= 120:
         problems.append(Problem("min_age", "out_of_range", {"low": 0, "high": 120}))
     return problems

@@ -87,6 +87,30 @@ def test_a_resident_poll_explains_who_may_not_vote(person, reason, message):
     assert message in refused.value.message
 
 
+@pytest.mark.parametrize(
+    ("required", "level", "allowed"),
+    [
+        ("low", "low", True),
+        ("substantial", "low", False),
+        ("substantial", "high", True),
+        ("high", "substantial", False),
+        ("high", "high", True),
+    ],
+)
+def test_a_poll_requires_its_minimum_level_of_assurance(required, level, allowed):
+    poll = make_poll("single", eligibility="residents", min_age=16, min_assurance=required)
+    person = make_resident(level=level)
+
+    if allowed:
+        assert ballot_cast(poll=poll, choices=["a"], user=person)
+        return
+    with pytest.raises(NotEligible) as refused:
+        ballot_cast(poll=poll, choices=["a"], user=person)
+    assert refused.value.code == "residence_assurance_too_low"
+    label = {"substantial": "„substanziell“", "high": "„hoch“"}[required]
+    assert f"mindestens das Vertrauensniveau {label}" in refused.value.message
+
+
 def test_a_district_poll_admits_residents_of_its_districts():
     poll = make_poll("single", eligibility="residents", districts=("Erfenbach", "Siegelbach"))
     ballot_cast(poll=poll, choices=["a"], user=make_resident(district="Erfenbach"))

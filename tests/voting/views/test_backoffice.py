@@ -55,6 +55,17 @@ def test_a_moderator_creates_a_poll_with_its_options(staff_client):
     assert poll.created_by.email == "moderator@example.org"
 
 
+def test_a_moderator_sets_the_minimum_level_of_assurance(staff_client):
+    form = staff_client.get("/backoffice/votes/new/").content.decode()
+    assert "Mindest-Vertrauensniveau" in form
+
+    staff_client.post(
+        "/backoffice/votes/new/", poll_post(eligibility="residents", min_assurance="high")
+    )
+
+    assert Poll.objects.get().min_assurance == "high"
+
+
 def test_a_problem_with_an_option_is_shown_next_to_it(staff_client):
     response = staff_client.post("/backoffice/votes/new/", poll_post(**{"options-1-key": "holz"}))
 

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.accounts.models import AssuranceLevel
 from rathaus.core.forms import LONG_TEXT
 from rathaus.participation.models import Process
 from rathaus.participation.phases import VOTING
@@ -64,6 +65,17 @@ class PollForm(forms.Form):
     )
     min_age = forms.IntegerField(
         label=_("Minimum age on the closing day"), min_value=0, max_value=120, required=False
+    )
+    min_assurance = forms.ChoiceField(
+        label=_("Minimum level of assurance"),
+        choices=AssuranceLevel.choices,
+        initial=AssuranceLevel.SUBSTANTIAL,
+        required=False,
+        help_text=_(
+            "Residents only: how securely residence and date of birth must have been confirmed. "
+            "BundID: low = basic account (user name and password), substantial = ELSTER "
+            "certificate, high = online ID card."
+        ),
     )
     budget = forms.DecimalField(label=_("Budget (participatory budget)"), required=False, **MONEY)
     max_cost = forms.DecimalField(
@@ -156,6 +168,7 @@ def poll_spec(form: PollForm, options: list[OptionForm]) -> PollSpec:
         rule=data["rule"],
         districts=tuple(name.strip() for name in data["districts"].split(",") if name.strip()),
         min_age=data["min_age"],
+        min_assurance=data["min_assurance"] or AssuranceLevel.SUBSTANTIAL,
         process=data["process"].pk if data["process"] else None,
         sealed=data["sealed"],
     )

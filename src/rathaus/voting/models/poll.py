@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.accounts.models import AssuranceLevel
 from rathaus.participation.phases import VOTING
 from rathaus.voting import codes
 from rathaus.voting.tally import Kind as TallyKind
@@ -66,6 +67,17 @@ class Poll(models.Model):
     districts = models.JSONField(_("districts whose residents may vote"), default=list, blank=True)
     min_age = models.PositiveSmallIntegerField(
         _("minimum age on the closing day"), null=True, blank=True
+    )
+    min_assurance = models.CharField(
+        _("minimum level of assurance"),
+        max_length=12,
+        choices=AssuranceLevel.choices,
+        default=AssuranceLevel.SUBSTANTIAL,
+        help_text=_(
+            "Residents only: how securely residence and date of birth must have been confirmed. "
+            "BundID: low = basic account (user name and password), substantial = ELSTER "
+            "certificate, high = online ID card."
+        ),
     )
     code_salt = models.BinaryField(default=codes.new_salt, editable=False)
     sealed = models.BooleanField(

@@ -36,6 +36,7 @@ POLL_FIELDS = (
     "max_points",
     "rule",
     "min_age",
+    "min_assurance",
     "sealed",
 )
 OPTION_FIELDS = (
