@@ -413,6 +413,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The city's departments on day one (JSON in the format of organization/definitions/units.json);
+# empty: Kaiserslautern's.
+ORGANIZATION_UNITS = env.str("ORGANIZATION_UNITS", default="")
+
 # The municipality this installation serves; the defaults are Kaiserslautern's.
 MUNICIPALITY_PROFILE = env.str(
     "MUNICIPALITY_PROFILE",

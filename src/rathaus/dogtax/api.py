@@ -85,7 +85,8 @@ class DogTaxKeeperIn(Schema):
         None,
         max_length=40,
         description="An exemption of the keeper, and so of all their dogs, by its code in the "
-        'statute (in Kaiserslautern "nato_forces": members of the NATO forces).',
+        'city\'s statute (the dog-tax calculator lists them), e.g. "nato_forces" where '
+        "members of the NATO forces are exempt.",
         examples=["nato_forces"],
     )
     nato_forces: StrictBool = Field(
@@ -122,7 +123,7 @@ class DogTaxDogIn(Schema):
         None,
         max_length=40,
         description="An exemption of the dog, by its code in the statute: "
-        '"shelter", "assistance" or "rescue" in Kaiserslautern.',
+        'e.g. "shelter", "assistance" or "rescue" (the dog-tax calculator lists them).',
         examples=["shelter"],
     )
 

@@ -6,6 +6,7 @@ overwrites what the city changed:
 
 - a service that does not exist yet is created with the file's texts, department and form;
   an existing service keeps the texts and settings the city gave it;
+- ``{city}`` in any text of a file stands for the city of the municipality profile;
 - the file's form is published when the service has no published version yet, or when the
   newest version was itself published by the installation and the file has changed since
   (an update of the product). A version a person published in the form builder is the city's:
@@ -25,12 +26,14 @@ from django.utils import timezone
 
 from rathaus.core.audit import audit_record
 from rathaus.core.installation import register_installer
+from rathaus.core.municipality import municipality
 from rathaus.eservices.formschema import schema_problems
 from rathaus.eservices.handlers import missing_answer_keys
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import current_version
 from rathaus.organization.models import OrgUnit
 
+CITY = "{city}"
 LIFE_SITUATIONS_FILE = Path(__file__).parent / "service_definitions" / "life_situations.json"
 
 
@@ -67,10 +70,22 @@ def life_situations_install() -> str:
     return f"{created} of {len(entries)} life situations added"
 
 
+def for_city(value, city: str):
+    """The definition with ``{city}`` in every text replaced by the city's name."""
+    if isinstance(value, str):
+        return value.replace(CITY, city)
+    if isinstance(value, list):
+        return [for_city(item, city) for item in value]
+    if isinstance(value, dict):
+        return {key: for_city(item, city) for key, item in value.items()}
+    return value
+
+
 @transaction.atomic
 def services_install(definitions: list[dict]) -> str:
     created = published = kept = 0
-    for definition in definitions:
+    city = municipality().city
+    for definition in (for_city(definition, city) for definition in definitions):
         service, new = _service(definition)
         created += new
         form = definition.get("form")

@@ -1,9 +1,12 @@
-"""The departments a city needs on day one, from `definitions/units.json` (installed once)."""
+"""The departments a city needs on day one, from the file named by ORGANIZATION_UNITS (by default
+`definitions/units.json`, Kaiserslautern's), installed once."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+from django.conf import settings
 
 from rathaus.organization.models import OrgUnit
 
@@ -11,7 +14,8 @@ UNITS_FILE = Path(__file__).parent / "definitions" / "units.json"
 
 
 def units() -> list[dict]:
-    return json.loads(UNITS_FILE.read_text("utf-8"))
+    path = Path(getattr(settings, "ORGANIZATION_UNITS", "") or UNITS_FILE)
+    return json.loads(path.read_text("utf-8"))
 
 
 def units_install() -> str:
