@@ -21,10 +21,14 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from django.core.management import call_command
 
+from rathaus.childbenefit.predicates import is_familienkasse_staff
+from rathaus.dogtax.predicates import is_tax_office_staff
+from rathaus.eservices.models import Service
 from rathaus.geodata.boundaries import parse_boundaries
 from rathaus.geodata.services import districts_replace
+from rathaus.organization.models import OrgUnit
 from rathaus.participation import phases
-from tests.factories import UserFactory
+from tests.factories import StaffFactory, UserFactory
 from tests.participation.factories import ProcessFactory, ProjectFactory, ProposalFactory
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +146,20 @@ def test_the_api_answers_nothing_of_kaiserslautern(client, musterstadt, language
 
     assert quote.status_code == 200
     assert _foreign(answers) == {}
+
+
+def test_its_departments_hold_the_duties_under_their_own_names(musterstadt):
+    finance = OrgUnit.objects.get(slug="finanzen")
+    clerk = StaffFactory(email="clerk@musterstadt.example", with_totp=True, unit=finance)
+    family_clerk = StaffFactory(
+        email="family@musterstadt.example",
+        with_totp=True,
+        unit=OrgUnit.objects.get(slug="familienbuero"),
+    )
+
+    assert not OrgUnit.objects.filter(slug__in=["steueramt", "familienkasse"]).exists()
+    assert set(
+        Service.objects.filter(slug__startswith="hundesteuer").values_list("unit", flat=True)
+    ) == {finance.pk}
+    assert is_tax_office_staff(clerk) and not is_tax_office_staff(family_clerk)
+    assert is_familienkasse_staff(family_clerk) and not is_familienkasse_staff(clerk)

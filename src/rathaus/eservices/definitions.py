@@ -32,6 +32,7 @@ from rathaus.eservices.handlers import missing_answer_keys
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import current_version
 from rathaus.organization.models import OrgUnit
+from rathaus.organization.selectors import unit_with_duty
 
 CITY = "{city}"
 LIFE_SITUATIONS_FILE = Path(__file__).parent / "service_definitions" / "life_situations.json"
@@ -105,6 +106,19 @@ def _texts(definition: dict, name: str, *, required: bool = False) -> dict:
     return {f"{name}_de": texts["de"], f"{name}_en": texts["en"]}
 
 
+def _unit(definition: dict) -> OrgUnit:
+    """The department holding the service's duty (or, in a city's own file, named by slug)."""
+    if "duty" in definition:
+        unit = unit_with_duty(definition["duty"])
+        if unit is None:
+            raise DefinitionError(
+                f"{definition['slug']}: no department holds the duty {definition['duty']!r}; "
+                "give it to one (ORGANIZATION_UNITS or the admin's departments)."
+            )
+        return unit
+    return OrgUnit.objects.get(slug=definition["unit"])
+
+
 def _service(definition: dict) -> tuple[Service, bool]:
     existing = Service.objects.filter(slug=definition["slug"]).first()
     if existing is not None:
@@ -115,7 +129,7 @@ def _service(definition: dict) -> tuple[Service, bool]:
         form_working_copy=copy.deepcopy(form) if form else {"steps": [], "rules": []},
         slug=definition["slug"],
         leika=definition["leika"],
-        unit=OrgUnit.objects.get(slug=definition["unit"]),
+        unit=_unit(definition),
         ozg_maturity=definition["ozg_maturity"],
         is_open=form is not None,
         handler=definition.get("handler", ""),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from rathaus.organization.models import OrgUnit
+from rathaus.organization.models import OrgUnit, UnitDuty
 
 UNITS_FILE = Path(__file__).parent / "definitions" / "units.json"
 
@@ -23,7 +23,7 @@ def units_install() -> str:
     entries = units()
     created = 0
     for entry in entries:
-        _, new = OrgUnit.objects.get_or_create(
+        unit, new = OrgUnit.objects.get_or_create(
             slug=entry["slug"],
             defaults={
                 "name_de": entry["name"]["de"],
@@ -34,5 +34,9 @@ def units_install() -> str:
                 "email": entry["email"],
             },
         )
+        if new:
+            UnitDuty.objects.bulk_create(
+                UnitDuty(unit=unit, duty=duty) for duty in entry.get("duties", ())
+            )
         created += new
     return f"{created} of {len(entries)} departments added"
