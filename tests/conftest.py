@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from rathaus.geodata.boundaries import parse_boundaries
+from rathaus.geodata.services import districts_replace
 from tests.factories import PASSWORD, StaffFactory, UserFactory
+from tests.geodata.shared_data import districts_file
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from that
 # thread are still plain synchronous calls.
@@ -116,6 +119,23 @@ def _fresh_layer_snapshots():
     forget()
     yield
     forget()
+
+
+@pytest.fixture(scope="session")
+def shared_districts_path():
+    return districts_file()
+
+
+@pytest.fixture(scope="session")
+def shared_districts_text(shared_districts_path):
+    return shared_districts_path.read_text()
+
+
+@pytest.fixture
+def imported_districts(db, shared_districts_text):
+    """Kaiserslautern's ten districts (Ortsbezirke) from the shared boundary file, imported:
+    the districts that forms offer and maps, open data and results name."""
+    districts_replace(boundaries=parse_boundaries(shared_districts_text), source="test")
 
 
 @pytest.fixture

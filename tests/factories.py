@@ -9,9 +9,11 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
 from rathaus.accounts.models import User
-from rathaus.organization.models import Membership, OrgUnit, Role, UnitKind
+from rathaus.organization.installation import units as shipped_units
+from rathaus.organization.models import Membership, OrgUnit, Role, UnitDuty, UnitKind
 
 PASSWORD = "Correct-Horse-Battery-9"
+SHIPPED_DUTIES = {unit["slug"]: unit.get("duties", []) for unit in shipped_units()}
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
@@ -45,6 +47,16 @@ class OrgUnitFactory(factory.django.DjangoModelFactory):
     name_en = factory.LazyAttribute(lambda unit: f"Department {unit.slug}")
     kind = UnitKind.DEPARTMENT
     handles_cases = True
+
+    @factory.post_generation
+    def duties(self, create, extracted, **kwargs):
+        """`duties=[…]` gives the unit these duties; by default a unit with the slug of a shipped
+        department (steueramt, familienkasse, …) has that department's duties."""
+        if not create:
+            return
+        codes = SHIPPED_DUTIES.get(self.slug, ()) if extracted is None else extracted
+        for code in codes:
+            UnitDuty.objects.get_or_create(unit=self, duty=code)
 
 
 class StaffFactory(UserFactory):

@@ -439,13 +439,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# The city's departments on day one (JSON in the format of organization/definitions/units.json);
+# empty: Kaiserslautern's.
+ORGANIZATION_UNITS = env.str("ORGANIZATION_UNITS", default="")
+
 # The municipality this installation serves; the defaults are Kaiserslautern's.
 MUNICIPALITY_PROFILE = env.str(
     "MUNICIPALITY_PROFILE",
     default=str(BASE_DIR / "src" / "rathaus" / "core" / "profiles" / "kaiserslautern.toml"),
 )
 # Online services: case references (KL-2026-000123), resume links, uploads, hand-off, closing.
-ESERVICES_REFERENCE_PREFIX = env.str("ESERVICES_REFERENCE_PREFIX", default="KL")
+# Empty: the municipality profile's abbreviation (KL in Kaiserslautern).
+ESERVICES_REFERENCE_PREFIX = env.str("ESERVICES_REFERENCE_PREFIX", default="")
 ESERVICES_RESUME_LINK_DAYS = env.int("ESERVICES_RESUME_LINK_DAYS", default=30)
 ESERVICES_UPLOAD_MAX_MB = env.int("ESERVICES_UPLOAD_MAX_MB", default=10)
 ESERVICES_OUTBOX_DIR = env.str("ESERVICES_OUTBOX_DIR", default=str(VAR_DIR / "outbox"))

@@ -10,19 +10,13 @@ from rathaus.geodata import demo
 from rathaus.participation.models import Proposal
 from tests.browser.helpers import sign_in
 from tests.factories import UserFactory
-from tests.geodata.conftest import (  # noqa: F401 (fixtures shared with the geodata tests)
-    _fresh_layer_snapshots,
-    imported_districts,
-    shared_districts_path,
-    shared_districts_text,
-)
 from tests.participation.factories import ProcessFactory, ProjectFactory, ProposalFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def city(imported_districts):  # noqa: F811 (the imported fixture)
+def city(imported_districts):
     demo.load()
 
 

@@ -154,12 +154,12 @@ def test_ties_in_rank_go_to_the_dog_listed_first(client):
     assert [dog["months"][0]["rank"] for dog in body["dogs"]] == [1, 2, 3]
 
 
-def test_a_nato_forces_keeper_pays_nothing_and_no_installments_are_listed(client):
+def test_a_keeper_exempt_under_the_statute_pays_nothing_and_no_installments_are_listed(client):
     body = post(
         client,
         {
             "year": 2026,
-            "keeper": {"nato_forces": True},
+            "keeper": {"exemption": "nato_forces"},
             "dogs": [{"ref": "A", "kept_since": "2024-01-01"}],
         },
     ).json()
@@ -167,6 +167,56 @@ def test_a_nato_forces_keeper_pays_nothing_and_no_installments_are_listed(client
     assert body["total"] == "0.00"
     assert body["installments"] == []
     assert body["dogs"][0]["months"] == months(range(1, 13), None, "0.00")
+
+
+def test_the_deprecated_nato_forces_flag_still_means_kaiserslauterns_keeper_exemption(client):
+    dogs = [{"ref": "A", "kept_since": "2024-01-01"}]
+    old = post(client, {"year": 2026, "keeper": {"nato_forces": True}, "dogs": dogs}).json()
+    new = post(client, {"year": 2026, "keeper": {"exemption": "nato_forces"}, "dogs": dogs}).json()
+
+    assert old == new
+
+
+def test_the_deprecated_flag_is_marked_deprecated_in_the_openapi_document(client):
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["DogTaxKeeperIn"]
+
+    assert schema["properties"]["nato_forces"]["deprecated"] is True
+    assert "deprecated" not in schema["properties"]["exemption"]
+
+
+def test_a_keeper_exemption_named_twice_differently_is_refused(client):
+    response = post(
+        client,
+        {
+            "year": 2026,
+            "keeper": {"exemption": "shelter", "nato_forces": True},
+            "dogs": [{"ref": "A", "kept_since": "2024-01-01"}],
+        },
+        language="en",
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {
+            "field": "keeper.exemption",
+            "message": "Name the keeper's exemption once, in “exemption” only.",
+        }
+    ]
+
+
+def test_a_dog_exemption_is_not_a_keeper_exemption(client):
+    response = post(
+        client,
+        {
+            "year": 2026,
+            "keeper": {"exemption": "shelter"},
+            "dogs": [{"ref": "A", "kept_since": "2024-01-01"}],
+        },
+        language="en",
+    )
+
+    assert response.status_code == 422
+    assert [error["field"] for error in response.json()["errors"]] == ["keeper.exemption"]
 
 
 def test_a_dog_taken_in_after_the_year_has_no_months(client):

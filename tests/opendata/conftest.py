@@ -1,12 +1,6 @@
 import pytest
 
 from rathaus.opendata import charts, datasets
-from tests.geodata.conftest import (  # noqa: F401 (fixtures shared with the geodata tests)
-    _fresh_layer_snapshots,
-    imported_districts,
-    shared_districts_path,
-    shared_districts_text,
-)
 
 
 @pytest.fixture

@@ -39,12 +39,3 @@ def run_on_commit(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return runner
-
-
-# The districts of the shared boundary file, for contributions placed by their point.
-from tests.geodata.conftest import (  # noqa: E402, F401 (fixtures shared with the geodata tests)
-    _fresh_layer_snapshots,
-    imported_districts,
-    shared_districts_path,
-    shared_districts_text,
-)

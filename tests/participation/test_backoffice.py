@@ -128,7 +128,7 @@ def test_overlapping_phases_are_refused(staff_client):
     assert not Process.objects.filter(slug="kaputt").exists()
 
 
-def test_managing_a_project_with_timeline_and_document(staff_client):
+def test_managing_a_project_with_timeline_and_document(staff_client, imported_districts):
     project = ProjectFactory(status="planned")
 
     staff_client.post(

@@ -50,7 +50,7 @@ def test_charts_without_participation_have_no_figures_yet():
     assert projects_by_district() == []
 
 
-def test_projects_by_status_and_district_in_the_language_of_the_reader():
+def test_projects_by_status_and_district_in_the_language_of_the_reader(imported_districts):
     ProjectFactory(status=ProjectStatus.DONE, district="Morlautern")
     ProjectFactory(status=ProjectStatus.DONE, district="")
     ProjectFactory(status=ProjectStatus.PLANNED, district="Morlautern", is_published=False)

@@ -17,7 +17,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
-def test_the_list_filters_by_district_status_and_topic(client):
+def test_the_list_filters_by_district_status_and_topic(client, imported_districts):
     ProjectFactory(title_de="Radweg", district="Hohenecken", status=ProjectStatus.PLANNED)
     ProjectFactory(title_de="Kita", district="Morlautern", topic=Topic.EDUCATION)
     ProjectFactory(title_de="Glasfaser", district="Mölschbach", status=ProjectStatus.DONE)
@@ -93,7 +93,7 @@ def test_documents_of_other_types_are_refused(moderator):
         )
 
 
-def test_the_atom_feed_lists_projects_with_their_status(client):
+def test_the_atom_feed_lists_projects_with_their_status(client, imported_districts):
     ProjectFactory(title_de="Radweg", status=ProjectStatus.IN_PROGRESS, district="Hohenecken")
     ProjectFactory(title_de="Kita", district="Morlautern")
 
@@ -139,7 +139,7 @@ def test_every_project_in_the_api_names_its_district(client):
     assert sorted(p["district"] for p in client.get("/api/v1/projects").json()) == ["", "Erlenbach"]
 
 
-def test_the_list_and_the_project_page_show_the_places_on_a_map(client):
+def test_the_list_and_the_project_page_show_the_places_on_a_map(client, imported_districts):
     ProjectFactory(title_de="Radweg", latitude=Decimal("49.418600"), longitude=Decimal("7.704"))
     placed = ProjectFactory(
         title_de="Kita", latitude=Decimal("49.4674"), longitude=Decimal("7.7606")

@@ -68,7 +68,7 @@ def test_another_seed_gives_another_order(client):
     )
 
 
-def test_filters_by_category_district_and_answer(client, moderator):
+def test_filters_by_category_district_and_answer(client, moderator, imported_districts):
     category = CategoryFactory()
     process = category.process
     ProposalFactory(process=process, title="Passt", category=category, district="Erfenbach")

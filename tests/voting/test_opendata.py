@@ -89,7 +89,7 @@ def test_the_poll_results_are_listed_only_once_a_poll_is_closed(client):
     assert client.get("/opendata/datasets/poll-results.json").status_code == 200
 
 
-def test_the_budget_by_district_sums_the_funded_projects(db):
+def test_the_budget_by_district_sums_the_funded_projects(db, imported_districts):
     closed_budget()
 
     with translation.override("de"):

@@ -14,7 +14,10 @@ class ChildbenefitConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
-        from rathaus.childbenefit import handlers  # noqa: F401  (registers the service handlers)
+        from rathaus.childbenefit import (
+            handlers,  # noqa: F401  (registers the service handlers)
+            predicates,  # noqa: F401  (registers the duties)
+        )
         from rathaus.childbenefit.reminders import age_reminders_send
         from rathaus.core.schedule import register_job
 

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import rules
+from django.utils.translation import gettext_lazy as _
 
-from rathaus.organization.models import OrgUnit, Role
-from rathaus.organization.predicates import is_administrator, is_staff_member, unit_ids
+from rathaus.organization.duties import register_duty
+from rathaus.organization.models import Role
+from rathaus.organization.predicates import holds_duty, is_administrator
 
-FAMILIENKASSE = "familienkasse"
-"""The slug of the organisational unit that processes child benefit."""
+FAMILIENKASSE = register_duty(
+    "childbenefit.claims", _("Child benefit: processing claims (Familienkasse)")
+).code
 
 
 def _holds_role_in_familienkasse(user, *roles: str) -> bool:
-    if not is_staff_member(user):
-        return False
-    units = unit_ids(user, *roles)
-    return bool(units) and OrgUnit.objects.filter(pk__in=units, slug=FAMILIENKASSE).exists()
+    return holds_duty(user, FAMILIENKASSE, *roles)
 
 
 @rules.predicate

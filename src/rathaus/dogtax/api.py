@@ -6,8 +6,16 @@ import re
 from datetime import date
 from typing import Annotated
 
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from pydantic import BeforeValidator, ConfigDict, StrictBool, StrictInt, StrictStr, WithJsonSchema
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut, limited
@@ -24,7 +32,7 @@ MAX_DOGS = 30
 """More dogs than a household keeps (the calculator page allows 20); bounds one request's work."""
 EXAMPLE = {
     "year": 2026,
-    "keeper": {"nato_forces": False},
+    "keeper": {"exemption": None},
     "dogs": [
         {"ref": "A", "kept_since": "2024-05-10", "born_on": "2020-01-01", "exemption": None},
         {"ref": "B", "kept_since": "2026-03-03", "exemption": "shelter"},
@@ -65,12 +73,39 @@ IsoDate = Annotated[
 """A date written YYYY-MM-DD, from 1900-01-01 to 2999-12-31."""
 
 
+DEPRECATED_KEEPER_FLAG = "nato_forces"
+"""The statute code that the deprecated ``keeper.nato_forces: true`` stands for (Kaiserslautern's
+exemption of the NATO forces); ``keeper.exemption`` replaces it; removed in the next release."""
+
+
 class DogTaxKeeperIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
-    nato_forces: StrictBool = Field(
-        False, description="A member of the NATO forces (exempt for all their dogs)."
+    exemption: StrictStr | None = Field(
+        None,
+        max_length=40,
+        description="An exemption of the keeper, and so of all their dogs, by its code in the "
+        'city\'s statute (the dog-tax calculator lists them), e.g. "nato_forces" where '
+        "members of the NATO forces are exempt.",
+        examples=["nato_forces"],
     )
+    nato_forces: StrictBool = Field(
+        False,
+        # Marked in the OpenAPI document; pydantic's own `deprecated` would warn on every read.
+        json_schema_extra={"deprecated": True},
+        description='Deprecated: use `"exemption": "nato_forces"`. Removed in the next release.',
+    )
+
+
+def keeper_exemption(keeper: DogTaxKeeperIn | None) -> str | None:
+    """The code of the keeper's exemption, from ``exemption`` or the deprecated flag."""
+    if keeper is None:
+        return None
+    if keeper.nato_forces and keeper.exemption not in (None, DEPRECATED_KEEPER_FLAG):
+        raise DomainValidationError(
+            [("keeper.exemption", _("Name the keeper's exemption once, in “exemption” only."))]
+        )
+    return keeper.exemption or (DEPRECATED_KEEPER_FLAG if keeper.nato_forces else None)
 
 
 class DogTaxDogIn(Schema):
@@ -88,7 +123,7 @@ class DogTaxDogIn(Schema):
         None,
         max_length=40,
         description="An exemption of the dog, by its code in the statute: "
-        '"shelter", "assistance" or "rescue" in Kaiserslautern.',
+        'e.g. "shelter", "assistance" or "rescue" (the dog-tax calculator lists them).',
         examples=["shelter"],
     )
 
@@ -154,11 +189,11 @@ def dogtax_quote(request, payload: DogTaxQuoteIn):
         )
         for dog in payload.dogs
     ]
-    nato_forces = payload.keeper is not None and payload.keeper.nato_forces
+    exemption = keeper_exemption(payload.keeper)
     try:
         with compute_slot():
             assessment = quote(
-                statute=statute, year=payload.year, dogs=dogs, nato_forces=nato_forces
+                statute=statute, year=payload.year, dogs=dogs, keeper_exemption=exemption
             )
     except taxrules.InvalidInput as error:
         raise DomainValidationError(

@@ -17,6 +17,7 @@ class DogtaxConfig(AppConfig):
         from rathaus.dogtax import (
             form_sources,  # noqa: F401  (registers the form engine's dog sources)
             handlers,  # noqa: F401  (registers the service handlers)
+            predicates,  # noqa: F401  (registers the duties)
             selectors,
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff

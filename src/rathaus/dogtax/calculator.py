@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.forms import DogForm, QuoteForm
-from rathaus.dogtax.quoting import NATO_FORCES, DogInput, quote
+from rathaus.dogtax.quoting import DogInput, quote
 from rathaus.dogtax.wording import localized, quote_problem_messages
 
 MAX_ROWS = 20
@@ -127,7 +127,7 @@ def _calculate(page: Calculator, statute: taxrules.Statute) -> None:
             statute=statute,
             year=page.form.cleaned_data["year"],
             dogs=inputs,
-            nato_forces=page.form.cleaned_data.get("nato_forces", False),
+            keeper_exemption=page.form.cleaned_data.get("keeper_exemption") or None,
         )
     except taxrules.InvalidInput as error:
         for path, message in quote_problem_messages(error, statute=statute, dogs=inputs):
@@ -141,8 +141,8 @@ def _add_error(form: QuoteForm, dogs: list[DogForm], path: str, message: str) ->
     head, _dot, name = path.partition(".")
     if head == "year":
         form.add_error("year", message)
-    elif head == "keeper" and "nato_forces" in form.fields:
-        form.add_error("nato_forces", message)
+    elif head == "keeper" and "keeper_exemption" in form.fields:
+        form.add_error("keeper_exemption", message)
     elif head.startswith("dogs[") and head.endswith("]"):
         dog = dogs[int(head[5:-1])]
         dog.add_error(DOG_FIELDS.get(name), message)
@@ -199,7 +199,7 @@ def _form_options(statute: taxrules.Statute) -> dict[str, dict]:
     kinds = statute.exemption_kinds
     return {
         "quote": {
-            "nato_forces_kind": statute.exemption_kind(NATO_FORCES, taxrules.ExemptionLevel.KEEPER)
+            "keeper_kinds": [kind for kind in kinds if kind.level == taxrules.ExemptionLevel.KEEPER]
         },
         "dog": {
             "exemption_choices": [

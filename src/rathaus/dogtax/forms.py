@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.text import capfirst
@@ -40,21 +42,27 @@ def money_field(label, *, required: bool = True, help_text: str = "") -> forms.D
 
 
 class QuoteForm(forms.Form):
-    """The household part of the calculator: the year and, where the statute has it, the
-    keeper's NATO-forces exemption."""
+    """The household part of the calculator: the year and, where the statute has them, the
+    exemptions of the keeper (and so of all their dogs)."""
 
     year = forms.IntegerField(label=_("Year"), min_value=EARLIEST.year, max_value=LATEST.year)
-    nato_forces = forms.BooleanField(required=False)
+    keeper_exemption = forms.ChoiceField(
+        label=_("Exemption for all your dogs"), required=False, widget=forms.RadioSelect
+    )
 
     def __init__(
-        self, *args, nato_forces_kind: taxrules.ExemptionKind | None = None, **kwargs
+        self, *args, keeper_kinds: Sequence[taxrules.ExemptionKind] = (), **kwargs
     ) -> None:
         super().__init__(*args, **kwargs)
-        if nato_forces_kind is None:
-            del self.fields["nato_forces"]
-        else:
-            self.fields["nato_forces"].label = localized(nato_forces_kind.name)
-            self.fields["nato_forces"].help_text = localized(nato_forces_kind.condition)
+        if not keeper_kinds:
+            del self.fields["keeper_exemption"]
+            return
+        field = self.fields["keeper_exemption"]
+        field.choices = [
+            ("", _("None")),
+            *((kind.code, localized(kind.name)) for kind in keeper_kinds),
+        ]
+        field.help_text = " ".join(localized(kind.condition) for kind in keeper_kinds)
 
 
 class DogForm(forms.Form):

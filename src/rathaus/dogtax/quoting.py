@@ -1,8 +1,8 @@
 """A dog-tax quote as the calculator and the API ask for it, mapped onto the pure rules.
 
-The request names a keeper-level exemption by a flag (``keeper.nato_forces``) and a dog's
-exemption by its code; problems come back under the request's own field names
-(``dogs[0].exemption``, ``keeper.nato_forces``), so both callers can show them where they belong.
+The request names a keeper-level exemption (``keeper.exemption``) and a dog's exemption by their
+codes in the statute; problems come back under the request's own field names
+(``dogs[0].exemption``, ``keeper.exemption``), so both callers can show them where they belong.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from rathaus.dogtax import taxrules
-
-NATO_FORCES = "nato_forces"
-"""The statute's code of the keeper-level exemption behind ``keeper.nato_forces``."""
 
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2999, 12, 31)
@@ -31,11 +28,15 @@ class DogInput:
 
 
 def quote(
-    *, statute: taxrules.Statute, year: int, dogs: Sequence[DogInput], nato_forces: bool = False
+    *,
+    statute: taxrules.Statute,
+    year: int,
+    dogs: Sequence[DogInput],
+    keeper_exemption: str | None = None,
 ) -> taxrules.Assessment:
     """Raises ``taxrules.InvalidInput`` with every problem, named by the request's fields."""
     keeper = taxrules.Keeper(
-        exemption=taxrules.Exemption(kind=NATO_FORCES) if nato_forces else None
+        exemption=taxrules.Exemption(kind=keeper_exemption) if keeper_exemption else None
     )
     try:
         return taxrules.assess(
@@ -60,10 +61,8 @@ def quote(
 
 
 def request_field(field: str) -> str:
-    """``dogs[0].exemption.kind`` → ``dogs[0].exemption``; ``keeper.exemption.kind`` →
-    ``keeper.nato_forces``; other fields are the request's already."""
-    if field.startswith("keeper.exemption"):
-        return "keeper.nato_forces"
+    """``dogs[0].exemption.kind`` → ``dogs[0].exemption``, ``keeper.exemption.kind`` →
+    ``keeper.exemption``; other fields are the request's already."""
     return field.removesuffix(".kind")
 
 

@@ -1,6 +1,7 @@
 """The engine's settings, each read when needed with a documented default.
 
-ESERVICES_REFERENCE_PREFIX   first part of case references (default "KL" → KL-2026-000123)
+ESERVICES_REFERENCE_PREFIX   first part of case references (default: the municipality profile's
+                             abbreviation, "KL" in Kaiserslautern → KL-2026-000123)
 ESERVICES_RESUME_LINK_DAYS   how long an e-mailed resume link works (default 30)
 ESERVICES_UPLOAD_MAX_MB      upper limit for any uploaded file (default 10)
 ESERVICES_OUTBOX_DIR         where the folder outbox writes (default var/outbox)
@@ -24,9 +25,19 @@ from pathlib import Path
 
 from django.conf import settings
 
+from rathaus.core.municipality import municipality
+
+DEFAULT_REFERENCE_PREFIX = "REF"
+"""For a profile without an abbreviation."""
+
 
 def reference_prefix() -> str:
-    return getattr(settings, "ESERVICES_REFERENCE_PREFIX", "KL")
+    """The setting where a city sets one, else the profile's abbreviation (else "REF")."""
+    return (
+        getattr(settings, "ESERVICES_REFERENCE_PREFIX", "")
+        or municipality().abbreviation.strip()
+        or DEFAULT_REFERENCE_PREFIX
+    )
 
 
 def resume_link_days() -> int:

@@ -6,6 +6,7 @@ overwrites what the city changed:
 
 - a service that does not exist yet is created with the file's texts, department and form;
   an existing service keeps the texts and settings the city gave it;
+- ``{city}`` in any text of a file stands for the city of the municipality profile;
 - the file's form is published when the service has no published version yet, or when the
   newest version was itself published by the installation and the file has changed since
   (an update of the product). A version a person published in the form builder is the city's:
@@ -25,12 +26,15 @@ from django.utils import timezone
 
 from rathaus.core.audit import audit_record
 from rathaus.core.installation import register_installer
+from rathaus.core.municipality import municipality
 from rathaus.eservices.formschema import schema_problems
 from rathaus.eservices.handlers import missing_answer_keys
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import current_version
 from rathaus.organization.models import OrgUnit
+from rathaus.organization.selectors import unit_with_duty
 
+CITY = "{city}"
 LIFE_SITUATIONS_FILE = Path(__file__).parent / "service_definitions" / "life_situations.json"
 
 
@@ -67,10 +71,22 @@ def life_situations_install() -> str:
     return f"{created} of {len(entries)} life situations added"
 
 
+def for_city(value, city: str):
+    """The definition with ``{city}`` in every text replaced by the city's name."""
+    if isinstance(value, str):
+        return value.replace(CITY, city)
+    if isinstance(value, list):
+        return [for_city(item, city) for item in value]
+    if isinstance(value, dict):
+        return {key: for_city(item, city) for key, item in value.items()}
+    return value
+
+
 @transaction.atomic
 def services_install(definitions: list[dict]) -> str:
     created = published = kept = 0
-    for definition in definitions:
+    city = municipality().city
+    for definition in (for_city(definition, city) for definition in definitions):
         service, new = _service(definition)
         created += new
         form = definition.get("form")
@@ -90,6 +106,19 @@ def _texts(definition: dict, name: str, *, required: bool = False) -> dict:
     return {f"{name}_de": texts["de"], f"{name}_en": texts["en"]}
 
 
+def _unit(definition: dict) -> OrgUnit:
+    """The department holding the service's duty (or, in a city's own file, named by slug)."""
+    if "duty" in definition:
+        unit = unit_with_duty(definition["duty"])
+        if unit is None:
+            raise DefinitionError(
+                f"{definition['slug']}: no department holds the duty {definition['duty']!r}; "
+                "give it to one (ORGANIZATION_UNITS or the admin's departments)."
+            )
+        return unit
+    return OrgUnit.objects.get(slug=definition["unit"])
+
+
 def _service(definition: dict) -> tuple[Service, bool]:
     existing = Service.objects.filter(slug=definition["slug"]).first()
     if existing is not None:
@@ -100,7 +129,7 @@ def _service(definition: dict) -> tuple[Service, bool]:
         form_working_copy=copy.deepcopy(form) if form else {"steps": [], "rules": []},
         slug=definition["slug"],
         leika=definition["leika"],
-        unit=OrgUnit.objects.get(slug=definition["unit"]),
+        unit=_unit(definition),
         ozg_maturity=definition["ozg_maturity"],
         is_open=form is not None,
         handler=definition.get("handler", ""),

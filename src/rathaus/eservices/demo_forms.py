@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rathaus.eservices.definitions import read_definition
+from rathaus.eservices.definitions import for_city, read_definition
 
 
 def t(de: str, en: str) -> dict:
@@ -104,14 +104,17 @@ DEMO_REQUEST = {
 }
 
 # The flagship forms are product: they live as data files beside their domain. Tests and the demo
-# read them under their old names.
+# read them under their old names, for the demo's city.
+DEMO_CITY = "Kaiserslautern"
 _DOGTAX = Path(__file__).parent.parent / "dogtax" / "service_definitions"
 _CHILDBENEFIT = Path(__file__).parent.parent / "childbenefit" / "service_definitions"
-DOG_REGISTRATION = read_definition(_DOGTAX, "hundesteuer-anmeldung")["form"]
-DOG_DEREGISTRATION = read_definition(_DOGTAX, "hundesteuer-abmeldung")["form"]
-DOG_TAG_LOST = read_definition(_DOGTAX, "hundesteuermarke-verloren")["form"]
-DOG_ADDRESS_CHANGE = read_definition(_DOGTAX, "hundesteuer-adressaenderung")["form"]
-DOG_EXEMPTION = read_definition(_DOGTAX, "hundesteuer-befreiung")["form"]
+DOG_REGISTRATION = for_city(read_definition(_DOGTAX, "hundesteuer-anmeldung")["form"], DEMO_CITY)
+DOG_DEREGISTRATION = for_city(read_definition(_DOGTAX, "hundesteuer-abmeldung")["form"], DEMO_CITY)
+DOG_TAG_LOST = for_city(read_definition(_DOGTAX, "hundesteuermarke-verloren")["form"], DEMO_CITY)
+DOG_ADDRESS_CHANGE = for_city(
+    read_definition(_DOGTAX, "hundesteuer-adressaenderung")["form"], DEMO_CITY
+)
+DOG_EXEMPTION = for_city(read_definition(_DOGTAX, "hundesteuer-befreiung")["form"], DEMO_CITY)
 CHILD_BENEFIT = read_definition(_CHILDBENEFIT, "kindergeld")["form"]
 CHILD_BENEFIT_CHANGE = read_definition(_CHILDBENEFIT, "kindergeld-aenderung")["form"]
 

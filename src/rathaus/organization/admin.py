@@ -1,7 +1,23 @@
+from django import forms
 from django.contrib import admin
 
 from rathaus.core.admin import AuditedAdmin
-from rathaus.organization.models import Membership, OrgUnit
+from rathaus.organization.duties import duty_choices
+from rathaus.organization.models import Membership, OrgUnit, UnitDuty
+
+
+class UnitDutyForm(forms.ModelForm):
+    duty = forms.ChoiceField(choices=duty_choices)
+
+    class Meta:
+        model = UnitDuty
+        fields = ["duty"]
+
+
+class UnitDutyInline(admin.TabularInline):
+    model = UnitDuty
+    form = UnitDutyForm
+    extra = 0
 
 
 class MembershipInline(admin.TabularInline):
@@ -13,7 +29,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(OrgUnit)
 class OrgUnitAdmin(AuditedAdmin):
     list_display = ["name_de", "kind", "parent", "handles_cases"]
-    inlines = [MembershipInline]
+    inlines = [UnitDutyInline, MembershipInline]
 
 
 @admin.register(Membership)

@@ -1,17 +1,21 @@
-"""The departments a city needs on day one, from `definitions/units.json` (installed once)."""
+"""The departments a city needs on day one, from the file named by ORGANIZATION_UNITS (by default
+`definitions/units.json`, Kaiserslautern's), installed once."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from rathaus.organization.models import OrgUnit
+from django.conf import settings
+
+from rathaus.organization.models import OrgUnit, UnitDuty
 
 UNITS_FILE = Path(__file__).parent / "definitions" / "units.json"
 
 
 def units() -> list[dict]:
-    return json.loads(UNITS_FILE.read_text("utf-8"))
+    path = Path(getattr(settings, "ORGANIZATION_UNITS", "") or UNITS_FILE)
+    return json.loads(path.read_text("utf-8"))
 
 
 def units_install() -> str:
@@ -19,7 +23,7 @@ def units_install() -> str:
     entries = units()
     created = 0
     for entry in entries:
-        _, new = OrgUnit.objects.get_or_create(
+        unit, new = OrgUnit.objects.get_or_create(
             slug=entry["slug"],
             defaults={
                 "name_de": entry["name"]["de"],
@@ -30,5 +34,9 @@ def units_install() -> str:
                 "email": entry["email"],
             },
         )
+        if new:
+            UnitDuty.objects.bulk_create(
+                UnitDuty(unit=unit, duty=duty) for duty in entry.get("duties", ())
+            )
         created += new
     return f"{created} of {len(entries)} departments added"

@@ -43,6 +43,21 @@ class OrgUnit(models.Model):
         return self.name_en if get_language() == "en" else self.name_de
 
 
+class UnitDuty(models.Model):
+    """A duty (see `organization.duties`) the city gives a department."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="duties")
+    duty = models.CharField(_("duty"), max_length=60)
+
+    class Meta:
+        verbose_name = _("duty")
+        verbose_name_plural = _("duties")
+        constraints = [models.UniqueConstraint(fields=["unit", "duty"], name="one_duty_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.duty}"
+
+
 class Role(models.TextChoices):
     CLERK = "clerk", _("Clerk")
     LEAD = "lead", _("Department lead")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import rules
 
-from rathaus.organization.models import Membership, Role
+from rathaus.organization.models import Membership, Role, UnitDuty
 
 
 def _roles(user) -> set[tuple[int, str]]:
@@ -50,3 +50,11 @@ def is_member_of_unit(user, unit) -> bool:
 @rules.predicate
 def is_lead_of_unit(user, unit) -> bool:
     return is_staff_member(user) and unit is not None and unit.pk in unit_ids(user, Role.LEAD)
+
+
+def holds_duty(user, duty: str, *roles: str) -> bool:
+    """The user holds one of `roles` (any role when none given) in a department with `duty`."""
+    if not is_staff_member(user):
+        return False
+    units = unit_ids(user, *roles)
+    return bool(units) and UnitDuty.objects.filter(unit_id__in=units, duty=duty).exists()

@@ -1,22 +1,17 @@
-"""The districts a project or proposal can be filed under (interim, until geodata provides them).
+"""The districts a project or proposal can be filed under: the city's own, from geodata.
 
 Models store the district as its name (`district` fields, the `Name` of the city's boundary
-file) so that the geodata app can later map each value to its `District` row by name.
+file, see `manage.py import_districts`) so that each value maps to its `District` row by name.
+Until a city imports its boundaries there are none, and everything is filed under the whole city.
 """
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-from pathlib import Path
-
-DISTRICTS_FILE = Path(__file__).resolve().parent / "data" / "districts.toml"
+from rathaus.geodata.selectors import districts
 
 
-@cache
 def district_names() -> tuple[str, ...]:
-    with open(DISTRICTS_FILE, "rb") as handle:
-        return tuple(tomllib.load(handle)["names"])
+    return tuple(districts().values_list("name", flat=True))
 
 
 def district_choices() -> list[tuple[str, str]]:

@@ -17,7 +17,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rathaus.geodata.selectors import districts
 from rathaus.opendata.charts import connect_chart
 from rathaus.opendata.datasets import connect_dataset, layer_geojson, tabular
 from rathaus.participation.districts import district_names
@@ -49,8 +48,8 @@ PROJECT_COLUMNS = (
 
 
 def _district_names() -> list[str]:
-    """The districts in the city's order: the geodata districts, else participation's list."""
-    return list(districts().values_list("name", flat=True)) or list(district_names())
+    """The city's districts in its order."""
+    return list(district_names())
 
 
 def visible_proposals() -> QuerySet[Proposal]:

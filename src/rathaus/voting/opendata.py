@@ -19,7 +19,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from rathaus.geodata.selectors import districts
 from rathaus.opendata.charts import connect_chart
 from rathaus.opendata.datasets import connect_dataset, tabular
 from rathaus.participation.districts import district_names
@@ -177,7 +176,7 @@ def budget_by_district() -> list[tuple[str, Decimal]]:
             totals[row["district"]] += Decimal(row["cost"])
     if not totals:
         return []
-    names = list(districts().values_list("name", flat=True)) or list(district_names())
+    names = list(district_names())
     names += sorted(name for name in totals if name and name not in names)
     rows = [(name, totals.get(name, Decimal(0))) for name in names]
     if "" in totals:

@@ -126,9 +126,9 @@ def assessment_continue(*, run: AssessmentRun, actor) -> AssessmentRun:
 
 def _tax_office():
     from rathaus.dogtax.predicates import TAX_OFFICE
-    from rathaus.organization.models import OrgUnit
+    from rathaus.organization.selectors import unit_with_duty
 
-    return OrgUnit.objects.filter(slug=TAX_OFFICE).first()
+    return unit_with_duty(TAX_OFFICE)
 
 
 def household_mandate(account: TaxAccount):

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from schwifty import IBAN
 
+from rathaus.core.municipality import municipality
 from rathaus.dogtax.models import AccountCounter, Dog, Tag, TagCounter, TaxAccount
 from rathaus.dogtax.services.register import ACCOUNT_PREFIX
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         year = year or timezone.localdate().year
         rng = random.Random(seed)  # noqa: S311 - generated demo data
         districts = _districts()
+        profile = municipality()
         accounts_from = _reserve(AccountCounter, count)
         accounts = TaxAccount.objects.bulk_create(
             [
@@ -49,8 +51,8 @@ class Command(BaseCommand):
                     number=f"{ACCOUNT_PREFIX}-{accounts_from + n:06d}",
                     keeper_name=f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}",
                     street=f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
-                    postal_code="67655",
-                    city="Kaiserslautern",
+                    postal_code=profile.postal_code,
+                    city=profile.city,
                     district=rng.choice(districts) if districts and rng.random() < 0.7 else "",
                 )
                 for n in range(count)

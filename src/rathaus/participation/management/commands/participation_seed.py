@@ -123,7 +123,7 @@ class Command(BaseCommand):
         return users
 
     def _proposals(self, process, users, count, comment_total, support_total, rng):
-        districts = district_names()
+        districts = district_names() or ("",)  # the whole city until boundaries are imported
         categories = list(process.categories.all())
         now = timezone.now()
         comment_owner = [rng.randrange(count) for _ in range(comment_total)]
