@@ -41,6 +41,7 @@ class OrgUnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OrgUnit
         django_get_or_create = ("slug",)
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"department-{n}")
     name_de = factory.LazyAttribute(lambda unit: f"Abteilung {unit.slug}")
