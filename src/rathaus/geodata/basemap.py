@@ -25,6 +25,7 @@ import numpy  # shapely's own dependency: the projection is vectorised
 import shapely
 from pmtiles.tile import Compression, TileType, zxy_to_tileid
 from pmtiles.writer import Writer
+from shapely.affinity import affine_transform
 from shapely.geometry import box, shape
 
 EARTH_RADIUS = 6378137.0
@@ -80,6 +81,12 @@ def tile_range(z: int, bounds: tuple[float, float, float, float]) -> Iterator[tu
             yield x, y
 
 
+def lonlat_to_tile(lon: float, lat: float, z: int) -> tuple[int, int]:
+    """The (x, y) of the tile at zoom `z` holding the point."""
+    x, y = _to_mercator(numpy.array([[lon, lat]], dtype=float))[0]
+    return next(tile_range(z, (x, y, x, y)))
+
+
 @dataclass(frozen=True)
 class _Projected:
     geometry: shapely.Geometry
@@ -117,6 +124,9 @@ def _encode_tile(items: list[_Projected], bounds: tuple[float, float, float, flo
     margin = (bounds[2] - bounds[0]) * BUFFER / EXTENT
     window = box(bounds[0] - margin, bounds[1] - margin, bounds[2] + margin, bounds[3] + margin)
     tolerance = (bounds[2] - bounds[0]) / EXTENT
+    # Metres to tile units (y up; the encoder turns it downwards).
+    scale = EXTENT / (bounds[2] - bounds[0])
+    to_tile = [scale, 0, 0, scale, -bounds[0] * scale, -bounds[1] * scale]
     layers: dict[str, list[dict]] = {}
     for item in items:
         if not item.geometry.intersects(window):
@@ -127,13 +137,13 @@ def _encode_tile(items: list[_Projected], bounds: tuple[float, float, float, flo
             if geometry.is_empty:
                 continue
         layers.setdefault(item.kind, []).append(
-            {"geometry": geometry, "properties": item.properties}
+            {"geometry": affine_transform(geometry, to_tile), "properties": item.properties}
         )
     if not layers:
         return b""
     encoded = mapbox_vector_tile.encode(
         [{"name": name, "features": features} for name, features in sorted(layers.items())],
-        default_options={"quantize_bounds": bounds, "extents": EXTENT},
+        default_options={"extents": EXTENT},
     )
     return gzip.compress(encoded, mtime=0)
 
