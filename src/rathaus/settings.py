@@ -390,7 +390,9 @@ if PRODUCTION:
 # The platform's own base map (a PMTiles archive built by `manage.py build_basemap`, served
 # with range requests at /maps/basemap.pmtiles); used when the municipality profile's base map
 # is "archive" and the file exists. Empty: none. Tests configure their own.
-_basemap_archive = env.str("BASEMAP_ARCHIVE", default="" if TESTING else str(VAR_DIR / "basemap.pmtiles"))
+_basemap_archive = env.str(
+    "BASEMAP_ARCHIVE", default="" if TESTING else str(VAR_DIR / "basemap.pmtiles")
+)
 BASEMAP_ARCHIVE = Path(_basemap_archive) if _basemap_archive else None
 # The deepest zoom level the archive is cut to; the browser enlarges its tiles beyond.
 BASEMAP_MAX_ZOOM = env.int("BASEMAP_MAX_ZOOM", default=14)

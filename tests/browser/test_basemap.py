@@ -98,7 +98,13 @@ def no_sideways_scroll(page) -> bool:
 
 
 def test_the_own_archive_is_fetched_from_the_platform_only_and_drawn(
-    page, browser, live_server, settings, tmp_path, process, assert_accessible
+    page,
+    browser,
+    live_server,
+    settings,
+    tmp_path,
+    process,  # noqa: F811 (the imported fixture)
+    assert_accessible,
 ):
     settings.BASEMAP_ARCHIVE = tmp_path / "basemap.pmtiles"
     call_command("build_basemap", max_zoom=13, stdout=None)
@@ -115,8 +121,10 @@ def test_the_own_archive_is_fetched_from_the_platform_only_and_drawn(
 
     assert origins_of(urls) == {live_server.url}
     assert statuses and set(statuses) <= {200, 206} and 206 in statuses
-    assert page.locator(".leaflet-control-attribution").inner_text().endswith(
-        "Stadt Kaiserslautern (Ortsbezirke: Open Data)"
+    assert (
+        page.locator(".leaflet-control-attribution")
+        .inner_text()
+        .endswith("Stadt Kaiserslautern (Ortsbezirke: Open Data)")
     )
     expect(page.locator(".rh-map__source")).to_contain_text("Hintergrundkarte")
     assert_accessible(page)
@@ -133,7 +141,11 @@ def test_the_own_archive_is_fetched_from_the_platform_only_and_drawn(
 
 
 def test_a_wmts_service_is_the_only_other_host_asked(
-    page, live_server, process, tile_server, assert_accessible
+    page,
+    live_server,
+    process,  # noqa: F811 (the imported fixture)
+    tile_server,
+    assert_accessible,
 ):
     profile = municipality()
     profile.basemap = "tiles"
@@ -158,7 +170,11 @@ def test_a_wmts_service_is_the_only_other_host_asked(
 
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_a_city_layer_is_asked_for_images_only_after_it_is_switched_on(
-    page, process, tile_server, assert_accessible, language
+    page,
+    process,  # noqa: F811 (the imported fixture)
+    tile_server,
+    assert_accessible,
+    language,
 ):
     MapServiceLayer.objects.create(
         title_de="Bebauungspläne",

@@ -26,9 +26,7 @@ def validate_service_url(value: str) -> None:
     parts = urlsplit(value)
     allowed = ("https",) if settings.PRODUCTION else ("https", "http")
     if parts.scheme not in allowed or not parts.hostname:
-        raise ValidationError(
-            _("Give a full https address of the map service."), code="scheme"
-        )
+        raise ValidationError(_("Give a full https address of the map service."), code="scheme")
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise ValidationError(
             _("The address must not contain a user name or password."), code="credentials"
@@ -59,5 +57,3 @@ def origin_of(url: str) -> str:
     """scheme://host[:port] of a URL, as a CSP source (one host, nothing else)."""
     parts = urlsplit(url.replace("{s}", "a"))
     return f"{parts.scheme}://{parts.netloc}"
-
-

@@ -19,6 +19,7 @@ from pmtiles.tile import deserialize_header
 
 from rathaus.core.map_services import origin_of, xyz_template
 
+
 @dataclass(frozen=True)
 class BasemapKind:
     """What a kind of base map tells the browser, and the image hosts it needs."""
