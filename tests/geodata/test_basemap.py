@@ -103,6 +103,9 @@ def test_a_tile_template_needs_its_placeholders_and_a_clean_https_address(settin
         ("https://tiles.example.org/tiles.png", "placeholders"),
         ("https://tiles.example.org/" + "a" * 500 + "/{z}/{x}/{y}", "too_long"),
         ("javascript:alert(1)//{z}/{x}/{y}", "scheme"),
+        ("https://{s}.tiles.example.org/{z}/{x}/{y}.png", "host"),
+        ("https://tiles.example.org;script-src/{z}/{x}/{y}.png", "host"),
+        ("https://[::1/{z}/{x}/{y}.png", "host"),
     ]:
         with pytest.raises(ValidationError) as raised:
             validate_tile_template(bad)

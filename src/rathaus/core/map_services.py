@@ -6,6 +6,7 @@ checked before they are saved, and turned into the one CSP source they need.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -16,6 +17,9 @@ MAX_URL_LENGTH = 500
 # Placeholders of a tile URL template: XYZ ({z}/{x}/{y}) or a WMTS REST template.
 XYZ_PLACEHOLDERS = ("{z}", "{x}", "{y}")
 WMTS_PLACEHOLDERS = {"{TileMatrix}": "{z}", "{TileCol}": "{x}", "{TileRow}": "{y}"}
+# One host (a name or an address) with an optional port: nothing else may reach the CSP header,
+# and a template that rotates subdomains ({s}) would need several hosts.
+_HOST = re.compile(r"(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 
 
 def validate_service_url(value: str) -> None:
@@ -23,7 +27,10 @@ def validate_service_url(value: str) -> None:
     production), a host, no user name or password in it, bounded length."""
     if len(value) > MAX_URL_LENGTH:
         raise ValidationError(_("The address is too long."), code="too_long")
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError as error:  # e.g. an unclosed [IPv6 address
+        raise ValidationError(_("The address must name one host."), code="host") from error
     allowed = ("https",) if settings.PRODUCTION else ("https", "http")
     if parts.scheme not in allowed or not parts.hostname:
         raise ValidationError(_("Give a full https address of the map service."), code="scheme")
@@ -33,6 +40,8 @@ def validate_service_url(value: str) -> None:
         )
     if any(character.isspace() for character in value):
         raise ValidationError(_("The address must not contain spaces."), code="spaces")
+    if not _HOST.fullmatch(parts.netloc):
+        raise ValidationError(_("The address must name one host."), code="host")
 
 
 def xyz_template(value: str) -> str:
@@ -44,7 +53,7 @@ def xyz_template(value: str) -> str:
 
 def validate_tile_template(value: str) -> None:
     """A tile URL template with {z}, {x} and {y} (or {TileMatrix}, {TileCol}, {TileRow})."""
-    validate_service_url(value.replace("{s}", "a"))
+    validate_service_url(value)
     template = xyz_template(value)
     if not all(placeholder in template for placeholder in XYZ_PLACEHOLDERS):
         raise ValidationError(
@@ -55,5 +64,5 @@ def validate_tile_template(value: str) -> None:
 
 def origin_of(url: str) -> str:
     """scheme://host[:port] of a URL, as a CSP source (one host, nothing else)."""
-    parts = urlsplit(url.replace("{s}", "a"))
+    parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
