@@ -128,6 +128,16 @@ def test_the_own_archive_is_fetched_from_the_platform_only_and_drawn(
     )
     expect(page.locator(".rh-map__source")).to_contain_text("Hintergrundkarte")
     assert_accessible(page)
+    for path in (
+        "/maps/",
+        "/en/maps/places/",
+        process.proposals.exclude(latitude=None)[0].get_absolute_url(),
+    ):
+        page.goto(path)
+        wait_for_map(page)
+        page.wait_for_function(PAINTED)
+        assert_accessible(page)
+    assert origins_of(urls) == {live_server.url}
 
     phone = browser.new_context(
         base_url=live_server.url, locale="de-DE", viewport={"width": 320, "height": 800}
