@@ -14,11 +14,13 @@ from playwright.sync_api import expect
 
 from rathaus.core.municipality import municipality
 from rathaus.geodata.models import MapServiceLayer
+from tests.browser.helpers import sign_in
 from tests.browser.test_participation_maps import (  # noqa: F401 (fixtures)
     city,
     process,
     wait_for_map,
 )
+from tests.factories import UserFactory
 from tests.geodata.conftest import (  # noqa: F401 (fixtures shared with the geodata tests)
     _fresh_layer_snapshots,
     imported_districts,
@@ -127,6 +129,12 @@ def test_the_own_archive_is_fetched_from_the_platform_only_and_drawn(
         .endswith("Stadt Kaiserslautern (Ortsbezirke: Open Data)")
     )
     expect(page.locator(".rh-map__source")).to_contain_text("Hintergrundkarte")
+    assert_accessible(page)
+    UserFactory(email="picker@example.org")
+    sign_in(page, "picker@example.org")
+    page.goto(f"/participation/processes/{process.slug}/proposals/new/")
+    wait_for_map(page, ".rh-picker__map")
+    page.wait_for_function(PAINTED)
     assert_accessible(page)
     for path in (
         "/maps/",
