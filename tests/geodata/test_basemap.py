@@ -233,6 +233,14 @@ def test_registered_layers_are_offered_switched_off_and_their_hosts_allowed(clie
         min_zoom=14,
     )
     MapServiceLayer.objects.create(
+        title_de="Luftbild",
+        title_en="Aerial image",
+        kind="wmts",
+        url="https://wmts.kaiserslautern.de/{Layer}/{TileMatrix}/{TileRow}/{TileCol}.png",
+        layer_name="dop20",
+        attribution="Stadt Kaiserslautern, Vermessung",
+    )
+    MapServiceLayer.objects.create(
         title_de="Alt",
         title_en="Old",
         kind="wmts",
@@ -251,7 +259,20 @@ def test_registered_layers_are_offered_switched_off_and_their_hosts_allowed(clie
             "layer": "bplan",
             "attribution": "Stadt Kaiserslautern",
             "minZoom": 14,
-        }
+        },
+        {
+            "title": "Aerial image",
+            "kind": "wmts",
+            "url": "https://wmts.kaiserslautern.de/dop20/{z}/{y}/{x}.png",
+            "layer": "dop20",
+            "attribution": "Stadt Kaiserslautern, Vermessung",
+            "minZoom": 0,
+        },
     ]
-    assert img_src(response) == ["'self'", "data:", "https://geo.kaiserslautern.de"]
+    assert img_src(response) == [
+        "'self'",
+        "data:",
+        "https://geo.kaiserslautern.de",
+        "https://wmts.kaiserslautern.de",
+    ]
     assert img_src(client.get("/en/")) == ["'self'", "data:"]

@@ -41,15 +41,20 @@ def _context_urls() -> list[str]:
     return [reverse("geodata:layer_data", args=[DISTRICTS])] if boundaries_imported() else []
 
 
+# The address the browser asks, by kind of service: a WMS endpoint as it is, a WMTS REST
+# template with Leaflet's placeholders and the layer name filled in.
+_BROWSER_URL = {
+    ServiceKind.WMS: lambda layer: layer.url,
+    ServiceKind.WMTS: lambda layer: xyz_template(layer.url).replace("{Layer}", layer.layer_name),
+}
+
+
 def _overlay(layer) -> dict:
     """What the browser needs to draw a registered WMS/WMTS layer when it is switched on."""
-    url = layer.url
-    if layer.kind == ServiceKind.WMTS:
-        url = xyz_template(url).replace("{Layer}", layer.layer_name)
     return {
         "title": layer.title_en if get_language() == "en" else layer.title_de,
         "kind": layer.kind,
-        "url": url,
+        "url": _BROWSER_URL[layer.kind](layer),
         "layer": layer.layer_name,
         "attribution": layer.attribution,
         "minZoom": layer.min_zoom,
