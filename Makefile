@@ -47,6 +47,7 @@ run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v0  # before the demo: its notices are rendered with the collected fonts
 	$(MANAGE) load_demo
+	$(MANAGE) build_basemap --if-missing  # the demo's base map, cut from its own data
 	PORT=$(PORT) $(BIN)/honcho start -f Procfile
 
 test: export DJANGO_ENV = test

@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "rathaus.geodata.middleware.MapSourcesCspMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "rathaus.core.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -292,6 +293,7 @@ STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
+    ("vendor/protomaps-leaflet", NODE_MODULES / "protomaps-leaflet" / "dist"),
 ]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served publicly: uploads go through permission-checked views
@@ -411,8 +413,15 @@ if PRODUCTION:
     if env.bool("BEHIND_TLS_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
-MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
+# The platform's own base map (a PMTiles archive built by `manage.py build_basemap`, served
+# with range requests at /maps/basemap.pmtiles); used when the municipality profile's base map
+# is "archive" and the file exists. Empty: none. Tests configure their own.
+_basemap_archive = env.str(
+    "BASEMAP_ARCHIVE", default="" if TESTING else str(VAR_DIR / "basemap.pmtiles")
+)
+BASEMAP_ARCHIVE = Path(_basemap_archive) if _basemap_archive else None
+# The deepest zoom level the archive is cut to; the browser enlarges its tiles beyond.
+BASEMAP_MAX_ZOOM = env.int("BASEMAP_MAX_ZOOM", default=14)
 # Open data: the contributor id GovData assigned to the city, and the default licence.
 DCATDE_CONTRIBUTOR_ID = env.str("DCATDE_CONTRIBUTOR_ID", default="")
 OPENDATA_LICENCE = env.str(
@@ -420,8 +429,8 @@ OPENDATA_LICENCE = env.str(
 )
 _csp_img = [SELF, "data:"]
 _csp_form_action = [SELF]
-if MAP_TILE_URL:
-    _csp_img.append(environ.urlparse(MAP_TILE_URL.replace("{s}", "a")).netloc or SELF)
+# Map pages add the hosts of the profile's tile service and of the registered WMS/WMTS layers
+# to img-src for themselves (rathaus.geodata.middleware.MapSourcesCspMiddleware).
 if OIDC["ENABLED"] and OIDC["ISSUER"]:
     _csp_form_action.append(OIDC["ISSUER"].rstrip("/") + "/")
 CONTENT_SECURITY_POLICY = {

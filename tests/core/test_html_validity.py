@@ -120,6 +120,10 @@ def prepare_site() -> dict[str | None, list[str]]:
             "/backoffice/dogtax/assessment/?year=2028",
             "/backoffice/dogtax/assessment/2027/",
         ],
+        "admin@example.org": [
+            "/backoffice/geodata/layers/",
+            "/backoffice/geodata/layers/new/",
+        ],
     }
 
 

@@ -7,9 +7,12 @@ from datetime import datetime
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils import translation
 
 from rathaus.geodata import district_index
-from rathaus.geodata.models import DataVersion, District, Place
+from rathaus.geodata.basemap import MapFeature
+from rathaus.geodata.layers import layers
+from rathaus.geodata.models import DataVersion, District, MapServiceLayer, Place
 from rathaus.geodata.services import DISTRICTS
 
 _VERSION_SQL = f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE key = %s"  # noqa: S608
@@ -66,3 +69,25 @@ def district_at(lon: float, lat: float) -> District | None:
 
 def boundaries_imported() -> bool:
     return _current_index().size > 0
+
+
+def service_layers() -> QuerySet[MapServiceLayer]:
+    """Every registered WMS/WMTS layer (the back office's list)."""
+    return MapServiceLayer.objects.all()
+
+
+def offered_service_layers() -> list[MapServiceLayer]:
+    """The layers the maps offer in their layer switcher."""
+    return list(MapServiceLayer.objects.filter(active=True))
+
+
+def basemap_features(language: str = "de") -> list[MapFeature]:
+    """Every public feature of every registered map layer with a place, named in `language`:
+    what the platform's own base map is cut from (districts, places, proposals, projects)."""
+    with translation.override(language):
+        return [
+            MapFeature(geometry=feature.geometry, name=feature.label, layer=layer.id)
+            for layer in layers()
+            for feature in layer.features()
+            if feature.geometry
+        ]

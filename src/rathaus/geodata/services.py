@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.geodata import basemap
 from rathaus.geodata.boundaries import DistrictBoundary
-from rathaus.geodata.models import DataVersion, District, Place
+from rathaus.geodata.models import DataVersion, District, MapServiceLayer, Place
 
 DISTRICTS = "districts"
 PLACES = "places"
@@ -159,3 +163,75 @@ def place_save(*, slug: str, actor=None, **values) -> Place:
     )
     data_version_bump(key=PLACES)
     return place
+
+
+SERVICE_LAYER_FIELDS = (
+    "title_de",
+    "title_en",
+    "kind",
+    "url",
+    "layer_name",
+    "attribution",
+    "min_zoom",
+    "active",
+)
+
+
+@transaction.atomic
+def service_layer_save(*, actor, layer: MapServiceLayer | None = None, **values) -> MapServiceLayer:
+    """Register a WMS/WMTS layer (layer None) or change one; audited."""
+    unknown = set(values) - set(SERVICE_LAYER_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown map layer fields: {sorted(unknown)}")
+    before = None if layer is None else {field: getattr(layer, field) for field in values}
+    layer = layer or MapServiceLayer()
+    for field, value in values.items():
+        setattr(layer, field, value)
+    layer.full_clean()
+    layer.save()
+    audit_record(
+        actor=actor,
+        action="map_layer.create" if before is None else "map_layer.update",
+        target=layer,
+        before=before,
+        after=values,
+    )
+    return layer
+
+
+@transaction.atomic
+def service_layer_delete(*, actor, layer: MapServiceLayer) -> None:
+    audit_record(
+        actor=actor,
+        action="map_layer.delete",
+        target=layer,
+        before={field: getattr(layer, field) for field in SERVICE_LAYER_FIELDS},
+    )
+    layer.delete()
+
+
+@dataclass(frozen=True)
+class BasemapBuilt:
+    path: Path
+    tiles: int
+    size: int
+
+
+def basemap_build(
+    *, features: list[basemap.MapFeature], path: Path, max_zoom: int, attribution: str
+) -> BasemapBuilt:
+    """Write the base-map archive of `features` to `path` (replaced at once, never half
+    written: a running server keeps reading the old file until the new one is in place)."""
+    tiles = basemap.build_tiles(features, max_zoom)
+    data = basemap.write_archive(
+        tiles,
+        bounds_lonlat=basemap.lonlat_bounds(features),
+        name="Rathaus base map",
+        attribution=attribution,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".partial")
+    with os.fdopen(handle, "wb") as output:
+        output.write(data)
+    os.replace(temporary, path)
+    return BasemapBuilt(path=path, tiles=len(tiles), size=len(data))

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
-from django.http import Http404, HttpResponse
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import parse_etags, urlencode
 
 from rathaus.geodata.layers import Layer, get_layer, layers
+from rathaus.geodata.mapsources import archive_available
 from rathaus.geodata.snapshots import Snapshot, encode, snapshot
 
 
@@ -111,4 +114,57 @@ def layer_data(request, layer_id: str):
     response["ETag"] = etag
     # Private: the page's language cookie may be set on the same response.
     response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+# The largest part of the archive one request may ask for (PMTiles clients read 16 KiB for the
+# header and root directory, then single tiles and leaf directories).
+MAX_RANGE_BYTES = 4 * 1024 * 1024
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """(first, last) byte of a single `bytes=` range, clipped to the file; None if unusable."""
+    match = _RANGE.match(header.strip())
+    if match is None or match.group(1) == match.group(2) == "":
+        return None
+    first, last = match.group(1), match.group(2)
+    if first == "":  # the last N bytes
+        length = int(last)
+        return (max(0, size - length), size - 1) if length > 0 and size > 0 else None
+    start = int(first)
+    end = min(int(last), size - 1) if last else size - 1
+    return (start, end) if start <= end and start < size else None
+
+
+def basemap_archive(request):
+    """The platform's own base map, a PMTiles archive, with HTTP range requests (206)."""
+    if not archive_available():
+        raise Http404
+    path = settings.BASEMAP_ARCHIVE
+    status = path.stat()
+    size = status.st_size
+    etag = f'"basemap-{status.st_mtime_ns:x}-{size:x}"'
+    range_header = request.headers.get("Range", "")
+    if_range = request.headers.get("If-Range", "")
+    if range_header and (not if_range or if_range == etag):
+        byte_range = _byte_range(range_header, size)
+        if byte_range is None or byte_range[1] - byte_range[0] + 1 > MAX_RANGE_BYTES:
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+        else:
+            first, last = byte_range
+            with path.open("rb") as archive:
+                archive.seek(first)
+                body = archive.read(last - first + 1)
+            response = HttpResponse(body, status=206, content_type="application/vnd.pmtiles")
+            response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    elif etag in parse_etags(request.headers.get("If-None-Match", "")):
+        response = HttpResponse(status=304)
+    else:
+        response = FileResponse(path.open("rb"), content_type="application/vnd.pmtiles")
+    response["Accept-Ranges"] = "bytes"
+    response["ETag"] = etag
+    # Private: the page's language cookie may be set on the same response.
+    response["Cache-Control"] = "private, max-age=300"
     return response

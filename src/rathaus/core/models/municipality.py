@@ -8,6 +8,14 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.map_services import MAX_URL_LENGTH, validate_tile_template
+
+
+class Basemap(models.TextChoices):
+    ARCHIVE = "archive", _("The platform's own tile archive")
+    TILES = "tiles", _("A WMTS or XYZ tile service")
+    NONE = "none", _("None (district outlines only)")
+
 
 class MunicipalityProfile(models.Model):
     name = models.CharField(_("name"), max_length=100)
@@ -50,6 +58,32 @@ class MunicipalityProfile(models.Model):
     sepa_creditor_id = models.CharField(_("SEPA creditor identifier"), max_length=35)
     districts_source = models.CharField(_("source of the district boundaries"), max_length=500)
     is_demo = models.BooleanField(_("demo installation"), default=True)
+    basemap = models.CharField(
+        _("base map"),
+        max_length=10,
+        choices=Basemap.choices,
+        default=Basemap.ARCHIVE,
+        help_text=_(
+            "Drawn under every map. The own archive is the file named by BASEMAP_ARCHIVE "
+            "(manage.py build_basemap); without it the maps show the district outlines."
+        ),
+    )
+    basemap_tile_url = models.CharField(
+        _("tile service address"),
+        max_length=MAX_URL_LENGTH,
+        blank=True,
+        validators=[validate_tile_template],
+        help_text=_(
+            "For a tile service: an https URL template with {z}, {x}, {y} (XYZ) or "
+            "{TileMatrix}, {TileCol}, {TileRow} (WMTS REST, Web Mercator)."
+        ),
+    )
+    basemap_attribution = models.CharField(
+        _("base map attribution"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on every map, e.g. © basemap.de / BKG"),
+    )
 
     class Meta:
         verbose_name = _("municipality profile")

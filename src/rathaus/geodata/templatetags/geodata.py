@@ -3,12 +3,17 @@
 import json
 
 from django import template
-from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 
+from rathaus.core.map_services import origin_of, xyz_template
+from rathaus.core.municipality import municipality
 from rathaus.geodata.layers import get_layer
-from rathaus.geodata.selectors import boundaries_imported
+from rathaus.geodata.mapsources import basemap_attributes, basemap_image_hosts
+from rathaus.geodata.middleware import note_image_sources
+from rathaus.geodata.models import ServiceKind
+from rathaus.geodata.selectors import boundaries_imported, offered_service_layers
 from rathaus.geodata.snapshots import snapshot
 
 register = template.Library()
@@ -32,22 +37,51 @@ def city_center() -> tuple[float, float] | None:
 
 
 def _context_urls() -> list[str]:
-    """The district boundaries drawn behind a map for orientation (there are no tiles)."""
+    """The district boundaries drawn behind a map for orientation."""
     return [reverse("geodata:layer_data", args=[DISTRICTS])] if boundaries_imported() else []
 
 
-def _assets() -> dict:
+# The address the browser asks, by kind of service: a WMS endpoint as it is, a WMTS REST
+# template with Leaflet's placeholders and the layer name filled in.
+_BROWSER_URL = {
+    ServiceKind.WMS: lambda layer: layer.url,
+    ServiceKind.WMTS: lambda layer: xyz_template(layer.url).replace("{Layer}", layer.layer_name),
+}
+
+
+def _overlay(layer) -> dict:
+    """What the browser needs to draw a registered WMS/WMTS layer when it is switched on."""
     return {
-        "tile_url": getattr(settings, "MAP_TILE_URL", ""),
-        "tile_attribution": getattr(settings, "MAP_TILE_ATTRIBUTION", ""),
+        "title": layer.title_en if get_language() == "en" else layer.title_de,
+        "kind": layer.kind,
+        "url": _BROWSER_URL[layer.kind](layer),
+        "layer": layer.layer_name,
+        "attribution": layer.attribution,
+        "minZoom": layer.min_zoom,
+    }
+
+
+def _assets(request) -> dict:
+    """The base map and the switchable layers of every map; the page's CSP is told the image
+    hosts they need (and no others)."""
+    profile = municipality()
+    overlays = offered_service_layers()
+    note_image_sources(
+        request, [*basemap_image_hosts(profile), *(origin_of(layer.url) for layer in overlays)]
+    )
+    return {
+        "basemap": basemap_attributes(profile),
+        "overlays": json.dumps([_overlay(layer) for layer in overlays], ensure_ascii=False)
+        if overlays
+        else "",
         "marker_icon": static("vendor/leaflet/images/marker-icon.png"),
         "marker_icon_2x": static("vendor/leaflet/images/marker-icon-2x.png"),
         "marker_shadow": static("vendor/leaflet/images/marker-shadow.png"),
     }
 
 
-@register.inclusion_tag("geodata/includes/map.html")
-def map_component(map_id: str, label: str, data_urls=(), center=None, points=None):
+@register.inclusion_tag("geodata/includes/map.html", takes_context=True)
+def map_component(context, map_id: str, label: str, data_urls=(), center=None, points=None):
     """A map drawing the GeoJSON at `data_urls` (a URL or a list of URLs) and `points`.
 
     `points` are places given directly, each `{"lon", "lat", "label"}` (e.g. the one place of a
@@ -80,12 +114,12 @@ def map_component(map_id: str, label: str, data_urls=(), center=None, points=Non
         "points": json.dumps(collection, ensure_ascii=False) if collection else "",
         "context_urls": _context_urls() if points else [],
         "center": center or city_center(),
-        **_assets(),
+        **_assets(context.get("request")),
     }
 
 
-@register.inclusion_tag("geodata/includes/location_picker.html")
-def location_picker(map_id: str, label: str):
+@register.inclusion_tag("geodata/includes/location_picker.html", takes_context=True)
+def location_picker(context, map_id: str, label: str):
     """A map to choose a place with: inside a `<fieldset data-location-picker …>` whose
     `data-latitude-input`/`data-longitude-input` (and optionally `data-district-input`) name the
     plain inputs it fills. Those inputs stay the way to give a place without JavaScript.
@@ -96,5 +130,5 @@ def location_picker(map_id: str, label: str):
         "center": city_center(),
         "context_urls": _context_urls(),
         "locate_url": reverse("api:locate"),
-        **_assets(),
+        **_assets(context.get("request")),
     }

@@ -7,7 +7,13 @@
  *
  * Accessible by design: the map, each marker and each area can be reached with Tab and opened
  * with Enter; markers and areas are named; the page puts an equivalent table beside the map.
- * No inline script or style is needed (CSP), no tile server unless `data-tile-url` is set.
+ * No inline script or style is needed (CSP).
+ *
+ * Base map (`data-basemap`, from the municipality profile): "archive" draws the platform's own
+ * PMTiles archive at `data-basemap-url` with protomaps-leaflet (vector tiles, range requests to
+ * the platform itself); "tiles" a WMTS/XYZ service's URL template; none: outlines only.
+ * `data-overlays` (JSON) lists the city's WMS/WMTS layers: offered in a layer switcher,
+ * switched off, so their host is asked for images only after a person switches one on.
  *
  * `window.RathausMap` offers the building blocks to other map scripts (the location picker).
  */
@@ -28,15 +34,102 @@
     return (value || "").split(/\s+/).filter(Boolean);
   }
 
-  /* A Leaflet map in `container` with the zoom buttons named, optional tiles, and the view
-   * over `data-center` (lat,lon) or, without one, over Germany. */
+  function escapeHtml(text) {
+    var element = document.createElement("span");
+    element.textContent = text || "";
+    return element.innerHTML;
+  }
+
+  /* How the platform's own archive is drawn (layers of rathaus.geodata.basemap). */
+  function archiveRules(P) {
+    var TEXT = { fill: "#1f2933", stroke: "#ffffff", width: 3 };
+    return {
+      paint: [
+        { dataLayer: "areas", symbolizer: new P.PolygonSymbolizer({ fill: "#e3ecd9", opacity: 0.9 }) },
+        { dataLayer: "areas", symbolizer: new P.LineSymbolizer({ color: "#7a8290", width: 1.5 }) },
+        { dataLayer: "lines", symbolizer: new P.LineSymbolizer({ color: "#b35c00", width: 3 }) },
+        {
+          dataLayer: "points",
+          minzoom: 11,
+          symbolizer: new P.CircleSymbolizer({ radius: 4, fill: "#6d3fa6", stroke: "#ffffff", width: 1.5 })
+        }
+      ],
+      labels: [
+        {
+          dataLayer: "labels",
+          minzoom: 10,
+          symbolizer: new P.CenteredTextSymbolizer(Object.assign({ labelProps: ["name"], font: "600 14px sans-serif" }, TEXT))
+        },
+        {
+          dataLayer: "points",
+          minzoom: 13,
+          symbolizer: new P.OffsetTextSymbolizer(Object.assign({ labelProps: ["name"], font: "12px sans-serif", offsetX: 6, offsetY: 6 }, TEXT))
+        }
+      ]
+    };
+  }
+
+  /* The kinds of base map, by `data-basemap`. */
+  var BASEMAPS = {
+    archive: function (map, data) {
+      if (typeof protomapsL === "undefined") {
+        return;
+      }
+      var rules = archiveRules(protomapsL);
+      protomapsL.leafletLayer({
+        url: data.basemapUrl,
+        paintRules: rules.paint,
+        labelRules: rules.labels,
+        backgroundColor: "#f5f3ee",
+        maxDataZoom: Number(data.basemapMaxZoom || 14),
+        attribution: escapeHtml(data.basemapAttribution)
+      }).addTo(map);
+    },
+    tiles: function (map, data) {
+      L.tileLayer(data.basemapUrl, { attribution: escapeHtml(data.basemapAttribution), maxZoom: 19 }).addTo(map);
+    }
+  };
+
+  /* The kinds of the city's own map services, by their `kind`. */
+  var OVERLAYS = {
+    wms: function (entry, options) {
+      return L.tileLayer.wms(entry.url, L.extend({ layers: entry.layer, format: "image/png", transparent: true }, options));
+    },
+    wmts: function (entry, options) {
+      return L.tileLayer(entry.url, options);
+    }
+  };
+
+  /* The layer switcher: every registered service, off until a person switches it on. */
+  function addOverlays(map, data) {
+    if (!data.overlays) {
+      return;
+    }
+    var overlays = {};
+    JSON.parse(data.overlays).forEach(function (entry) {
+      var make = OVERLAYS[entry.kind];
+      if (make) {
+        overlays[escapeHtml(entry.title)] = make(entry, { attribution: escapeHtml(entry.attribution), minZoom: entry.minZoom || 0 });
+      }
+    });
+    var control = L.control.layers(null, overlays, { collapsed: true }).addTo(map);
+    var toggle = control.getContainer().querySelector(".leaflet-control-layers-toggle");
+    if (toggle && data.labelLayers) {
+      toggle.setAttribute("title", data.labelLayers);
+      toggle.setAttribute("aria-label", data.labelLayers);
+    }
+  }
+
+  /* A Leaflet map in `container` with the zoom buttons named, its base map and layer switcher,
+   * and the view over `data-center` (lat,lon) or, without one, over Germany. */
   function createMap(container) {
     var data = container.dataset;
     var map = L.map(container, { zoomControl: false, keyboard: true });
     L.control.zoom({ zoomInTitle: data.labelZoomIn, zoomOutTitle: data.labelZoomOut }).addTo(map);
-    if (data.tileUrl) {
-      L.tileLayer(data.tileUrl, { attribution: data.tileAttribution || "" }).addTo(map);
+    if (BASEMAPS[data.basemap]) {
+      BASEMAPS[data.basemap](map, data);
     }
+    addOverlays(map, data);
     var center = (data.center || "51.1657,10.4515").split(",").map(Number);
     map.setView(center, data.center ? CITY_ZOOM : 5);
     return map;
