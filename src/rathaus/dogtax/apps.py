@@ -18,6 +18,7 @@ class DogtaxConfig(AppConfig):
             form_sources,  # noqa: F401  (registers the form engine's dog sources)
             handlers,  # noqa: F401  (registers the service handlers)
             selectors,
+            tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
         from rathaus.dogtax.privacy import dogtax_erase, dogtax_export

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from rathaus.geodata import district_index
 from rathaus.geodata.models import DataVersion, District, Place
-from rathaus.geodata.services import DISTRICTS
+from rathaus.geodata.models.version import DISTRICTS
 
 _VERSION_SQL = f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE key = %s"  # noqa: S608
 

@@ -11,9 +11,7 @@ from django.utils import timezone
 from rathaus.core.audit import audit_record
 from rathaus.geodata.boundaries import DistrictBoundary
 from rathaus.geodata.models import DataVersion, District, Place
-
-DISTRICTS = "districts"
-PLACES = "places"
+from rathaus.geodata.models.version import DISTRICTS, PLACES
 
 
 def data_version_bump(*, key: str) -> None:
