@@ -10,6 +10,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from rathaus.core.taskruntime import background_task
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 ROOT_PACKAGE = "rathaus"
 
@@ -234,3 +236,25 @@ def test_services_never_import_tasks_and_selectors_never_import_services():
     )
 
     assert wrong == [], "tasks call services, services call selectors:\n" + "\n".join(wrong)
+
+
+def enqueued_names() -> set[str]:
+    names = set()
+    for path in project_modules().values():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "enqueue_after_commit"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                names.add(node.args[0].value)
+    return names
+
+
+def test_every_task_a_service_enqueues_by_name_is_registered():
+    names = enqueued_names()
+
+    assert "dogtax.assessment" in names
+    for name in sorted(names):
+        assert background_task(name).name, name
