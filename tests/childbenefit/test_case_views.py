@@ -61,13 +61,17 @@ def test_the_decision_page_shows_checks_and_the_proposal_per_child(client, famil
     assert "bescheinigung.pdf" in page
 
 
-def test_showing_the_decision_page_never_records_a_claim(
-    client, family_clerk, familienkasse, citizen
-):
-    unrecorded = apply(
+@pytest.fixture
+def unrecorded(familienkasse, citizen):
+    """A submitted application whose claim processing has not recorded (yet)."""
+    case = apply(
         kindergeld_service(familienkasse), citizen, [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])]
     )
-    BenefitClaim.objects.filter(case=unrecorded).delete()
+    BenefitClaim.objects.filter(case=case).delete()
+    return case
+
+
+def test_showing_the_decision_page_never_records_a_claim(client, family_clerk, unrecorded):
     sign_in(client, family_clerk)
 
     page = client.get(decide_url(unrecorded)).content.decode()
@@ -77,12 +81,8 @@ def test_showing_the_decision_page_never_records_a_claim(
 
 
 def test_the_clerk_records_a_claim_that_processing_left_unrecorded(
-    client, family_clerk, familienkasse, citizen
+    client, family_clerk, unrecorded
 ):
-    unrecorded = apply(
-        kindergeld_service(familienkasse), citizen, [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])]
-    )
-    BenefitClaim.objects.filter(case=unrecorded).delete()
     sign_in(client, family_clerk)
 
     response = client.post(decide_url(unrecorded))
