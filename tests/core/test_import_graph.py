@@ -258,3 +258,57 @@ def test_every_task_a_service_enqueues_by_name_is_registered():
     assert "dogtax.assessment" in names
     for name in sorted(names):
         assert background_task(name).name, name
+
+
+QUERYSET_WRITES = {"create", "get_or_create", "update_or_create", "bulk_create", "bulk_update"}
+QUERYSET_WRITES |= {"update", "delete"}
+
+
+def receiver_names(node: ast.expr) -> set[str]:
+    """The attribute and function names along a call chain (`Dog.objects.filter(…).update`)."""
+    names = set()
+    while True:
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Attribute):
+            names.add(node.attr)
+            node = node.value
+        else:
+            return names
+
+
+def writes_in(path: Path) -> list[int]:
+    """Lines that write through the ORM: `.save()`, or a queryset write (`X.objects….create()`)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        chain = receiver_names(node.func.value)
+        queryset = "objects" in chain or chain & {"filter", "exclude", "all"}
+        if node.func.attr == "save" or (node.func.attr in QUERYSET_WRITES and queryset):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_selectors_never_write():
+    writing = sorted(
+        f"{name}:{line}"
+        for name, path in project_modules().items()
+        if layer(name) == "selectors"
+        for line in writes_in(path)
+    )
+
+    assert writing == [], "a selector writes; move the write to a service:\n" + "\n".join(writing)
+
+
+def test_the_write_finder_sees_orm_writes_and_not_dict_updates(tmp_path):
+    path = tmp_path / "selectors.py"
+    path.write_text(
+        "def f(row, values):\n"
+        "    values.update(a=1)\n"
+        "    Dog.objects.filter(pk=1).update(name='x')\n"
+        "    Statute.objects.get_or_create(pk=1)\n"
+        "    row.save()\n"
+    )
+
+    assert writes_in(path) == [3, 4, 5]
