@@ -1,7 +1,7 @@
 import pytest
 
-from rathaus.childbenefit.claims import claim_decide
 from rathaus.childbenefit.models import BenefitClaim, DecisionLine
+from rathaus.childbenefit.services import claim_decide
 from rathaus.eservices.handlers import handler_for
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
 from tests.factories import UserFactory, sign_in
@@ -59,6 +59,37 @@ def test_the_decision_page_shows_checks_and_the_proposal_per_child(client, famil
     assert "Kind 2: Leo Citizen" in page
     assert "259,00 €" in page
     assert "bescheinigung.pdf" in page
+
+
+@pytest.fixture
+def unrecorded(familienkasse, citizen):
+    """A submitted application whose claim processing has not recorded (yet)."""
+    case = apply(
+        kindergeld_service(familienkasse), citizen, [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])]
+    )
+    BenefitClaim.objects.filter(case=case).delete()
+    return case
+
+
+def test_showing_the_decision_page_never_records_a_claim(client, family_clerk, unrecorded):
+    sign_in(client, family_clerk)
+
+    page = client.get(decide_url(unrecorded)).content.decode()
+
+    assert "noch nicht erfasst" in page
+    assert not BenefitClaim.objects.filter(case=unrecorded).exists()
+
+
+def test_the_clerk_records_a_claim_that_processing_left_unrecorded(
+    client, family_clerk, unrecorded
+):
+    sign_in(client, family_clerk)
+
+    response = client.post(decide_url(unrecorded))
+
+    assert response.status_code == 302
+    assert response["Location"] == decide_url(unrecorded)
+    assert BenefitClaim.objects.get(case=unrecorded).children.count() == 1
 
 
 def test_a_rejection_needs_a_reason(client, family_clerk, case):

@@ -4,9 +4,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from rathaus.childbenefit.claims import claim_decide
 from rathaus.childbenefit.models import AgeReminder, BenefitClaim, DecisionLine
-from rathaus.childbenefit.reminders import age_reminders_send
+from rathaus.childbenefit.services import age_reminders_send, claim_decide
 from rathaus.core.schedule import jobs
 from rathaus.eservices.handlers import handler_for
 from tests.childbenefit.applications import (

@@ -6,9 +6,8 @@ import pytest
 from django.utils import timezone
 
 from rathaus.childbenefit.benefitrules import Month
-from rathaus.childbenefit.claims import ChildChoice, GrantConflict, claim_decide
 from rathaus.childbenefit.models import BenefitClaim, BenefitRole, DecisionLine
-from rathaus.childbenefit.services import role_set
+from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, role_set
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.services.handoff import delivery_attempt
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service

@@ -6,9 +6,8 @@ Run with DATABASE_URL=postgres://… (skipped on SQLite, whose single writer ser
 import pytest
 from django.db import connection
 
-from rathaus.childbenefit.claims import GrantConflict, claim_decide
 from rathaus.childbenefit.models import BenefitClaim, DecisionLine
-from rathaus.childbenefit.services import amount_defaults_seed
+from rathaus.childbenefit.services import GrantConflict, amount_defaults_seed, claim_decide
 from rathaus.core import audit
 from rathaus.eservices.handlers import handler_for
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
@@ -43,7 +42,7 @@ def test_two_claims_for_one_child_decided_at_once_grant_each_month_only_once(
         time.sleep(0.2)
         return original(**kwargs)
 
-    monkeypatch.setattr("rathaus.childbenefit.claims.audit_record", slow)
+    monkeypatch.setattr("rathaus.childbenefit.services.claims.audit_record", slow)
 
     results = run_together(
         *[

@@ -13,9 +13,9 @@ import pytest
 from django.db.models import Sum
 from django.utils import timezone, translation
 
-from rathaus.childbenefit.claims import GrantConflict, claim_decide
 from rathaus.childbenefit.models import BenefitClaim, DecisionLine
-from rathaus.childbenefit.schedule import claim_schedule
+from rathaus.childbenefit.selectors import claim_schedule
+from rathaus.childbenefit.services import GrantConflict, claim_decide
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.outcomes import outcome_text
 from tests.childbenefit.applications import (

@@ -149,7 +149,7 @@ def test_a_registration_is_decided_automatically_with_a_tax_notice(apply, keeper
 
 def test_a_mandate_for_the_notice_also_collects_the_households_later_dog_tax(apply, keeper):
     from rathaus.core.models import AuditEntry
-    from rathaus.dogtax.services.assessment import household_mandate
+    from rathaus.dogtax.selectors import household_mandate
     from rathaus.eservices.services.payments import mandate_grant
 
     case = register(apply, keeper)

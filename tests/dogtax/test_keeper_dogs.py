@@ -14,7 +14,7 @@ from freezegun import freeze_time
 from pypdf import PdfReader
 
 from rathaus.dogtax.models import Dog, Tag, TaxAccount
-from rathaus.dogtax.services.register import assess_account
+from rathaus.dogtax.selectors import assess_account
 from rathaus.dogtax.templatetags.dogtax import money
 from rathaus.eservices.handlers import Outcome
 from rathaus.eservices.models import Case, Draft

@@ -7,11 +7,11 @@ import pytest
 
 from rathaus.core.models import AuditEntry
 from rathaus.dogtax.models import DogEvent, Tag, TaxNotice
+from rathaus.dogtax.selectors import assess_account
 from rathaus.dogtax.services import (
     RegisterError,
     account_change_address,
     account_for_keeper,
-    assess_account,
     dog_deregister,
     dog_register,
     exemption_grant,

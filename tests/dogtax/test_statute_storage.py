@@ -18,12 +18,21 @@ from rathaus.dogtax.taxrules import default_statute
 pytestmark = pytest.mark.django_db
 
 
-def test_the_first_read_stores_the_kaiserslautern_statute_exactly_as_its_file_says():
+def test_before_a_statute_is_stored_the_configured_file_is_in_force_and_reading_writes_nothing():
     assert not DogTaxStatute.objects.exists()
 
     statute = current_statute()
 
     assert statute == default_statute("kaiserslautern")
+    assert statute_record() is None
+    assert not DogTaxStatute.objects.exists()
+    assert not AuditEntry.objects.filter(action="dogtax.statute.seed").exists()
+
+
+def test_the_installer_stores_the_kaiserslautern_statute_exactly_as_its_file_says():
+    statute_seed()
+
+    assert current_statute() == default_statute("kaiserslautern")
     assert AuditEntry.objects.filter(action="dogtax.statute.seed").count() == 1
 
 
@@ -71,6 +80,7 @@ def test_another_city_seeds_from_its_own_file(tmp_path, settings):
     path.write_text(text, encoding="utf-8")
     settings.DOGTAX_STATUTE_DEFAULTS = str(path)
 
+    statute_seed()
     statute = current_statute()
 
     expected = default_statute("kaiserslautern")

@@ -7,7 +7,7 @@ import pytest
 
 from rathaus.core.models import AuditEntry
 from rathaus.core.navigation import backoffice_links
-from rathaus.dogtax.models import ExemptionKind, RatePeriod
+from rathaus.dogtax.models import DogTaxStatute, ExemptionKind, RatePeriod
 from tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,15 @@ def rate_form(**changes) -> dict:
         "further": "240,00",
         "dangerous": "",
     } | changes
+
+
+def test_before_the_statute_is_installed_the_page_says_so_and_stores_nothing(client, tax_clerk):
+    sign_in(client, tax_clerk)
+
+    page = client.get(STATUTE).content.decode()
+
+    assert "Es ist noch keine Satzung gespeichert" in page
+    assert not DogTaxStatute.objects.exists()
 
 
 @pytest.mark.parametrize("role", ["tax_clerk", "tax_lead"])

@@ -24,6 +24,17 @@ ANSWERS = {
 }
 
 
+# The modules that render the engine's PDFs (receipts, notices), for stand-ins in tests that are
+# about who may open a document or how long it is kept, not what it contains.
+PDF_RENDERERS = ("rathaus.eservices.services.receipts", "rathaus.eservices.services.notices")
+
+
+@pytest.fixture
+def quick_pdfs(monkeypatch):
+    for module in PDF_RENDERERS:
+        monkeypatch.setattr(f"{module}.render_pdf", lambda **kwargs: PDF)
+
+
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")

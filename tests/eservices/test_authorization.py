@@ -62,12 +62,11 @@ API = ["/api/v1/cases", "/api/v1/cases/{ref}"]
 
 
 @pytest.fixture
-def world(make_case, citizen, tax_clerk, monkeypatch):
+def world(make_case, citizen, tax_clerk, quick_pdfs):
     """A case with a receipt, a notice (on a second case), an upload and a payment.
 
     The PDFs are stand-ins: this module is about who may open them, not what they contain.
     """
-    monkeypatch.setattr("rathaus.eservices.documents.pdf.render_pdf", lambda **kwargs: PDF)
     case = make_case(citizen)
     receipt_store(case=case)
     other = make_case(citizen)

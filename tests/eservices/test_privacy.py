@@ -19,13 +19,9 @@ from rathaus.eservices.models import Case, Draft
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_start
-from tests.eservices.conftest import PDF
 from tests.factories import sign_in
 
-
-@pytest.fixture(autouse=True)
-def _quick_pdfs(monkeypatch):
-    monkeypatch.setattr("rathaus.eservices.documents.pdf.render_pdf", lambda **kwargs: PDF)
+pytestmark = pytest.mark.usefixtures("quick_pdfs")
 
 
 def test_the_export_holds_all_data_and_documents(make_case, citizen, tax_clerk, service):

@@ -14,12 +14,9 @@ from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_start, resume_link_send
 from rathaus.eservices.services.mailbox import message_ask
 from rathaus.eservices.services.retention import retention_apply
-from tests.eservices.conftest import PDF, attach
+from tests.eservices.conftest import attach
 
-
-@pytest.fixture(autouse=True)
-def _quick_pdfs(monkeypatch):
-    monkeypatch.setattr("rathaus.eservices.documents.pdf.render_pdf", lambda **kwargs: PDF)
+pytestmark = pytest.mark.usefixtures("quick_pdfs")
 
 
 def later(days: int):

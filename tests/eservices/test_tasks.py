@@ -99,7 +99,7 @@ def test_a_receipt_that_fails_now_stops_neither_mail_nor_hand_off(
     def broken(**kwargs):
         raise RuntimeError("fonts missing")
 
-    monkeypatch.setattr("rathaus.eservices.documents.pdf.render_pdf", broken)
+    monkeypatch.setattr("rathaus.eservices.services.receipts.render_pdf", broken)
     with django_capture_on_commit_callbacks(execute=True):
         case = make_case(citizen)
 

@@ -18,7 +18,7 @@ class ChildbenefitConfig(AppConfig):
             handlers,  # noqa: F401  (registers the service handlers)
             predicates,  # noqa: F401  (registers the duties)
         )
-        from rathaus.childbenefit.reminders import age_reminders_send
+        from rathaus.childbenefit.services import age_reminders_send
         from rathaus.core.schedule import register_job
 
         register_job("childbenefit.age_reminders", age_reminders_send, every=timedelta(days=1))

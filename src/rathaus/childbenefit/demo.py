@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
-from rathaus.childbenefit.services import amount_defaults_seed
+from rathaus.childbenefit.services import amount_defaults_seed, claim_decide, claim_record
+from rathaus.eservices.models import Service
+from rathaus.eservices.services.drafts import draft_save_step, draft_start
+from rathaus.eservices.services.submission import draft_submit
 
 DEMO_CHILDREN = [
     {
@@ -41,11 +44,6 @@ def load(stdout=None) -> None:
 
 
 def _demo_claim() -> bool:
-    from rathaus.childbenefit.claims import claim_decide, claim_record
-    from rathaus.eservices.models import Service
-    from rathaus.eservices.services.drafts import draft_save_step, draft_start
-    from rathaus.eservices.services.submission import draft_submit
-
     users = get_user_model().objects
     anna = users.filter(email="anna.schmidt@example.org").first()
     clerk = users.filter(email="clerk.family@example.org").first()

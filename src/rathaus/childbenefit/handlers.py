@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from rathaus.childbenefit.claims import claim_record
 from rathaus.childbenefit.models import BenefitClaim, BenefitRole, ClaimKind, DecisionLine
-from rathaus.childbenefit.schedule import claim_schedule, handover_package
-from rathaus.childbenefit.selectors import benefit_role
+from rathaus.childbenefit.selectors import benefit_role, claim_schedule, handover_package
+from rathaus.childbenefit.services import claim_record
 from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
 from rathaus.eservices.handlers import (
@@ -28,6 +27,7 @@ from rathaus.eservices.handlers import (
     ServiceHandler,
     register_handler,
 )
+from rathaus.eservices.models import Delivery
 
 
 def handover_authority() -> str:
@@ -108,7 +108,6 @@ class _ChildBenefitHandler(ServiceHandler):
     def on_decided(self, *, case, decision):
         if decision.outcome != Outcome.NOTED:
             return
-        from rathaus.eservices.models import Delivery
 
         key = handover_outbox()
         _delivery, created = Delivery.objects.get_or_create(

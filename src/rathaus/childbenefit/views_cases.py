@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from rathaus.childbenefit.claims import ChildChoice, GrantConflict, claim_decide, claim_record
 from rathaus.childbenefit.fields import MonthField
 from rathaus.childbenefit.handlers import ChildBenefitApplication, ChildBenefitChange
 from rathaus.childbenefit.models import BenefitClaim, ClaimKind
-from rathaus.childbenefit.schedule import claim_schedule, reason_text
+from rathaus.childbenefit.selectors import claim_schedule, reason_text
+from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, claim_record
 from rathaus.childbenefit.texts import check_text, euro, month_label
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
@@ -119,12 +119,19 @@ def decide(request, reference: str):
     case = _case(request, reference)
     if request.method == "GET":
         audit_read(request, action="childbenefit.decision.read", target=case)
-    claim = BenefitClaim.objects.filter(case=case).first() or claim_record(
-        case=case,
-        kind=ClaimKind.CHANGE
-        if case.service.handler == ChildBenefitChange.key
-        else ClaimKind.APPLICATION,
-    )
+    claim = BenefitClaim.objects.filter(case=case).first()
+    if claim is None:
+        # Recorded after submission (`decide_automatically`); when that has not happened, the
+        # clerk records it with a POST: showing the page never writes.
+        if request.method != "POST":
+            return render(request, "childbenefit/backoffice/claim_missing.html", {"case": case})
+        claim_record(
+            case=case,
+            kind=ClaimKind.CHANGE
+            if case.service.handler == ChildBenefitChange.key
+            else ClaimKind.APPLICATION,
+        )
+        return redirect("backoffice:childbenefit:decide", case.reference)
     children = list(claim.children.all())
     can_decide = workflow.can_transition(case.status, workflow.DECIDED, workflow.STAFF)
     bound = request.method == "POST" and can_decide

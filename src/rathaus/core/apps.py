@@ -9,8 +9,8 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from rathaus.core.installation import register_installer
-        from rathaus.core.municipality import municipality
+        from rathaus.core.municipality import municipality_profile_seed
 
         register_installer(
-            "core.municipality", lambda: f"profile of {municipality().name}", order=0
+            "core.municipality", lambda: f"profile of {municipality_profile_seed().name}", order=0
         )

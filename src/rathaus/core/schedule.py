@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from rathaus.core.models import JobLease
+
 logger = logging.getLogger(__name__)
 
 
@@ -61,8 +63,6 @@ def run_job(job: Job, *, holder: str = "", force: bool = False) -> bool | None:
 
 def job_claim(job: Job, *, holder: str, force: bool = False) -> bool:
     """Take the job's lease if it is free and the job is due (or `force`)."""
-    from rathaus.core.models import JobLease
-
     now = timezone.now()
     JobLease.objects.get_or_create(name=job.name)
     with transaction.atomic():
@@ -79,8 +79,6 @@ def job_claim(job: Job, *, holder: str, force: bool = False) -> bool:
 
 
 def job_release(job: Job, *, holder: str) -> None:
-    from rathaus.core.models import JobLease
-
     JobLease.objects.filter(name=job.name, holder=holder).update(
         locked_until=None, last_finished_at=timezone.now()
     )

@@ -14,10 +14,16 @@ import os
 import socket
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks.base import Task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from rathaus.core.models import SentMail, WorkerHeartbeat
 
@@ -45,9 +51,6 @@ class WorkerDied(Exception):
 
 def orphans_requeue() -> int:
     """Put the running tasks of dead workers back into the queue; the number put back."""
-    from django_tasks_db.compat import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     cutoff = timezone.now() - lease()
     live = set(
         WorkerHeartbeat.objects.filter(beat_at__gte=cutoff).values_list("worker_id", flat=True)
@@ -86,15 +89,44 @@ def mail_once(key: str, send: Callable[[], object]) -> bool:
     return True
 
 
-def enqueue_after_commit(task, *args) -> None:
-    """Enqueue a task so that it is never lost once the transaction committed.
+# Services start background work by the task's name, never by importing a `tasks` module:
+# tasks call services, so a service importing its app's tasks would close an import cycle.
+# Each `tasks.py` registers its tasks with `@background(name)`; the app's AppConfig.ready()
+# imports it (docs/architecture.md, "Layers and imports").
+_TASKS: dict[str, Task] = {}
+
+
+def background(name: str) -> Callable[[Task], Task]:
+    """Register a django-tasks task under `name` (``<app>.<what>``), for `enqueue_after_commit`."""
+
+    def register(task: Task) -> Task:
+        known = _TASKS.get(name)
+        if known is not None and known.module_path != task.module_path:
+            raise ImproperlyConfigured(f"Two background tasks are named {name!r}.")
+        _TASKS[name] = task
+        return task
+
+    return register
+
+
+def background_task(name: str) -> Task:
+    try:
+        return _TASKS[name]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"No background task {name!r}: is its tasks module imported in AppConfig.ready()?"
+        ) from None
+
+
+def enqueue_after_commit(name: str, *args, **kwargs) -> None:
+    """Enqueue the background task registered as `name` so that it is never lost once the
+    transaction committed.
 
     With the database queue the task row is written in the same transaction (it becomes visible
     with the data it works on); with a broker it is sent after the commit.
     """
-    from django_tasks_db import DatabaseBackend
-
+    task = background_task(name)
     if isinstance(task.get_backend(), DatabaseBackend):
-        task.enqueue(*args)
+        task.enqueue(*args, **kwargs)
     else:
-        transaction.on_commit(lambda: task.enqueue(*args))
+        transaction.on_commit(partial(task.enqueue, *args, **kwargs))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from rathaus.dogtax.models import TaxAccount, TaxNotice
 from rathaus.dogtax.notice_outlook import next_year_amount, next_year_context
+from rathaus.eservices.documents.pdf import render_pdf
 
 TEMPLATE = "dogtax/assessment/annual_notice.html"
 
@@ -141,8 +142,6 @@ def notice_context(
 
 
 def render_notice(*, language: str, **context_args) -> bytes:
-    from rathaus.eservices.documents.pdf import render_pdf
-
     with translation.override(language):
         context = notice_context(**context_args)
         return render_pdf(template=TEMPLATE, context=context, language=language)

@@ -19,6 +19,7 @@ class DogtaxConfig(AppConfig):
             handlers,  # noqa: F401  (registers the service handlers)
             predicates,  # noqa: F401  (registers the duties)
             selectors,
+            tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
         from rathaus.dogtax.privacy import dogtax_erase, dogtax_export

@@ -17,6 +17,9 @@ from rathaus.dogtax.services import (
     notice_record,
     statute_seed,
 )
+from rathaus.eservices.models import Service
+from rathaus.eservices.services.drafts import draft_save_step, draft_start
+from rathaus.eservices.services.submission import draft_submit
 
 
 def load(stdout=None) -> None:
@@ -50,10 +53,6 @@ def load(stdout=None) -> None:
 
 def _deregistration(anna) -> None:
     """Anna deregisters Bella online (the tag number is that of Bella, the first dog)."""
-    from rathaus.eservices.models import Service
-    from rathaus.eservices.services.drafts import draft_save_step, draft_start
-    from rathaus.eservices.services.submission import draft_submit
-
     service = Service.objects.filter(slug="hundesteuer-abmeldung").first()
     if service is None or service.cases.filter(applicant=anna).exists():
         return

@@ -27,9 +27,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rathaus.accounts.selectors import verified_residence
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import Dog, GivenUpReason, Tag, TaxAccount, TaxNotice
 from rathaus.dogtax.notice_outlook import next_year_amount, next_year_context
+from rathaus.dogtax.register_records import rules_dog
+from rathaus.dogtax.selectors import current_statute, payable_installments, register_dogs
 from rathaus.dogtax.services import (
     RegisterError,
     account_change_address,
@@ -41,7 +44,6 @@ from rathaus.dogtax.services import (
     notice_record,
     tag_replace,
 )
-from rathaus.dogtax.services.register import payable_installments, rules_dog
 from rathaus.eservices.handlers import (
     Decision,
     NoticeSpec,
@@ -50,6 +52,8 @@ from rathaus.eservices.handlers import (
     ServiceHandler,
     register_handler,
 )
+from rathaus.eservices.services.notices import notice_issue
+from rathaus.eservices.services.payments import payment_request_create
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTLY_GRANTED)
 
@@ -107,8 +111,6 @@ def _address(value) -> dict:
 
 
 def _district(user) -> str:
-    from rathaus.accounts.selectors import verified_residence
-
     residence = verified_residence(user) if user is not None else None
     return str((residence or {}).get("district") or "")
 
@@ -223,9 +225,6 @@ def tax_notice_spec(notice: TaxNotice, *, title: str, decision_text: str = "") -
 
 def _issue_tax_notice(*, case, notice: TaxNotice, actor, title: str) -> None:
     """A further notice of a clerk-decided case: the corrected tax notice with its payment."""
-    from rathaus.eservices.services.notices import notice_issue
-    from rathaus.eservices.services.payments import payment_request_create
-
     amount, due_on = _payment_of(notice)
     payment = None
     if amount:
@@ -295,9 +294,6 @@ class DogTaxHandler(ServiceHandler):
 
 def _would_exceed_limit(account: TaxAccount | None, dog: Dog | None, code: str, kept_since) -> bool:
     """Whether granting ``code`` would break the once-in-N-years limit of the household."""
-    from rathaus.dogtax.selectors import current_statute
-    from rathaus.dogtax.services.register import register_dogs
-
     dogs = [rules_dog(other) for other in register_dogs(account)] if account else []
     exemption = taxrules.Exemption(kind=code)
     if dog is not None:
@@ -320,8 +316,6 @@ def _with(dog: taxrules.Dog, exemption: taxrules.Exemption) -> taxrules.Dog:
 
 
 def _limit_years(code: str) -> int:
-    from rathaus.dogtax.selectors import current_statute
-
     kind = current_statute().exemption_kind(code, taxrules.ExemptionLevel.DOG)
     return getattr(kind, "once_in_years", None) or 10
 

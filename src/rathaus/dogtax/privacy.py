@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from rathaus.accounts.personal_data import ExportPart
 from rathaus.core.audit import audit_record
-from rathaus.dogtax.models import DogEvent, TaxAccount
+from rathaus.dogtax.models import AssessmentItem, DogEvent, TaxAccount
 
 RETENTION_YEARS = 10
 ANONYMOUS = "–"
@@ -128,8 +128,6 @@ def dogtax_erase(user) -> dict:
 def _drop_annual_notice_files(account: TaxAccount) -> None:
     """The printed annual notices carry name and address: an anonymised household keeps only
     the figures of its notices."""
-    from rathaus.dogtax.models import AssessmentItem
-
     for item in AssessmentItem.objects.filter(account=account).exclude(file=""):
         item.file.delete(save=False)
         item.file = ""

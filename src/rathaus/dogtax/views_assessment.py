@@ -19,12 +19,11 @@ from django.views.decorators.http import require_POST
 from rathaus.core.audit import audit_record
 from rathaus.core.backoffice import staff_view
 from rathaus.dogtax.models import AssessmentExport, AssessmentItem, AssessmentRun
+from rathaus.dogtax.selectors import liable_accounts, statute_covers
 from rathaus.dogtax.services.assessment import (
     AssessmentError,
     assessment_continue,
     assessment_start,
-    liable_accounts,
-    statute_covers,
 )
 from rathaus.eservices.downloads import file_response
 

@@ -25,6 +25,7 @@ class EservicesConfig(AppConfig):
             opendata,
             outboxes,  # noqa: F401
             prefill,  # noqa: F401  (registers the person's pre-fill sources)
+            tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
         from rathaus.eservices.definitions import life_situations_install
         from rathaus.eservices.outboxes import (  # noqa: F401  (they register themselves)

@@ -9,6 +9,8 @@ from prometheus_client import REGISTRY
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from rathaus.eservices.selectors.stuck import stuck_cases
+
 
 class StuckSubmissionsCollector(Collector):
     """The number of stuck submissions, counted when scraped (see selectors.stuck)."""
@@ -17,8 +19,6 @@ class StuckSubmissionsCollector(Collector):
         yield self._gauge()
 
     def collect(self):
-        from rathaus.eservices.selectors.stuck import stuck_cases
-
         gauge = self._gauge()
         gauge.add_metric([], stuck_cases().count())
         yield gauge

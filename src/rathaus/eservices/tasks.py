@@ -1,6 +1,7 @@
 """Background work of the engine (django-tasks): after a submission, e-mails, hand-off, retention.
 
-Tasks take ids only, so no personal data is written to the task queue.
+Tasks take ids only, so no personal data is written to the task queue. Services enqueue them by
+their registered name (`enqueue_after_commit("eservices.…", …)`), never by importing this module.
 """
 
 from __future__ import annotations
@@ -14,12 +15,21 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from rathaus.core.taskruntime import mail_once
+from rathaus.core.taskruntime import background, mail_once
 from rathaus.eservices import conf, workflow
+from rathaus.eservices.handlers import handler_for
+from rathaus.eservices.models import Case
+from rathaus.eservices.models.handoff import DeliveryStatus
+from rathaus.eservices.services.cases import TransitionNotAllowed
+from rathaus.eservices.services.decisions import case_decide
+from rathaus.eservices.services.handoff import deliveries_retry_due, delivery_run
+from rathaus.eservices.services.receipts import receipt_store
+from rathaus.eservices.services.retention import retention_apply
 
 logger = logging.getLogger(__name__)
 
 
+@background("eservices.process_submission")
 @task()
 def process_submission(case_id: int) -> None:
     """Confirmation e-mail, receipt, automatic decision (if the handler makes one), hand-off.
@@ -32,14 +42,6 @@ def process_submission(case_id: int) -> None:
     the mail is sent once (its key), the case is decided only while it is still submitted (under
     its row lock), and a case whose processing finished is left alone.
     """
-    from rathaus.eservices.handlers import handler_for
-    from rathaus.eservices.models import Case
-    from rathaus.eservices.models.handoff import DeliveryStatus
-    from rathaus.eservices.services.cases import TransitionNotAllowed
-    from rathaus.eservices.services.decisions import case_decide
-    from rathaus.eservices.services.handoff import delivery_run
-    from rathaus.eservices.services.receipts import receipt_store
-
     case = Case.objects.select_related("service", "unit", "applicant", "form_version").get(
         pk=case_id
     )
@@ -73,6 +75,7 @@ def process_submission(case_id: int) -> None:
     Case.objects.filter(pk=case.pk, processed_at=None).update(processed_at=timezone.now())
 
 
+@background("eservices.mailbox_notification")
 @task()
 def send_mailbox_notification(user_id: int, key: str = "") -> None:
     """Tell the person that something new is in their mailbox; nothing about what it is.
@@ -89,15 +92,11 @@ def send_mailbox_notification(user_id: int, key: str = "") -> None:
 
 @task()
 def retry_deliveries() -> int:
-    from rathaus.eservices.services.handoff import deliveries_retry_due
-
     return deliveries_retry_due()
 
 
 @task()
 def apply_retention() -> dict:
-    from rathaus.eservices.services.retention import retention_apply
-
     return retention_apply()
 
 

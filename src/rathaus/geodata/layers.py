@@ -90,18 +90,13 @@ _LAYERS: dict[str, Layer] = {}
 
 
 def register_layer(layer: Layer) -> None:
-    """Add a layer, or replace the one with the same id (e.g. in tests)."""
-    from rathaus.geodata.snapshots import forget
-
+    """Add a layer, or replace the one with the same id (e.g. in tests; the snapshots of the
+    replaced layer are not served for the new one, see `snapshots`)."""
     _LAYERS[layer.id] = layer
-    forget(layer.id)
 
 
 def unregister_layer(layer_id: str) -> None:
-    from rathaus.geodata.snapshots import forget
-
     _LAYERS.pop(layer_id, None)
-    forget(layer_id)
 
 
 def get_layer(layer_id: str) -> Layer | None:

@@ -13,7 +13,7 @@ from rathaus.geodata import district_index
 from rathaus.geodata.basemap import MapFeature
 from rathaus.geodata.layers import layers
 from rathaus.geodata.models import DataVersion, District, MapServiceLayer, Place
-from rathaus.geodata.services import DISTRICTS
+from rathaus.geodata.models.version import DISTRICTS
 
 _VERSION_SQL = f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHERE key = %s"  # noqa: S608
 

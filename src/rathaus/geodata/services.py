@@ -15,9 +15,7 @@ from rathaus.core.audit import audit_record
 from rathaus.geodata import basemap
 from rathaus.geodata.boundaries import DistrictBoundary
 from rathaus.geodata.models import DataVersion, District, MapServiceLayer, Place
-
-DISTRICTS = "districts"
-PLACES = "places"
+from rathaus.geodata.models.version import DISTRICTS, PLACES
 
 
 def data_version_bump(*, key: str) -> None:

@@ -4,6 +4,8 @@ The OGC API, the map data and the lists beside the maps all read a `Snapshot`. A
 kept per (layer, language) and thrown away when the layer's `version()` changes, so every
 process serves fresh data right after a change while repeated requests cost one version query.
 Responses assembled from a snapshot (an items page with its links) are memoised on it.
+A snapshot also belongs to the `Layer` object it was built from: a layer registered again under
+the same id (e.g. in a test) is built afresh, without the registry knowing about snapshots.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Snapshot:
     geometries: np.ndarray | None = None
     tree: STRtree | None = None
     bbox: tuple[float, float, float, float] | None = None
+    source: Layer | None = field(default=None, repr=False, compare=False)
     _memo: dict = field(default_factory=dict)
     _memo_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -134,6 +137,7 @@ def _build(layer: Layer, language: str, version) -> Snapshot:
         geometries=geometries,
         tree=tree,
         bbox=bbox,
+        source=layer,
     )
 
 
@@ -141,17 +145,25 @@ _snapshots: dict[tuple[str, str], Snapshot] = {}
 _lock = threading.Lock()
 
 
+def _current(candidate: Snapshot | None, layer: Layer, version) -> bool:
+    return (
+        version is not None
+        and candidate is not None
+        and candidate.source is layer
+        and candidate.version == version
+    )
+
+
 def snapshot(layer: Layer, language: str | None = None) -> Snapshot:
     """The layer's features in `language` (default: the active one), current as of now."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     version = layer.version() if layer.version is not None else None
     key = (layer.id, language)
-    current = _snapshots.get(key)
-    if version is not None and current is not None and current.version == version:
-        return current
+    if _current(_snapshots.get(key), layer, version):
+        return _snapshots[key]
     with _lock:
         current = _snapshots.get(key)
-        if version is not None and current is not None and current.version == version:
+        if _current(current, layer, version):
             return current
         fresh = _build(layer, language, version)
         if version is not None:

@@ -30,6 +30,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from rathaus.geodata.crs import CRS84, EPSG_25832, transformer
+from rathaus.geodata.layers import get_layer
+from rathaus.geodata.snapshots import encode, snapshot
 from rathaus.opendata.slots import SlotRegistry
 
 DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
@@ -243,9 +245,6 @@ def layer_geojson(layer_id: str) -> Distribution:
     """A GeoJSON distribution of a registered map layer (all its features)."""
 
     def produce_in(target: str = CRS84) -> bytes:
-        from rathaus.geodata.layers import get_layer
-        from rathaus.geodata.snapshots import encode, snapshot
-
         layer = get_layer(layer_id)
         data = snapshot(layer, settings.LANGUAGE_CODE)
         # RFC 7946 knows WGS84 only; for a projected CRS the named CRS member of the 2008

@@ -19,7 +19,11 @@ class ParticipationConfig(AppConfig):
         )
         from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
-        from rathaus.participation import layers, opendata
+        from rathaus.participation import (
+            layers,
+            opendata,
+            tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
+        )
         from rathaus.participation.personal_data import participation_export
         from rathaus.participation.services.processes import phases_announce
 

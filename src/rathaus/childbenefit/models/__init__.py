@@ -1,5 +1,9 @@
 from rathaus.childbenefit.models.amounts import BenefitAmount
 from rathaus.childbenefit.models.claims import (
+    ALREADY_GRANTED,
+    CLERK_REJECTED,
+    NOT_IN_HOUSEHOLD,
+    PAID_TO_OTHER,
     AgeReminder,
     BenefitClaim,
     ClaimChild,
@@ -9,6 +13,10 @@ from rathaus.childbenefit.models.claims import (
 from rathaus.childbenefit.models.role import BenefitRole, BenefitRoleSetting
 
 __all__ = [
+    "ALREADY_GRANTED",
+    "CLERK_REJECTED",
+    "NOT_IN_HOUSEHOLD",
+    "PAID_TO_OTHER",
     "AgeReminder",
     "BenefitAmount",
     "BenefitClaim",

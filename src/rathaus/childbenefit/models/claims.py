@@ -7,6 +7,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The reasons a `DecisionLine` is rejected for, beside the rules' `RefusalReason`s.
+PAID_TO_OTHER = "paid_to_other"
+"""Reason code beside the rules' `RefusalReason`s: the child is already paid to someone else."""
+ALREADY_GRANTED = "already_granted"
+"""A new application for months the applicant already receives: a change notice is the way."""
+CLERK_REJECTED = "clerk"
+NOT_IN_HOUSEHOLD = "not_in_household"
+"""Change notices: the child no longer lives in the recipient's household from this month."""
+
 
 class ClaimKind(models.TextChoices):
     APPLICATION = "application", _("application")

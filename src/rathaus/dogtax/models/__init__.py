@@ -1,5 +1,6 @@
 from rathaus.dogtax.models.assessment import AssessmentExport, AssessmentItem, AssessmentRun
 from rathaus.dogtax.models.register import (
+    ACCOUNT_PREFIX,
     AccountCounter,
     Dog,
     DogEvent,
@@ -12,6 +13,7 @@ from rathaus.dogtax.models.register import (
     TaxNotice,
 )
 from rathaus.dogtax.models.statute import (
+    STATUTE_PK,
     DogTaxStatute,
     ExemptionKind,
     ExemptionLevel,
@@ -20,6 +22,8 @@ from rathaus.dogtax.models.statute import (
 )
 
 __all__ = [
+    "ACCOUNT_PREFIX",
+    "STATUTE_PK",
     "AccountCounter",
     "AssessmentExport",
     "AssessmentItem",

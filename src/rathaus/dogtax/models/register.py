@@ -12,6 +12,9 @@ from django.utils.translation import pgettext_lazy
 
 MONEY = {"max_digits": 9, "decimal_places": 2}
 
+ACCOUNT_PREFIX = "HSt"
+"""Tax account numbers read ``HSt-000123``."""
+
 
 class TaxAccount(models.Model):
     """One household keeping dogs: the keeper who owes the tax and the address notices go to."""

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 MONEY = {"max_digits": 9, "decimal_places": 2}
 
+STATUTE_PK = 1
+"""The primary key of the one stored statute (the city has one dog-tax statute)."""
+
 
 class DogTaxStatute(models.Model):
     """The statute's options; its rate periods, exemption kinds and due dates hang off it."""

@@ -14,7 +14,6 @@ from rathaus.dogtax.services.register import (
     account_change_address,
     account_for_keeper,
     account_set_mandate,
-    assess_account,
     dog_deregister,
     dog_register,
     exemption_grant,
@@ -23,20 +22,17 @@ from rathaus.dogtax.services.register import (
     tag_replace,
 )
 from rathaus.dogtax.services.statute import (
-    STATUTE_PK,
     exemption_kind_update,
     rate_period_add,
     statute_seed,
 )
 
 __all__ = [
-    "STATUTE_PK",
     "AssessmentError",
     "RegisterError",
     "account_change_address",
     "account_for_keeper",
     "account_set_mandate",
-    "assess_account",
     "assessment_continue",
     "assessment_process",
     "assessment_start",

@@ -17,25 +17,32 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from rathaus.core.audit import audit_record
+from rathaus.core.taskruntime import enqueue_after_commit
+from rathaus.dogtax import taxrules
 from rathaus.dogtax.annual_notice import Payable, payment_reference, render_notice
-from rathaus.dogtax.models import (
-    AssessmentItem,
-    AssessmentRun,
-    Dog,
-    TaxAccount,
-    TaxNotice,
+from rathaus.dogtax.models import AssessmentItem, AssessmentRun, TaxAccount, TaxNotice
+from rathaus.dogtax.selectors.assessment import (
+    DONE_STATES,
+    household_mandate,
+    liable_accounts,
+    pending_accounts,
+    statute_covers,
+    tax_office,
 )
-from rathaus.dogtax.services.register import assess_account, notice_record, payable_installments
+from rathaus.dogtax.selectors.register import assess_account, payable_installments
+from rathaus.dogtax.services.assessment_exports import exports_make
+from rathaus.dogtax.services.register import notice_record
+from rathaus.eservices.documents.pdf import sha256_hex
+from rathaus.eservices.services.letters import letter_deliver
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
-DONE_STATES = (AssessmentItem.State.DONE, AssessmentItem.State.SKIPPED)
 
 
 class AssessmentError(ValueError):
@@ -44,37 +51,8 @@ class AssessmentError(ValueError):
         self.code = code
 
 
-def liable_accounts(year: int) -> QuerySet[TaxAccount]:
-    """Households with a dog kept at some time during ``year`` (the rules decide the months)."""
-    dogs = Dog.objects.filter(account=OuterRef("pk"), kept_since__lte=date(year, 12, 31)).filter(
-        Q(given_up_on__isnull=True) | Q(given_up_on__gte=date(year, 1, 1))
-    )
-    return TaxAccount.objects.filter(Exists(dogs)).order_by("pk")
-
-
-def pending_accounts(run: AssessmentRun, *, retry_failed: bool = True) -> QuerySet[TaxAccount]:
-    states = DONE_STATES if retry_failed else (*DONE_STATES, AssessmentItem.State.FAILED)
-    finished = AssessmentItem.objects.filter(run=run, account=OuterRef("pk"), state__in=states)
-    return liable_accounts(run.year).exclude(Exists(finished))
-
-
-def statute_covers(year: int) -> bool:
-    """Whether the statute has rates for every month of ``year``."""
-    from rathaus.dogtax import taxrules
-    from rathaus.dogtax.selectors import current_statute
-
-    try:
-        taxrules.assess(statute=current_statute(), year=year, dogs=[], keeper=taxrules.Keeper())
-    except taxrules.InvalidInput:
-        return False
-    return True
-
-
 def _enqueue(run: AssessmentRun) -> None:
-    from rathaus.dogtax.tasks import assessment_task
-
-    run_id = run.pk
-    transaction.on_commit(lambda: assessment_task.enqueue(run_id))
+    enqueue_after_commit("dogtax.assessment", run.pk)
 
 
 @transaction.atomic
@@ -124,24 +102,6 @@ def assessment_continue(*, run: AssessmentRun, actor) -> AssessmentRun:
     return run
 
 
-def _tax_office():
-    from rathaus.dogtax.predicates import TAX_OFFICE
-    from rathaus.organization.selectors import unit_with_duty
-
-    return unit_with_duty(TAX_OFFICE)
-
-
-def household_mandate(account: TaxAccount):
-    """The household's SEPA mandate when it has one that is not revoked."""
-    from rathaus.eservices.models import Mandate
-
-    if not account.sepa_mandate_reference:
-        return None
-    return Mandate.objects.filter(
-        reference=account.sepa_mandate_reference, revoked_at__isnull=True
-    ).first()
-
-
 def _payables(notice: TaxNotice) -> list[Payable]:
     return [
         Payable(
@@ -181,8 +141,6 @@ def _record_failure(*, run: AssessmentRun, account_id: int, error: str) -> None:
 
 
 def _error_text(error: Exception) -> str:
-    from rathaus.dogtax import taxrules
-
     if isinstance(error, taxrules.InvalidInput):
         return ", ".join(f"{problem.field}: {problem.code}" for problem in error.problems)
     return f"{type(error).__name__}: {error}"
@@ -228,7 +186,7 @@ def _household_assess(*, run: AssessmentRun, account_id: int, office) -> str:
     mandate = household_mandate(account)
     keeper = account.keeper if account.keeper and account.keeper.is_active else None
     language = keeper.language if keeper is not None else "de"
-    office = office or _tax_office()
+    office = office or tax_office()
     department = office.name if office else _("Tax office")
     content = render_notice(
         language=language,
@@ -239,8 +197,6 @@ def _household_assess(*, run: AssessmentRun, account_id: int, office) -> str:
         department=department,
         contact={"phone": office.phone, "email": office.email} if office else {},
     )
-    from rathaus.eservices.documents.pdf import sha256_hex
-
     item, _created = AssessmentItem.objects.update_or_create(
         run=run,
         account=account,
@@ -256,8 +212,6 @@ def _household_assess(*, run: AssessmentRun, account_id: int, office) -> str:
     filename = f"{payment_reference(account, run.year)}.pdf"
     item.file.save(filename, ContentFile(content), save=False)
     if keeper is not None:
-        from rathaus.eservices.services.letters import letter_deliver
-
         with translation.override(language):
             title = _("Dog tax notice %(year)s") % {"year": run.year}
         item.letter = letter_deliver(
@@ -306,7 +260,7 @@ def assessment_process(
         heartbeat_at=now,
     )
     AssessmentRun.objects.filter(pk=run.pk, started_at__isnull=True).update(started_at=now)
-    office = _tax_office()
+    office = tax_office()
     cursor, batches, waits = 0, 0, 0
     while True:
         ids = list(
@@ -336,8 +290,6 @@ def assessment_process(
 def assessment_finish(*, run: AssessmentRun) -> AssessmentRun:
     """When no household is left: finished (and the payment files made), or stopped with
     errors when households failed (they are listed; continuing retries them)."""
-    from rathaus.dogtax.services.assessment_exports import exports_make
-
     run = AssessmentRun.objects.select_for_update().get(pk=run.pk)
     if run.is_finished:
         return run

@@ -22,8 +22,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from rathaus.core.audit import audit_record
-from rathaus.dogtax.annual_notice import Payable, payment_reference
-from rathaus.dogtax.models import AssessmentExport, AssessmentItem, AssessmentRun
+from rathaus.core.municipality import municipality
+from rathaus.dogtax.models import AssessmentExport, AssessmentRun
+from rathaus.dogtax.selectors.assessment import export_rows
+from rathaus.eservices.documents.pdf import sha256_hex
+from rathaus.eservices.models import Mandate
+from rathaus.eservices.payments.sepa import Creditor, DirectDebit, build_pain008, validate_pain008
 
 #: Column names of the finance-system CSV (documented in docs/dogtax.md).
 CSV_COLUMNS = (
@@ -34,33 +38,6 @@ CSV_COLUMNS = (
     "payment_reference",
     "mandate",
 )
-
-
-def export_rows(run: AssessmentRun) -> list[dict]:
-    """Every amount the run's notices ask for, in account and due-date order."""
-    items = (
-        AssessmentItem.objects.filter(run=run, state=AssessmentItem.State.DONE)
-        .exclude(payable=[])
-        .select_related("account")
-        .order_by("account__number")
-    )
-    rows = []
-    for item in items:
-        reference = payment_reference(item.account, run.year)
-        for payable in map(Payable.from_json, item.payable):
-            if payable.amount <= 0:
-                continue
-            rows.append(
-                {
-                    "account": item.account,
-                    "due_on": payable.due_on,
-                    "amount": payable.amount,
-                    "reference": reference,
-                    "end_to_end_id": f"{reference}-{payable.index}",
-                    "mandate_reference": item.mandate_reference,
-                }
-            )
-    return rows
 
 
 def csv_content(rows: list[dict]) -> bytes:
@@ -88,15 +65,6 @@ def _plain(text: str) -> str:
 
 
 def pain008_content(*, run: AssessmentRun, due_on: date, rows: list[dict], first: set) -> bytes:
-    from rathaus.core.municipality import municipality
-    from rathaus.eservices.models import Mandate
-    from rathaus.eservices.payments.sepa import (
-        Creditor,
-        DirectDebit,
-        build_pain008,
-        validate_pain008,
-    )
-
     profile = municipality()
     mandates = Mandate.objects.in_bulk(
         [row["mandate_reference"] for row in rows], field_name="reference"
@@ -139,8 +107,6 @@ def message_id(run: AssessmentRun, due_on: date) -> str:
 def _first_collections(rows: list[dict]) -> set:
     """(mandate, due date) pairs that are a mandate's first collection: its earliest due date
     in this run when the mandate was never collected before."""
-    from rathaus.eservices.models import Mandate
-
     references = {row["mandate_reference"] for row in rows if row["mandate_reference"]}
     unused = set(
         Mandate.objects.filter(reference__in=references, collections=0).values_list(
@@ -156,8 +122,6 @@ def _first_collections(rows: list[dict]) -> set:
 
 
 def _store(run, *, kind, due_on, content: bytes, name: str, count: int, total, message=""):
-    from rathaus.eservices.documents.pdf import sha256_hex
-
     export = AssessmentExport(
         run=run,
         kind=kind,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from rathaus.core.audit import audit_record
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import (
+    ACCOUNT_PREFIX,
     AccountCounter,
     Dog,
     DogEvent,
@@ -27,8 +28,8 @@ from rathaus.dogtax.models import (
     TaxAccount,
     TaxNotice,
 )
-
-ACCOUNT_PREFIX = "HSt"
+from rathaus.dogtax.selectors.register import assess_account, current_notice, register_dogs
+from rathaus.dogtax.selectors.statute import current_statute
 
 
 class RegisterError(ValueError):
@@ -355,8 +356,6 @@ def exemption_grant(
 
     Refused with the rules' codes when the kind is unknown or the household's once-in-N-years
     limit is exceeded (checked by assessing the years the grant touches)."""
-    from rathaus.dogtax.selectors import current_statute
-
     dog = Dog.objects.select_for_update().select_related("account").get(pk=dog.pk)
     statute = current_statute()
     if statute.exemption_kind(code, taxrules.ExemptionLevel.DOG) is None:
@@ -392,47 +391,6 @@ def exemption_grant(
         after=_dog_snapshot(dog),
     )
     return dog
-
-
-def register_dogs(account: TaxAccount) -> list[Dog]:
-    """The account's dogs in registration order (the tie-break of the ranking)."""
-    return list(account.dogs.prefetch_related("tags").order_by("id"))
-
-
-def rules_dog(dog: Dog) -> taxrules.Dog:
-    exemption = None
-    if dog.exemption_code:
-        exemption = taxrules.Exemption(
-            kind=dog.exemption_code,
-            granted_from=dog.exemption_from,
-            granted_until=dog.exemption_until,
-        )
-    return taxrules.Dog(
-        ref=str(dog.pk),
-        kept_since=dog.kept_since,
-        born_on=dog.born_on if dog.born_on and dog.born_on <= dog.kept_since else None,
-        given_up_on=dog.given_up_on,
-        deregistered_on=dog.deregistered_on,
-        exemption=exemption,
-        dangerous=dog.dangerous,
-    )
-
-
-def assess_account(
-    account: TaxAccount, year: int, *, notice_on: date | None = None
-) -> taxrules.Assessment:
-    """The account's dog tax for ``year`` by the pure rules, over all dogs in the register
-    (``ref`` of each dog in the result is the dog's primary key as a string). Raises
-    ``taxrules.InvalidInput`` like ``taxrules.assess``."""
-    from rathaus.dogtax.selectors import current_statute
-
-    return taxrules.assess(
-        statute=current_statute(),
-        year=year,
-        dogs=[rules_dog(dog) for dog in register_dogs(account)],
-        keeper=taxrules.Keeper(),
-        notice_on=notice_on,
-    )
 
 
 def _concerns(dog: Dog, year: int) -> bool:
@@ -486,15 +444,6 @@ def _notice_lines(account: TaxAccount, assessment: taxrules.Assessment) -> list[
             }
         )
     return lines
-
-
-def current_notice(account: TaxAccount, year: int) -> TaxNotice | None:
-    """The notice in force for the account and year (not superseded)."""
-    return (
-        TaxNotice.objects.filter(account=account, year=year, superseded_by__isnull=True)
-        .order_by("-created_at", "-id")
-        .first()
-    )
 
 
 @transaction.atomic
@@ -560,30 +509,3 @@ def notice_record(
         },
     )
     return notice
-
-
-def payable_installments(notice: TaxNotice) -> list[dict]:
-    """What this notice asks to be paid on each due date: the instalment minus what the notice
-    it replaced assessed for the same months (never below zero: an overpayment is refunded)."""
-    previous = notice.supersedes.order_by("-id").first()
-    before: dict[tuple[int, ...], Decimal] = {}
-    if previous is not None:
-        for item in previous.installments:
-            before[tuple(item["covers"])] = Decimal(item["amount"])
-    rows = []
-    for item in notice.installments:
-        amount = Decimal(item["amount"])
-        earlier = sum(
-            (value for covers, value in before.items() if set(covers) & set(item["covers"])),
-            Decimal("0.00"),
-        )
-        rows.append(
-            {
-                "due_on": date.fromisoformat(item["due_on"]),
-                "amount": amount,
-                "covers": item["covers"],
-                "previously": earlier if previous is not None else None,
-                "payable": max(amount - earlier, Decimal("0.00")),
-            }
-        )
-    return rows

@@ -11,6 +11,7 @@ from django.db import transaction
 from rathaus.core.audit import audit_record
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import (
+    STATUTE_PK,
     DogTaxStatute,
     ExemptionKind,
     InstallmentDate,
@@ -23,8 +24,6 @@ from rathaus.dogtax.statute_records import (
     rate_period_value,
 )
 from rathaus.dogtax.statute_source import configured_source, statute_from_source
-
-STATUTE_PK = 1
 
 
 @transaction.atomic

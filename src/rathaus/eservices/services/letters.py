@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from rathaus.core.audit import audit_record
 from rathaus.core.taskruntime import enqueue_after_commit
+from rathaus.eservices.documents.pdf import sha256_hex
 from rathaus.eservices.models import Letter
 
 
@@ -27,8 +28,6 @@ def letter_deliver(
     """Put a rendered letter (PDF) into the recipient's mailbox, once per ``source``; a
     repeated call returns the letter delivered first. The recipient is told by e-mail that
     something is new (without saying what) after the transaction commits."""
-    from rathaus.eservices.documents.pdf import sha256_hex
-
     existing = Letter.objects.filter(source=source).first()
     if existing is not None:
         return existing
@@ -50,7 +49,5 @@ def letter_deliver(
         after={"source": source, "sha256": letter.sha256},
     )
     if notify:
-        from rathaus.eservices.tasks import send_mailbox_notification
-
-        enqueue_after_commit(send_mailbox_notification, recipient.pk, f"letter:{letter.pk}")
+        enqueue_after_commit("eservices.mailbox_notification", recipient.pk, f"letter:{letter.pk}")
     return letter

@@ -24,9 +24,7 @@ def citizen_notify(case: Case) -> None:
     """After commit, e-mail the applicant that there is news (no content, no personal data)."""
     if case.applicant_id is None:
         return
-    from rathaus.eservices.tasks import send_mailbox_notification
-
-    enqueue_after_commit(send_mailbox_notification, case.applicant_id, uuid.uuid4().hex)
+    enqueue_after_commit("eservices.mailbox_notification", case.applicant_id, uuid.uuid4().hex)
 
 
 def _message(*, case: Case, kind: str, from_staff: bool, sender, body: str) -> Message:

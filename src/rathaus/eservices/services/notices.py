@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from rathaus.accounts.selectors import verified_attributes
 from rathaus.core.audit import audit_record
+from rathaus.eservices.documents.pdf import render_pdf, sha256_hex
 from rathaus.eservices.handlers import NoticeSpec
 from rathaus.eservices.models import Case, CaseEvent, Notice, PaymentRequest
 from rathaus.eservices.models.cases import EventKind
@@ -69,8 +70,6 @@ def notice_issue(
     legal_remedy: bool = True,
 ) -> Notice:
     """Render the notice in the applicant's language and store it with its SHA-256."""
-    from rathaus.eservices.documents.pdf import render_pdf, sha256_hex
-
     now = timezone.now()
     with translation.override(case.language):
         context = {

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.core.municipality import municipality
 from rathaus.eservices import conf
+from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.models import (
     Case,
     CaseEvent,
@@ -23,6 +25,22 @@ from rathaus.eservices.models import (
 )
 from rathaus.eservices.models.cases import EventKind
 from rathaus.eservices.models.payments import PaymentStatus
+from rathaus.eservices.payments.camt import (
+    PaymentRequestRecord,
+    match_entries,
+    parse_camt053,
+)
+from rathaus.eservices.payments.mandates import (
+    bic_for_iban,
+    new_mandate_reference,
+    normalize_iban,
+)
+from rathaus.eservices.payments.sepa import (
+    Creditor,
+    DirectDebit,
+    build_pain008,
+    validate_pain008,
+)
 
 
 class AlreadyImported(Exception):
@@ -56,12 +74,6 @@ def mandate_grant(
     *, payment: PaymentRequest, user, debtor_name: str, iban: str, signed_on: date
 ) -> Mandate:
     """The citizen authorises the city to collect this payment by direct debit."""
-    from rathaus.eservices.payments.mandates import (
-        bic_for_iban,
-        new_mandate_reference,
-        normalize_iban,
-    )
-
     payment = PaymentRequest.objects.select_for_update().get(pk=payment.pk)
     if payment.status != PaymentStatus.OPEN:
         raise ValueError("Only open payments can be paid by direct debit.")
@@ -85,8 +97,6 @@ def mandate_grant(
         after={"mandate": mandate.reference, "payment": payment.pk},
     )
     if payment.case is not None:
-        from rathaus.eservices.handlers import handler_for
-
         handler_for(payment.case.service).on_mandate_granted(case=payment.case, mandate=mandate)
     return mandate
 
@@ -108,14 +118,6 @@ def collectable_payments(*, unit_ids, collection_date: date):
 @transaction.atomic
 def sepa_export_create(*, actor, unit_ids, collection_date: date) -> SepaExport | None:
     """A schema-valid pain.008 of every collectable payment of the units (None if none)."""
-    from rathaus.core.municipality import municipality
-    from rathaus.eservices.payments.sepa import (
-        Creditor,
-        DirectDebit,
-        build_pain008,
-        validate_pain008,
-    )
-
     payments = list(
         collectable_payments(unit_ids=unit_ids, collection_date=collection_date).select_for_update(
             of=("self",)
@@ -184,12 +186,6 @@ def statement_import(*, content: bytes, actor) -> StatementImport:
     statement, AlreadyImported for a file booked before. Matching is the toolkit's: exact
     amount, the payment reference in the remittance text or end-to-end id (ADR 0023).
     """
-    from rathaus.eservices.payments.camt import (
-        PaymentRequestRecord,
-        match_entries,
-        parse_camt053,
-    )
-
     digest = hashlib.sha256(content).hexdigest()
     if StatementImport.objects.filter(sha256=digest).exists():
         raise AlreadyImported

@@ -16,9 +16,7 @@ class NotStuck(Exception):
 
 @transaction.atomic
 def case_processing_retry(*, case: Case, actor) -> None:
-    from rathaus.eservices.tasks import process_submission
-
     if not stuck_cases().filter(pk=case.pk).exists():
         raise NotStuck(case.reference)
     audit_record(actor=actor, action="eservices.case.retry_processing", target=case)
-    enqueue_after_commit(process_submission, case.pk)
+    enqueue_after_commit("eservices.process_submission", case.pk)

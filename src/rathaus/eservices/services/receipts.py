@@ -6,15 +6,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
 
+from rathaus.eservices.documents.pdf import render_pdf, sha256_hex
 from rathaus.eservices.models import Case
+from rathaus.eservices.services.notices import recipient_for
 from rathaus.eservices.sources import form_for
 from rathaus.eservices.summary import summary_pairs
 
 
 def receipt_render(case: Case) -> bytes:
-    from rathaus.eservices.documents.pdf import render_pdf
-    from rathaus.eservices.services.notices import recipient_for
-
     with translation.override(case.language):
         return render_pdf(
             template="eservices/documents/receipt.html",
@@ -35,8 +34,6 @@ def receipt_render(case: Case) -> bytes:
 @transaction.atomic
 def receipt_store(*, case: Case) -> Case:
     """Render and keep the receipt unless the case already has one."""
-    from rathaus.eservices.documents.pdf import sha256_hex
-
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.receipt:
         return locked

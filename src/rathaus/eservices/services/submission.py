@@ -125,7 +125,5 @@ def _submit(*, draft_id: int, user) -> Case:
     )
     # Scheduled in the same transaction: the case is handed over even if the task is lost.
     deliveries_schedule(case=case)
-    from rathaus.eservices.tasks import process_submission
-
-    enqueue_after_commit(process_submission, case.pk)
+    enqueue_after_commit("eservices.process_submission", case.pk)
     return case

@@ -10,14 +10,13 @@ from rathaus.eservices.selectors.mailbox import (
     draft_for_citizen,
     letter_for_citizen,
 )
+from rathaus.eservices.services.receipts import receipt_store
 
 
 @login_required
 def receipt(request, reference: str):
     case = case_for_citizen(request.user, reference)
     if not case.receipt:
-        from rathaus.eservices.services.receipts import receipt_store
-
         case = receipt_store(case=case)
     return file_response(
         case.receipt,

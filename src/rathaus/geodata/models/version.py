@@ -3,6 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The keys of the data whose version the caches watch.
+DISTRICTS = "districts"
+PLACES = "places"
+
 
 class DataVersion(models.Model):
     key = models.SlugField(_("data"), primary_key=True)

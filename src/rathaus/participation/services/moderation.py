@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from rathaus.accounts.models import User
 from rathaus.core.audit import audit_record
+from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.organization.models import OrgUnit
-from rathaus.participation import tasks
 from rathaus.participation.models import (
     AnswerStatus,
     Comment,
@@ -158,5 +156,5 @@ def answer_give(
         after={**after, "unit": unit.slug if unit else None},
     )
     if before != after:
-        transaction.on_commit(partial(tasks.notify_answer.enqueue, proposal_id=proposal.pk))
+        enqueue_after_commit("participation.notify_answer", proposal_id=proposal.pk)
     return answer

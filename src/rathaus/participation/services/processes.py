@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from rathaus.accounts.models import User
 from rathaus.core.audit import audit_record
-from rathaus.participation import phases, tasks
+from rathaus.core.taskruntime import enqueue_after_commit
+from rathaus.participation import phases
 from rathaus.participation.models import Phase, Process
 from rathaus.participation.services import field_snapshot, require
 
@@ -138,6 +138,6 @@ def phases_announce(*, now: datetime | None = None) -> list[Phase]:
                 after={"phase": phase.kind, "emails": running},
             )
             if running:
-                transaction.on_commit(partial(tasks.notify_phase.enqueue, phase_id=phase.pk))
+                enqueue_after_commit("participation.notify_phase", phase_id=phase.pk)
                 announced.append(phase)
     return announced

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from functools import partial
 from pathlib import PurePath
 
 import filetype
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from rathaus.accounts.models import User
 from rathaus.core.audit import audit_record
-from rathaus.participation import tasks
+from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.participation.models import Project, ProjectDocument, TimelineEntry
 from rathaus.participation.placing import place
 from rathaus.participation.services import field_snapshot, require
@@ -75,7 +74,7 @@ def project_save(
         actor=actor, action="participation.project_save", target=project, before=before, after=after
     )
     if before is not None and before["status"] != after["status"]:
-        transaction.on_commit(partial(tasks.notify_project_status.enqueue, project_id=project.pk))
+        enqueue_after_commit("participation.notify_project_status", project_id=project.pk)
     return project
 
 

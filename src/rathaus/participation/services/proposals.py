@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -15,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from rathaus.accounts.models import User
 from rathaus.core.audit import audit_record
-from rathaus.participation import images, tasks
+from rathaus.core.taskruntime import enqueue_after_commit
+from rathaus.participation import images
 from rathaus.participation.models import (
     Category,
     Comment,
@@ -245,7 +245,7 @@ def comment_create(
         after={"proposal": proposal.pk, "reply_to": reply_to.pk if reply_to else None},
     )
     if reply_to is not None and reply_to.author_id and reply_to.author_id != actor.pk:
-        transaction.on_commit(
-            partial(tasks.notify_reply.enqueue, comment_id=comment.pk, replied_to_id=reply_to.pk)
+        enqueue_after_commit(
+            "participation.notify_reply", comment_id=comment.pk, replied_to_id=reply_to.pk
         )
     return comment

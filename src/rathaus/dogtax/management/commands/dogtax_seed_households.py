@@ -10,11 +10,14 @@ from datetime import date, timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from schwifty import IBAN
 
 from rathaus.core.municipality import municipality
-from rathaus.dogtax.models import AccountCounter, Dog, Tag, TagCounter, TaxAccount
-from rathaus.dogtax.services.register import ACCOUNT_PREFIX
+from rathaus.dogtax.models import ACCOUNT_PREFIX, AccountCounter, Dog, Tag, TagCounter, TaxAccount
+from rathaus.dogtax.services import statute_seed
+from rathaus.eservices.models import Mandate
+from rathaus.geodata.models import District
 
 GIVEN = ["Anna", "Ben", "Clara", "David", "Elif", "Felix", "Greta", "Hannes", "Ida", "Jonas"]
 FAMILY = ["Becker", "Schmidt", "Yilmaz", "Wagner", "Klein", "Johnson", "Weber", "Nowak"]
@@ -34,12 +37,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, count, seed, year, **options):
-        from django.utils import timezone
-
-        from rathaus.dogtax.selectors import current_statute
-        from rathaus.eservices.models import Mandate
-
-        current_statute()  # seeded before anything reads it
+        statute_seed()  # stored before anything reads it
         year = year or timezone.localdate().year
         rng = random.Random(seed)  # noqa: S311 - generated demo data
         districts = _districts()
@@ -125,6 +123,4 @@ def _reserve(counter_model, count: int) -> int:
 
 
 def _districts() -> list[str]:
-    from rathaus.geodata.models import District
-
     return list(District.objects.values_list("name", flat=True))

@@ -8,8 +8,8 @@ the tax office changes it in the back office, where every change is audited.
 from django.core.management.base import BaseCommand, CommandError
 
 from rathaus.dogtax import taxrules
-from rathaus.dogtax.models import DogTaxStatute
-from rathaus.dogtax.services import STATUTE_PK, statute_seed
+from rathaus.dogtax.models import STATUTE_PK, DogTaxStatute
+from rathaus.dogtax.services import statute_seed
 
 
 class Command(BaseCommand):

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone, translation
 from stdnum.de import idnr
 
@@ -25,18 +24,24 @@ from rathaus.childbenefit.benefitrules import (
     QuoteRequest,
     compute_quote,
 )
-from rathaus.childbenefit.models import BenefitClaim, ClaimChild, ClaimKind, DecisionLine
-from rathaus.childbenefit.selectors import amount_schedule
+from rathaus.childbenefit.models import (
+    ALREADY_GRANTED,
+    CLERK_REJECTED,
+    NOT_IN_HOUSEHOLD,
+    PAID_TO_OTHER,
+    BenefitClaim,
+    ClaimChild,
+    ClaimKind,
+    DecisionLine,
+)
+from rathaus.childbenefit.selectors.amounts import amount_schedule
+from rathaus.childbenefit.selectors.claims import taken_months
+from rathaus.childbenefit.texts import already_receiving_message
 from rathaus.core.audit import audit_record
 from rathaus.eservices.handlers import Decision, Outcome
+from rathaus.eservices.services.decisions import case_decide
+from rathaus.eservices.services.mailbox import message_inform
 
-PAID_TO_OTHER = "paid_to_other"
-"""Reason code beside the rules' `RefusalReason`s: the child is already paid to someone else."""
-ALREADY_GRANTED = "already_granted"
-"""A new application for months the applicant already receives: a change notice is the way."""
-CLERK_REJECTED = "clerk"
-NOT_IN_HOUSEHOLD = "not_in_household"
-"""Change notices: the child no longer lives in the recipient's household from this month."""
 FIRST_PAYMENT_DAYS = 5
 MONTHLY_PAYMENT_DAY = 15
 
@@ -77,24 +82,6 @@ def _age_on(born_on: date, day: date) -> int:
 
 def _valid(tax_id: str) -> bool:
     return bool(tax_id) and idnr.is_valid(tax_id)
-
-
-def taken_months(
-    tax_id: str, *, today: date, exclude_claim=None, lock: bool = False
-) -> dict[str, DecisionLine]:
-    """Per month the decision line that pays this child: granted and in force, or granted and
-    already paid (payment day reached) even if a later decision replaced it. In force wins."""
-    lines = (
-        DecisionLine.objects.filter(child_tax_id=tax_id, granted=True)
-        .filter(Q(in_force=True) | Q(payable_on__lte=today))
-        .select_related("claim__case")
-        .order_by("in_force", "pk")
-    )
-    if exclude_claim is not None:
-        lines = lines.exclude(claim=exclude_claim)
-    if lock:
-        lines = lines.select_for_update(of=("self",))
-    return {line.month: line for line in lines}
 
 
 def _taken_check(code: str, position: int, months: list[str], taken: dict) -> dict:
@@ -243,9 +230,6 @@ def claim_record(*, case, kind: str = ClaimKind.APPLICATION) -> BenefitClaim:
 
 def _tell_already_receiving(case, checks: list[dict]) -> None:
     """The applicant learns at once that months they already receive are not paid again."""
-    from rathaus.childbenefit.texts import already_receiving_message
-    from rathaus.eservices.services.mailbox import message_inform
-
     found = [check for check in checks if check["code"] == ALREADY_GRANTED]
     if found:
         with translation.override(case.language):
@@ -383,8 +367,6 @@ def claim_decide(
     decision replaces the old one). Raises GrantConflict when another recipient was granted a
     month meanwhile; the unique constraint on granted lines in force makes this race-safe.
     """
-    from rathaus.eservices.services.decisions import case_decide
-
     claim = BenefitClaim.objects.select_for_update().get(pk=claim.pk)
     today = timezone.localdate()
     lines = _lines(claim, choices, today)

@@ -8,25 +8,25 @@ from decimal import Decimal
 from django.utils import timezone
 
 from rathaus.childbenefit.benefitrules import Month, RefusalReason
-from rathaus.childbenefit.models import BenefitClaim
-from rathaus.childbenefit.texts import REASON_TEXTS, month_label
+from rathaus.childbenefit.models import (
+    ALREADY_GRANTED,
+    CLERK_REJECTED,
+    NOT_IN_HOUSEHOLD,
+    PAID_TO_OTHER,
+    BenefitClaim,
+)
+from rathaus.childbenefit.texts import (
+    ALREADY_GRANTED_TEXT,
+    MOVED_OUT_TEXT,
+    PAID_TO_OTHER_TEXT,
+    REASON_TEXTS,
+    REJECTED_BY_CLERK_TEXT,
+    month_label,
+)
 from rathaus.eservices.payments.mandates import format_iban
 
 
 def reason_text(code: str, text: str = "") -> str:
-    from rathaus.childbenefit.claims import (
-        ALREADY_GRANTED,
-        CLERK_REJECTED,
-        NOT_IN_HOUSEHOLD,
-        PAID_TO_OTHER,
-    )
-    from rathaus.childbenefit.texts import (
-        ALREADY_GRANTED_TEXT,
-        MOVED_OUT_TEXT,
-        PAID_TO_OTHER_TEXT,
-        REJECTED_BY_CLERK_TEXT,
-    )
-
     if code == CLERK_REJECTED:
         return text or str(REJECTED_BY_CLERK_TEXT)
     own = {

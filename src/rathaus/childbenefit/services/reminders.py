@@ -14,38 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from rathaus.childbenefit.benefitrules import Month, month_completing_18th_year
-from rathaus.childbenefit.models import AgeReminder, DecisionLine
+from rathaus.childbenefit.benefitrules import month_completing_18th_year
+from rathaus.childbenefit.models import AgeReminder
+from rathaus.childbenefit.selectors.claims import reminders_due
 from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
-
-REMINDER_MONTHS_AHEAD = 2
-
-
-def reminders_due(today: date) -> list[DecisionLine]:
-    """One granted line in force per child whose payment without evidence ends soon."""
-    this_month = Month.of(today)
-    horizon = this_month.shifted(REMINDER_MONTHS_AHEAD)
-    reminded = set(AgeReminder.objects.values_list("child_tax_id", flat=True))
-    due: dict[str, DecisionLine] = {}
-    lines = (
-        DecisionLine.objects.filter(granted=True, in_force=True, month__gte=str(this_month))
-        .select_related("child", "claim__case")
-        .order_by("-claim__decided_at")
-    )
-    for line in lines:
-        if line.child_tax_id in reminded or line.child_tax_id in due:
-            continue
-        last = month_completing_18th_year(line.child.born_on)
-        if this_month <= last <= horizon:
-            due[line.child_tax_id] = line
-    return list(due.values())
+from rathaus.eservices.services.mailbox import message_inform
 
 
 def age_reminders_send(*, today: date | None = None) -> int:
     """Send the reminders that are due; the number sent."""
-    from rathaus.eservices.services.mailbox import message_inform
-
     today = today or timezone.localdate()
     sent = 0
     for line in reminders_due(today):

@@ -1,0 +1,26 @@
+"""Every read on child benefit; nothing here writes (writes are in ``services``).
+
+``amounts``: the amount table and the city's role; ``claims``: months already paid, reminders
+due; ``schedule``: a decided claim as its payment schedule and hand-over package.
+"""
+
+from rathaus.childbenefit.selectors.amounts import (
+    amount_rows,
+    amount_schedule,
+    benefit_role,
+    payments_in_force,
+)
+from rathaus.childbenefit.selectors.claims import reminders_due, taken_months
+from rathaus.childbenefit.selectors.schedule import claim_schedule, handover_package, reason_text
+
+__all__ = [
+    "amount_rows",
+    "amount_schedule",
+    "benefit_role",
+    "claim_schedule",
+    "handover_package",
+    "payments_in_force",
+    "reason_text",
+    "reminders_due",
+    "taken_months",
+]
