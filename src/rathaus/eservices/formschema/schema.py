@@ -19,21 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FIELD_TYPES = (
-    "text",
-    "textarea",
-    "number",
-    "date",
-    "choice",
-    "checkbox",
-    "address",
-    "iban",
-    "steuer_id",
-    "file",
-    "repeat",
-)
-# Field types that may stand inside a repeating group (no nested groups).
-ITEM_FIELD_TYPES = tuple(kind for kind in FIELD_TYPES if kind != "repeat")
+from rathaus.eservices.formschema.fieldtypes import field_kinds
+
 ADDRESS_PARTS = ("street", "postal_code", "city")
 FILE_KINDS = ("pdf", "jpg", "png")
 
@@ -173,7 +160,7 @@ def _field(data: dict, *, inside_group: bool = False) -> Field:
     if not isinstance(data, dict) or not data.get("key"):
         raise SchemaError(f"A field needs a key: {data!r}")
     kind = data.get("type", "text")
-    allowed = ITEM_FIELD_TYPES if inside_group else FIELD_TYPES
+    allowed = field_kinds(in_group=inside_group)
     if kind not in allowed:
         raise SchemaError(f"Field {data['key']!r}: type {kind!r} is not allowed here.")
     return Field(
