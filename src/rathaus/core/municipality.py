@@ -1,4 +1,4 @@
-"""The municipality profile: read once per process from the database, seeded from its file."""
+"""The municipality profile: read from the database on every call, seeded from its file once."""
 
 from __future__ import annotations
 

@@ -87,20 +87,6 @@ def send_mailbox_notification(user_id: int, key: str = "") -> None:
     )
 
 
-@task()
-def retry_deliveries() -> int:
-    from rathaus.eservices.services.handoff import deliveries_retry_due
-
-    return deliveries_retry_due()
-
-
-@task()
-def apply_retention() -> dict:
-    from rathaus.eservices.services.retention import retention_apply
-
-    return retention_apply()
-
-
 def _mail(
     user, template: str, *, url: tuple[str, list], context: dict | None = None, key: str = ""
 ) -> None:

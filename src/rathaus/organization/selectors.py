@@ -7,7 +7,3 @@ def units_with_members() -> QuerySet[OrgUnit]:
     return OrgUnit.objects.select_related("parent").prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.select_related("user").order_by("role"))
     )
-
-
-def case_units() -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.filter(handles_cases=True)

@@ -119,9 +119,6 @@ class FormSchema:
                 return step
         raise KeyError(key)
 
-    def step_of(self, field_key: str) -> Step | None:
-        return next((step for step in self.steps if step.field(field_key)), None)
-
     def field(self, key: str) -> Field | None:
         for step in self.steps:
             found = step.field(key)

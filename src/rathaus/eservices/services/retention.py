@@ -1,7 +1,7 @@
 """Retention: what has expired is deleted (drafts) or anonymised (finished cases).
 
-Run daily by `manage.py eservices_retention` (cron or a systemd timer) or the task
-`apply_retention`. Periods are per service; see ADR 0013.
+Run daily by the scheduler (job `eservices.apply_retention`) or by
+`manage.py eservices_retention` (cron or a systemd timer). Periods are per service; see ADR 0013.
 """
 
 from __future__ import annotations
