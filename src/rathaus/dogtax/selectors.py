@@ -173,9 +173,9 @@ SMALLEST_PUBLISHED = 3
 
 def _liable_years(first_year: int, last_year: int):
     """(year, dog, account) for every dog liable in at least one month of each year."""
+    from rathaus.core.months import month_of_year
     from rathaus.dogtax.services.register import rules_dog
     from rathaus.dogtax.taxrules.liability import liability_of
-    from rathaus.dogtax.taxrules.months import month_of_year
 
     late = current_statute().late_deregistration
     dogs = Dog.objects.select_related("account").only(

@@ -16,7 +16,7 @@ from rathaus.childbenefit.benefitrules.ages import (
     last_month_under,
 )
 from rathaus.childbenefit.benefitrules.model import Child, QualifyingKind, QualifyingPeriod
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.core.months import Month
 
 MAX_TRANSITION_MONTHS = 4
 

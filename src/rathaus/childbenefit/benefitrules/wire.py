@@ -26,7 +26,6 @@ from rathaus.childbenefit.benefitrules.model import (
     QualifyingPeriod,
     QuoteRequest,
 )
-from rathaus.childbenefit.benefitrules.months import Month
 from rathaus.childbenefit.benefitrules.quote import Quote
 from rathaus.childbenefit.benefitrules.validation import (
     InputError,
@@ -39,6 +38,7 @@ from rathaus.childbenefit.benefitrules.validation import (
     period_issues,
     range_issues,
 )
+from rathaus.core.months import Month
 
 _DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CENT = Decimal("0.01")
