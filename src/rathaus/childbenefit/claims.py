@@ -243,7 +243,7 @@ def claim_record(*, case, kind: str = ClaimKind.APPLICATION) -> BenefitClaim:
 
 def _tell_already_receiving(case, checks: list[dict]) -> None:
     """The applicant learns at once that months they already receive are not paid again."""
-    from rathaus.childbenefit.texts import already_receiving_message
+    from rathaus.childbenefit.messages import already_receiving_message
     from rathaus.eservices.services.mailbox import message_inform
 
     found = [check for check in checks if check["code"] == ALREADY_GRANTED]

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from rathaus.childbenefit.claims import claim_record
+from rathaus.childbenefit.messages import month_label
 from rathaus.childbenefit.models import BenefitClaim, BenefitRole, ClaimKind, DecisionLine
 from rathaus.childbenefit.schedule import claim_schedule, handover_package
 from rathaus.childbenefit.selectors import benefit_role
-from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
 from rathaus.eservices.handlers import (
     Decision,

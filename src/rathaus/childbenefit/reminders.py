@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from rathaus.childbenefit.benefitrules import Month, month_completing_18th_year
+from rathaus.childbenefit.messages import month_label
 from rathaus.childbenefit.models import AgeReminder, DecisionLine
-from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
 
 REMINDER_MONTHS_AHEAD = 2

@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from rathaus.childbenefit.benefitrules import Month, RefusalReason
+from rathaus.childbenefit.messages import REASON_TEXTS, month_label
 from rathaus.childbenefit.models import BenefitClaim
-from rathaus.childbenefit.texts import REASON_TEXTS, month_label
 from rathaus.eservices.payments.mandates import format_iban
 
 
@@ -20,7 +20,7 @@ def reason_text(code: str, text: str = "") -> str:
         NOT_IN_HOUSEHOLD,
         PAID_TO_OTHER,
     )
-    from rathaus.childbenefit.texts import (
+    from rathaus.childbenefit.messages import (
         ALREADY_GRANTED_TEXT,
         MOVED_OUT_TEXT,
         PAID_TO_OTHER_TEXT,

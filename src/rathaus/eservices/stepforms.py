@@ -18,7 +18,7 @@ from django.utils.translation import ngettext_lazy
 from rathaus.eservices.fieldtypes import NOTHING, field_type, json_answer
 from rathaus.eservices.formschema import Field, FormSchema, Step, evaluate, validate_step
 from rathaus.eservices.formschema.conditions import condition_fields
-from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.messages import issue_message
 from rathaus.eservices.sources import check_issues
 
 

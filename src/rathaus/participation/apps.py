@@ -10,7 +10,7 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
-        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.accounts.privacy import register_personal_data
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -20,7 +20,7 @@ class ParticipationConfig(AppConfig):
         from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
         from rathaus.participation import layers, opendata
-        from rathaus.participation.personal_data import participation_export
+        from rathaus.participation.privacy import participation_export
         from rathaus.participation.services.processes import phases_announce
 
         layers.register()

@@ -28,7 +28,7 @@ from rathaus.childbenefit.benefitrules.amount_rows import (
 from rathaus.childbenefit.benefitrules.amounts import AmountPeriod, AmountSchedule
 from rathaus.childbenefit.benefitrules.backdating import earliest_month
 from rathaus.childbenefit.benefitrules.eligibility import RefusalReason
-from rathaus.childbenefit.benefitrules.model import (
+from rathaus.childbenefit.benefitrules.inputs import (
     Child,
     QualifyingKind,
     QualifyingPeriod,

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from rathaus.childbenefit.benefitrules.amounts import AmountSchedule
-from rathaus.childbenefit.benefitrules.model import (
+from rathaus.childbenefit.benefitrules.inputs import (
     Child,
     QualifyingKind,
     QualifyingPeriod,

@@ -21,7 +21,7 @@ from rathaus.eservices.formschema import (
     visible_steps,
 )
 from rathaus.eservices.formschema.schema import step_has_files
-from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.messages import issue_message
 from rathaus.eservices.models import Draft, Service
 from rathaus.eservices.selectors.mailbox import draft_for_citizen
 from rathaus.eservices.services.drafts import (
