@@ -49,8 +49,6 @@ class FieldType(core.ValueType):
     """A field type on the Django side; the defaults describe a single Django form field."""
 
     label: Any = ""
-    # Whether the answer is an uploaded file, stored by the view rather than the form.
-    is_file: bool = False
 
     # -- one Django form field ---------------------------------------------------------------
 
@@ -216,7 +214,6 @@ class SteuerIdType(FieldType, core.SteuerIdValue):
 
 class FileType(FieldType, core.FileValue):
     label = gettext_lazy("File upload")
-    is_file = True
 
     def form_field(self, item, *, language, uploaded=None):
         accept = ",".join(

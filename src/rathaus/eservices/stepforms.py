@@ -55,7 +55,7 @@ class ItemForm(forms.Form):
         self.answers = answers
         self.stored = stored or {}
         for sub in group.fields:
-            is_file = field_type(sub.type).is_file
+            is_file = sub.is_file
             uploaded = self.stored.get(sub.key) if is_file else None
             self.fields[sub.key] = django_field(
                 sub, language=language, uploaded=uploaded if isinstance(uploaded, dict) else None
@@ -74,7 +74,7 @@ class ItemForm(forms.Form):
         return {
             sub.key: json_answer(sub, self.cleaned_data.get(sub.key))
             for sub in self.group.fields
-            if not field_type(sub.type).is_file
+            if not sub.is_file
         }
 
     def raw_entry(self, data) -> dict:
@@ -82,14 +82,14 @@ class ItemForm(forms.Form):
         files = {
             sub.key: self.stored[sub.key]
             for sub in self.group.fields
-            if field_type(sub.type).is_file and sub.key in self.stored
+            if sub.is_file and sub.key in self.stored
         }
         return {
             **files,
             **{
                 sub.key: _raw(sub, data, self.add_prefix(sub.key))
                 for sub in self.group.fields
-                if not field_type(sub.type).is_file
+                if not sub.is_file
             },
         }
 

@@ -27,6 +27,10 @@ class ValueType:
     in_group: bool = True
     # The issue code when a required answer is missing.
     required_code: str = "required"
+    # Whether the answer is an uploaded file (stored by the view, not typed into the form).
+    is_file: bool = False
+    # Whether the field is a repeating group of entries (its `fields`), checked entry by entry.
+    is_group: bool = False
 
     def empty_value(self, field: Field) -> Any:
         """What an optional field left empty stores."""

@@ -79,11 +79,11 @@ def _field_problems(item: Field, where: str, earlier: set[str]) -> list[Problem]
             problems.append(Problem("duplicate_option", where))
         if not all(_texts_complete(option.label) for option in item.options):
             problems.append(Problem("label_missing", where))
-    if item.type == "repeat" and not item.fields:
+    if item.is_group and not item.fields:
         problems.append(Problem("group_needs_fields", where))
-    if item.type == "repeat" and item.min_items > item.max_items:
+    if item.is_group and item.min_items > item.max_items:
         problems.append(Problem("min_above_max", where))
-    if item.type == "repeat" and item.max_items > MAX_GROUP_ITEMS:
+    if item.is_group and item.max_items > MAX_GROUP_ITEMS:
         problems.append(Problem("limit_too_high", where, {"limit": MAX_GROUP_ITEMS}))
     if item.max_length is not None and item.max_length > MAX_TEXT_LENGTH:
         problems.append(Problem("limit_too_high", where, {"limit": MAX_TEXT_LENGTH}))

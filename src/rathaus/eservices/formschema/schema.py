@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rathaus.eservices.formschema.fieldtypes import field_kinds
+from rathaus.eservices.formschema.fieldtypes import field_kinds, value_type
 
 ADDRESS_PARTS = ("street", "postal_code", "city")
 FILE_KINDS = ("pdf", "jpg", "png")
@@ -75,6 +75,14 @@ class Field:
 
     def help_in(self, language: str) -> str:
         return text_in(self.help, language)
+
+    @property
+    def is_file(self) -> bool:
+        return value_type(self.type).is_file
+
+    @property
+    def is_group(self) -> bool:
+        return value_type(self.type).is_group
 
     def option_label(self, value: str, language: str) -> str:
         for option in self.options:
@@ -133,10 +141,7 @@ class FormSchema:
 
 def step_has_files(step: Step) -> bool:
     """Whether the step asks for a file, directly or inside a repeating group."""
-    return any(
-        item.type == "file" or any(sub.type == "file" for sub in item.fields)
-        for item in step.fields
-    )
+    return any(item.is_file or any(sub.is_file for sub in item.fields) for item in step.fields)
 
 
 def _text(value: Any) -> dict:

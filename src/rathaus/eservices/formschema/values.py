@@ -180,6 +180,7 @@ class SteuerIdValue(ValueType):
 
 class FileValue(ValueType):
     kind = "file"
+    is_file = True
 
     def check(self, field, raw, *, path, today):
         return _file(raw, path)
@@ -190,6 +191,7 @@ class RepeatValue(ValueType):
 
     kind = "repeat"
     in_group = False
+    is_group = True
 
 
 for _type in (
