@@ -36,6 +36,11 @@ class ValueType:
         """What an optional field left empty stores."""
         return None
 
+    def definition_problems(self, field: Field) -> list[tuple[str, dict]]:
+        """What is wrong with the field's definition for this type, as (code, params) pairs;
+        the publish check (`problems.schema_problems`) reports them at the field."""
+        return []
+
     def check(self, field: Field, raw: Any, *, path: str, today: date) -> tuple[Any, Issue | None]:
         """The normalised answer and the first problem with it (None when fine)."""
         raise ValueError(f"check_value does not handle {self.kind!r}")

@@ -21,6 +21,10 @@ from typing import Any
 
 from rathaus.eservices.formschema.fieldtypes import field_kinds, value_type
 
+# The languages every text shown to people must have before a form is published.
+LANGUAGES = ("de", "en")
+# The highest number of entries a repeating group may allow (the builder offers no more).
+MAX_GROUP_ITEMS = 50
 ADDRESS_PARTS = ("street", "postal_code", "city")
 FILE_KINDS = ("pdf", "jpg", "png")
 
@@ -36,6 +40,11 @@ def text_in(texts: dict | str | None, language: str) -> str:
     if isinstance(texts, str):
         return texts
     return texts.get(language) or texts.get("de") or next(iter(texts.values()), "")
+
+
+def texts_complete(texts: dict) -> bool:
+    """Whether a text is given in every language."""
+    return all(texts.get(language) for language in LANGUAGES)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 
 from rathaus.eservices.formschema.conditions import is_empty
 from rathaus.eservices.formschema.fieldtypes import ValueType, register_value_type, value_type
-from rathaus.eservices.formschema.schema import FILE_KINDS, Field
+from rathaus.eservices.formschema.schema import FILE_KINDS, MAX_GROUP_ITEMS, Field, texts_complete
 
 POSTAL_CODE = re.compile(r"^\d{5}$")
 DEFAULT_MAX_LENGTH = {"text": 200, "textarea": 4000}
@@ -139,6 +139,17 @@ class DateValue(ValueType):
 class ChoiceValue(ValueType):
     kind = "choice"
 
+    def definition_problems(self, field):
+        problems = []
+        values = [option.value for option in field.options]
+        if len(values) < 2 and not field.choices_from:
+            problems.append(("choice_needs_options", {}))
+        if len(values) != len(set(values)):
+            problems.append(("duplicate_option", {}))
+        if not all(texts_complete(option.label) for option in field.options):
+            problems.append(("label_missing", {}))
+        return problems
+
     def check(self, field, raw, *, path, today):
         value = str(raw)
         if value not in {option.value for option in field.options}:
@@ -192,6 +203,16 @@ class RepeatValue(ValueType):
     kind = "repeat"
     in_group = False
     is_group = True
+
+    def definition_problems(self, field):
+        problems = []
+        if not field.fields:
+            problems.append(("group_needs_fields", {}))
+        if field.min_items > field.max_items:
+            problems.append(("min_above_max", {}))
+        if field.max_items > MAX_GROUP_ITEMS:
+            problems.append(("limit_too_high", {"limit": MAX_GROUP_ITEMS}))
+        return problems
 
 
 for _type in (
