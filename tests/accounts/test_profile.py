@@ -46,9 +46,8 @@ def test_invalid_profile_input_changes_nothing(client, citizen):
     response = client.post("/my-account/profile/edit/", {"display_name": "x", "language": "fr"})
 
     assert response.status_code == 200
-    assert (
-        "aria-invalid" not in response.content.decode() or "kern-error" in response.content.decode()
-    )
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert "kern-error" in response.content.decode()
     citizen.refresh_from_db()
     assert citizen.language == "de"
     assert not AuditEntry.objects.filter(action="user.profile_update").exists()

@@ -16,9 +16,9 @@ from rathaus.childbenefit.benefitrules import (
     QuoteRequest,
     compute_quote,
 )
+from rathaus.childbenefit.messages import euro, month_label
 from rathaus.childbenefit.selectors import amount_schedule
 from rathaus.childbenefit.services import amount_defaults_seed
-from rathaus.childbenefit.texts import euro, month_label
 from rathaus.eservices.models import Case
 from tests.browser.helpers import sign_in
 from tests.childbenefit.applications import CHILD_TAX_IDS, PDF, kindergeld_service

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from rathaus.core.models import SentMail, WorkerHeartbeat
 from rathaus.core.taskruntime import heartbeat, mail_once, orphans_requeue
-from rathaus.eservices.tasks import retry_deliveries
+from rathaus.eservices.tasks import send_mailbox_notification
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def _database_queue(settings):
 
 
 def running(worker_ids, *, started_seconds_ago=120) -> DBTaskResult:
-    result = DBTaskResult.objects.get(pk=retry_deliveries.enqueue().id)
+    result = DBTaskResult.objects.get(pk=send_mailbox_notification.enqueue(0).id)
     result.status = "RUNNING"
     result.worker_ids = worker_ids
     result.started_at = timezone.now() - timedelta(seconds=started_seconds_ago)

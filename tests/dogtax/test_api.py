@@ -444,7 +444,7 @@ def test_two_dogs_with_the_same_ref_are_both_named(client):
 def test_a_body_that_is_not_json_is_refused(client):
     response = post(client, "{year: 2026", language="en")
 
-    assert response.status_code in (400, 422)
+    assert response.status_code == 400
     assert response.json()["detail"]
 
 
@@ -469,7 +469,7 @@ def test_the_openapi_document_describes_the_quote_and_its_schemas(client):
     document = client.get("/api/v1/openapi.json").json()
 
     operation = document["paths"]["/api/v1/dogtax/quote"]["post"]
-    assert "security" not in operation or operation["security"] == []
+    assert "security" not in operation
     schemas = document["components"]["schemas"]
     request_ref = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
     request = schemas[request_ref.rsplit("/", 1)[1]]

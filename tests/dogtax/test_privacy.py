@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from django.core.files.base import ContentFile
 
-from rathaus.accounts.personal_data import account_delete, personal_data_export
+from rathaus.accounts.privacy import account_delete, personal_data_export
 from rathaus.core.models import AuditEntry
 from rathaus.dogtax.models import AssessmentItem, AssessmentRun, Dog, TaxAccount
 from rathaus.dogtax.services import (

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from rathaus.core.installation import installers
 from rathaus.eservices.definitions import read_definition, services_install
-from rathaus.eservices.issue_messages import problem_message
+from rathaus.eservices.messages import problem_message
 from rathaus.eservices.models import FormVersion, Service
 from rathaus.eservices.selectors.catalogue import current_version
 from rathaus.eservices.services.formbuilder import NotPublishable, form_edit, form_publish

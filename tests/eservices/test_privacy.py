@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from rathaus.accounts.models import User
-from rathaus.accounts.personal_data import (
+from rathaus.accounts.privacy import (
     AccountNotDeletable,
     account_delete,
     personal_data_export,

@@ -11,7 +11,7 @@ class AccountsConfig(AppConfig):
         from allauth.mfa.signals import authenticator_added
 
         from rathaus.accounts.mfa import record_totp_activation
-        from rathaus.accounts.personal_data import account_export, register_personal_data
+        from rathaus.accounts.privacy import account_export, register_personal_data
         from rathaus.core.navigation import Link, register_account_link
 
         authenticator_added.connect(record_totp_activation, dispatch_uid="rathaus_totp_activation")

@@ -133,9 +133,6 @@ class VerifiedAttribute(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.source}, {self.assurance_level})"
 
-    def meets(self, level: str) -> bool:
-        return ASSURANCE_ORDER.index(self.assurance_level) >= ASSURANCE_ORDER.index(level)
-
 
 class TokenScope(models.TextChoices):
     READ = "read", _("read only")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from rathaus.accounts.forms import ProfileForm
 from rathaus.accounts.models import ApiToken
-from rathaus.accounts.personal_data import (
+from rathaus.accounts.privacy import (
     AccountNotDeletable,
     account_delete,
     personal_data_export,

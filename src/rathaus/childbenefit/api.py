@@ -17,8 +17,8 @@ from rathaus.childbenefit.benefitrules import (
     quote_payload,
     read_quote_request,
 )
+from rathaus.childbenefit.messages import input_issue_message
 from rathaus.childbenefit.selectors import amount_schedule
-from rathaus.childbenefit.texts import input_issue_message
 from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut, limited
 from rathaus.core.guard import compute_slot
 

@@ -34,7 +34,7 @@ class ChildbenefitConfig(AppConfig):
         )
         register_service_definitions("childbenefit.services", SERVICE_DEFINITIONS)
 
-        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.accounts.privacy import register_personal_data
         from rathaus.childbenefit.privacy import childbenefit_export
 
         register_personal_data("childbenefit", export=childbenefit_export)

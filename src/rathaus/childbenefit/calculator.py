@@ -30,7 +30,7 @@ from rathaus.childbenefit.benefitrules import (
     earliest_month,
 )
 from rathaus.childbenefit.fields import MONTH_HINT, DayField, MonthField
-from rathaus.childbenefit.texts import (
+from rathaus.childbenefit.messages import (
     REASON_TEXTS,
     euro,
     input_issue_message,

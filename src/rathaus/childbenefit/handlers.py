@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from rathaus.childbenefit.messages import month_label
 from rathaus.childbenefit.models import BenefitClaim, BenefitRole, ClaimKind, DecisionLine
 from rathaus.childbenefit.selectors import benefit_role, claim_schedule, handover_package
 from rathaus.childbenefit.services import claim_record
-from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
 from rathaus.eservices.handlers import (
     Decision,

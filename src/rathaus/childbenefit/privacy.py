@@ -6,7 +6,7 @@ claims lose their link to it (recipient set to null) and the cases' retention ap
 
 from __future__ import annotations
 
-from rathaus.accounts.personal_data import ExportPart
+from rathaus.accounts.privacy import ExportPart
 from rathaus.childbenefit.models import BenefitClaim
 
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from rathaus.childbenefit import services
 from rathaus.childbenefit.forms import ROW_ISSUE_FIELDS, AmountForm, RoleForm
+from rathaus.childbenefit.messages import row_issue_message
 from rathaus.childbenefit.models import BenefitAmount
 from rathaus.childbenefit.selectors import amount_rows, benefit_role, payments_in_force
-from rathaus.childbenefit.texts import row_issue_message
 from rathaus.core.audit import audit_record
 from rathaus.core.backoffice import staff_view
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from rathaus.childbenefit.fields import MonthField
 from rathaus.childbenefit.handlers import ChildBenefitApplication, ChildBenefitChange
+from rathaus.childbenefit.messages import check_text, euro, month_label
 from rathaus.childbenefit.models import BenefitClaim, ClaimKind
 from rathaus.childbenefit.selectors import claim_schedule, reason_text
 from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, claim_record
-from rathaus.childbenefit.texts import check_text, euro, month_label
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices import workflow

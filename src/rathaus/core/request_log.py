@@ -23,10 +23,6 @@ _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 _WELL_FORMED = re.compile(r"[A-Za-z0-9._:-]{8,64}")
 
 
-def current_request_id() -> str | None:
-    return _request_id.get()
-
-
 class RequestContextFilter(logging.Filter):
     """Adds `request_id` to every record (None outside a request)."""
 

@@ -21,9 +21,9 @@ from pydantic_core import PydanticCustomError
 from rathaus.core.api import DomainValidationError, ErrorOut, ValidationErrorOut, limited
 from rathaus.core.guard import compute_slot
 from rathaus.dogtax import taxrules
-from rathaus.dogtax.quoting import EARLIEST, LATEST, DogInput, assessment_payload, quote
+from rathaus.dogtax.messages import quote_problem_messages
+from rathaus.dogtax.quote import EARLIEST, LATEST, DogInput, assessment_payload, quote
 from rathaus.dogtax.selectors import current_statute
-from rathaus.dogtax.wording import quote_problem_messages
 
 router = Router(tags=["dogtax"])
 

@@ -12,7 +12,7 @@ class DogtaxConfig(AppConfig):
     verbose_name = _("Dog tax")
 
     def ready(self) -> None:
-        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.accounts.privacy import register_personal_data
         from rathaus.core.navigation import Link, register_account_link, register_backoffice_link
         from rathaus.dogtax import (
             form_sources,  # noqa: F401  (registers the form engine's dog sources)

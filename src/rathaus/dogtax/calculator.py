@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.forms import DogForm, QuoteForm
-from rathaus.dogtax.quoting import DogInput, quote
-from rathaus.dogtax.wording import localized, quote_problem_messages
+from rathaus.dogtax.messages import localized, quote_problem_messages
+from rathaus.dogtax.quote import DogInput, quote
 
 MAX_ROWS = 20
 DOG_FIELDS = {

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from rathaus.core.forms import bounded_formfield
 from rathaus.dogtax import taxrules
+from rathaus.dogtax.messages import localized
 from rathaus.dogtax.models import ExemptionKind
-from rathaus.dogtax.quoting import EARLIEST, LATEST
-from rathaus.dogtax.wording import localized
+from rathaus.dogtax.quote import EARLIEST, LATEST
 
 ISO_DATE = "%Y-%m-%d"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from rathaus.accounts.personal_data import ExportPart
+from rathaus.accounts.privacy import ExportPart
 from rathaus.core.audit import audit_record
 from rathaus.dogtax.models import AssessmentItem, DogEvent, TaxAccount
 

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from rathaus.core.backoffice import staff_view
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.forms import ExemptionKindForm, RatePeriodForm
+from rathaus.dogtax.messages import problem_message
 from rathaus.dogtax.models import STATUTE_PK, ExemptionKind
 from rathaus.dogtax.selectors import current_statute, statute_record
 from rathaus.dogtax.services import exemption_kind_update, rate_period_add
-from rathaus.dogtax.wording import problem_message
 
 
 @staff_view("dogtax.view_statute")

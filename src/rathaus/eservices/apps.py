@@ -10,7 +10,7 @@ class EservicesConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
-        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.accounts.privacy import register_personal_data
         from rathaus.core.installation import register_installer
         from rathaus.core.navigation import (
             Link,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from rathaus.core.forms import LONG_TEXT, bounded_formfield
+from rathaus.eservices.fieldtypes import type_choices
 from rathaus.eservices.formschema.conditions import OPERATORS
-from rathaus.eservices.formschema.schema import FIELD_TYPES, FILE_KINDS, ITEM_FIELD_TYPES
+from rathaus.eservices.formschema.schema import FILE_KINDS
 from rathaus.eservices.formschema.validation import COMPARE_OPS
 from rathaus.eservices.handlers import handler_choices
 from rathaus.eservices.models import LifeSituation, Service
@@ -25,19 +25,6 @@ KEY_HELP = _(
     "Lower-case letters, digits and underscores; starts with a letter. Cannot be changed later."
 )
 
-TYPE_LABELS = {
-    "text": _("Text (one line)"),
-    "textarea": _("Text (several lines)"),
-    "number": pgettext_lazy("form field type", "Number"),
-    "date": _("Date"),
-    "choice": _("Choice"),
-    "checkbox": _("Checkbox"),
-    "address": _("Address"),
-    "iban": _("IBAN"),
-    "steuer_id": _("Tax identification number (Steuer-ID)"),
-    "file": _("File upload"),
-    "repeat": _("Repeating group (e.g. several children)"),
-}
 OPERATOR_LABELS = {
     "equals": _("is"),
     "not_equals": _("is not"),
@@ -262,8 +249,7 @@ class FieldEditForm(ConditionMixin):
 
     def __init__(self, *args, in_group: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = ITEM_FIELD_TYPES if in_group else FIELD_TYPES
-        self.fields["type"].choices = [(kind, TYPE_LABELS[kind]) for kind in kinds]
+        self.fields["type"].choices = type_choices(in_group=in_group)
         self.fields["prefill"].choices = source_choices(PREFILL_SOURCES)
         self.fields["choices_from"].choices = source_choices(CHOICE_SOURCES)
         self.fields["check"].choices = source_choices(FIELD_CHECKS)

@@ -94,7 +94,7 @@ def source_choices(registry: dict) -> list[tuple[str, str]]:
 
 
 def _resolved(item: Field, user) -> Field:
-    if item.type == "repeat":
+    if item.is_group:
         return replace(item, fields=tuple(_resolved(sub, user) for sub in item.fields))
     source = CHOICE_SOURCES.get(item.choices_from) if item.choices_from else None
     if source is None:

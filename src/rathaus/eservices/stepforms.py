@@ -13,84 +13,18 @@ import json
 
 from django import forms
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext_lazy
 
+from rathaus.eservices.fieldtypes import NOTHING, field_type, json_answer
 from rathaus.eservices.formschema import Field, FormSchema, Step, evaluate, validate_step
 from rathaus.eservices.formschema.conditions import condition_fields
-from rathaus.eservices.formschema.schema import ADDRESS_PARTS
-from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.messages import issue_message
 from rathaus.eservices.sources import check_issues
-
-RADIO_LIMIT = 6
-
-
-def address_labels() -> dict[str, str]:
-    return {
-        "street": _("Street and house number"),
-        "postal_code": _("Postal code"),
-        "city": _("City"),
-    }
 
 
 def django_field(item: Field, *, language: str, uploaded: dict | None = None) -> forms.Field:
     """One Django form field for a schema field (not for addresses and groups)."""
-    common = {
-        "label": item.label_in(language),
-        "help_text": item.help_in(language),
-        "required": item.required,
-    }
-    kind = item.type
-    if kind == "text":
-        return forms.CharField(
-            max_length=item.max_length or 200, widget=forms.TextInput(), **common
-        )
-    if kind == "textarea":
-        return forms.CharField(
-            max_length=item.max_length or 4000, widget=forms.Textarea(attrs={"rows": 5}), **common
-        )
-    if kind == "number":
-        return forms.CharField(
-            max_length=30, widget=forms.TextInput(attrs={"inputmode": "decimal"}), **common
-        )
-    if kind == "date":
-        return forms.DateField(
-            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            input_formats=["%Y-%m-%d", "%d.%m.%Y"],
-            **common,
-        )
-    if kind == "choice":
-        choices = [
-            (option.value, item.option_label(option.value, language)) for option in item.options
-        ]
-        if item.widget == "select" or (item.widget != "radio" and len(choices) > RADIO_LIMIT):
-            return forms.ChoiceField(choices=[("", "–"), *choices], **common)
-        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
-    if kind == "checkbox":
-        return forms.BooleanField(**common)
-    if kind == "iban":
-        return forms.CharField(
-            max_length=42,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
-            **common,
-        )
-    if kind == "steuer_id":
-        return forms.CharField(
-            max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), **common
-        )
-    if kind == "file":
-        accept = ",".join(
-            {"pdf": ".pdf", "jpg": ".jpg,.jpeg", "png": ".png"}[k] for k in item.accept
-        )
-        hint = common["help_text"]
-        if uploaded:
-            current = _("Uploaded: %(name)s. Choose another file to replace it.") % {
-                "name": uploaded.get("name", "")
-            }
-            hint = f"{hint} {current}".strip()
-        common.update(help_text=hint, required=item.required and not uploaded)
-        return forms.FileField(widget=forms.FileInput(attrs={"accept": accept}), **common)
-    raise ValueError(f"No Django field for {kind!r}")
+    return field_type(item.type).form_field(item, language=language, uploaded=uploaded)
 
 
 def condition_fields_of(item: Field) -> set[str]:
@@ -99,9 +33,7 @@ def condition_fields_of(item: Field) -> set[str]:
 
 def _raw(item: Field, data, name: str):
     """A raw value from the POST data, shaped like an answer, for evaluating conditions."""
-    if item.type == "checkbox":
-        return data.get(name) in ("on", "true", "True", "1")
-    return data.get(name)
+    return field_type(item.type).raw(data, name)
 
 
 class ItemForm(forms.Form):
@@ -123,11 +55,12 @@ class ItemForm(forms.Form):
         self.answers = answers
         self.stored = stored or {}
         for sub in group.fields:
-            uploaded = self.stored.get(sub.key) if sub.type == "file" else None
+            is_file = sub.is_file
+            uploaded = self.stored.get(sub.key) if is_file else None
             self.fields[sub.key] = django_field(
                 sub, language=language, uploaded=uploaded if isinstance(uploaded, dict) else None
             )
-            if sub.type == "file" and self.is_bound:
+            if is_file and self.is_bound:
                 # Whether a file is still needed is the core's decision (it sees stored files).
                 self.fields[sub.key].required = False
         if self.is_bound:
@@ -139,9 +72,25 @@ class ItemForm(forms.Form):
     def item_answers(self) -> dict:
         """The entry's answers; files are stored by the view and merged with `with_files`."""
         return {
-            sub.key: _json(sub, self.cleaned_data.get(sub.key))
+            sub.key: json_answer(sub, self.cleaned_data.get(sub.key))
             for sub in self.group.fields
-            if sub.type != "file"
+            if not sub.is_file
+        }
+
+    def raw_entry(self, data) -> dict:
+        """The entry as the browser sent it (with its stored files), to evaluate conditions."""
+        files = {
+            sub.key: self.stored[sub.key]
+            for sub in self.group.fields
+            if sub.is_file and sub.key in self.stored
+        }
+        return {
+            **files,
+            **{
+                sub.key: _raw(sub, data, self.add_prefix(sub.key))
+                for sub in self.group.fields
+                if not sub.is_file
+            },
         }
 
 
@@ -192,17 +141,6 @@ class GroupFormSet(forms.BaseFormSet):
         )
 
 
-def _json(item: Field, value):
-    """A cleaned Django value as the JSON answer the core expects."""
-    if value is None:
-        return None
-    if item.type == "date":
-        return value.isoformat()
-    if item.type == "checkbox":
-        return bool(value)
-    return value
-
-
 class StepForm(forms.Form):
     """The form for one step; `answers` are those given so far (earlier steps and draft)."""
 
@@ -232,93 +170,41 @@ class StepForm(forms.Form):
         return evaluate(item.show_if, self.answers)
 
     def _add(self, item: Field, data, files=None) -> None:
-        value = self.answers.get(item.key)
-        if item.type == "address":
-            labels = address_labels()
-            for part in ADDRESS_PARTS:
-                self.fields[f"{item.key}__{part}"] = forms.CharField(
-                    label=labels[part],
-                    required=item.required,
-                    max_length=10 if part == "postal_code" else 200,
-                    widget=forms.TextInput(
-                        attrs={
-                            "autocomplete": {
-                                "street": "street-address",
-                                "postal_code": "postal-code",
-                                "city": "address-level2",
-                            }[part]
-                        }
-                    ),
-                    initial=(value or {}).get(part) if isinstance(value, dict) else None,
-                )
-            return
-        if item.type == "repeat":
-            factory = forms.formset_factory(
-                ItemForm,
-                formset=GroupFormSet,
-                extra=0,
-                max_num=item.max_items,
-                absolute_max=item.max_items,
-            )
-            entries = value if isinstance(value, list) else []
-            if not entries and (item.required or item.min_items):
-                entries = [{}]
-            self.groups[item.key] = factory(
-                data if self.is_bound else None,
-                files if self.is_bound else None,
-                prefix=item.key,
-                stored=value if isinstance(value, list) else [],
-                initial=None if self.is_bound else entries,
-                group=item,
-                answers=self.answers,
-                language=self.language,
-            )
-            return
-        uploaded = value if item.type == "file" and isinstance(value, dict) else None
-        self.fields[item.key] = django_field(item, language=self.language, uploaded=uploaded)
-        if item.type != "file":
-            self.fields[item.key].initial = value
+        field_type(item.type).add_to(self, item, self.answers.get(item.key), data, files)
+
+    def add_group(self, item: Field, value, data, files) -> None:
+        """A repeating group's formset (called by its field type)."""
+        factory = forms.formset_factory(
+            ItemForm,
+            formset=GroupFormSet,
+            extra=0,
+            max_num=item.max_items,
+            absolute_max=item.max_items,
+        )
+        entries = value if isinstance(value, list) else []
+        if not entries and (item.required or item.min_items):
+            entries = [{}]
+        self.groups[item.key] = factory(
+            data if self.is_bound else None,
+            files if self.is_bound else None,
+            prefix=item.key,
+            stored=value if isinstance(value, list) else [],
+            initial=None if self.is_bound else entries,
+            group=item,
+            answers=self.answers,
+            language=self.language,
+        )
 
     def _relax(self, item: Field) -> None:
-        names = (
-            [f"{item.key}__{part}" for part in ADDRESS_PARTS]
-            if item.type == "address"
-            else [item.key]
-        )
-        for name in names:
-            if name in self.fields:
-                self.fields[name].required = False
-        if item.type == "repeat":
-            self.groups.pop(item.key, None)
+        field_type(item.type).relax(self, item)
 
     def raw_answers(self) -> dict:
         """What the browser sent, shaped like answers (uncleaned), to evaluate conditions."""
         raw: dict = {}
         for item in self.shown_items:
-            if item.type == "address":
-                raw[item.key] = {
-                    part: self.data.get(f"{item.key}__{part}", "") for part in ADDRESS_PARTS
-                }
-            elif item.type == "repeat":
-                group = self.groups.get(item.key)
-                if group is not None:
-                    raw[item.key] = [
-                        {
-                            **{
-                                sub.key: form.stored[sub.key]
-                                for sub in item.fields
-                                if sub.type == "file" and sub.key in form.stored
-                            },
-                            **{
-                                sub.key: _raw(sub, self.data, form.add_prefix(sub.key))
-                                for sub in item.fields
-                                if sub.type != "file"
-                            },
-                        }
-                        for form in group.forms
-                    ]
-            elif item.type != "file":
-                raw[item.key] = _raw(item, self.data, item.key)
+            value = field_type(item.type).raw_answer(self, item)
+            if value is not NOTHING:
+                raw[item.key] = value
         return raw
 
     def is_valid(self) -> bool:
@@ -336,21 +222,9 @@ class StepForm(forms.Form):
         """The step's cleaned values as JSON answers (files are handled by the view)."""
         values: dict = {}
         for item in self.shown_items:
-            if item.type == "file":
-                continue
-            if item.type == "address":
-                values[item.key] = {
-                    part: self.cleaned_data.get(f"{item.key}__{part}", "") for part in ADDRESS_PARTS
-                }
-            elif item.type == "repeat":
-                group = self.groups.get(item.key)
-                values[item.key] = (
-                    [form.item_answers() for form in group.forms if hasattr(form, "cleaned_data")]
-                    if group is not None
-                    else []
-                )
-            elif item.key in self.cleaned_data:
-                values[item.key] = _json(item, self.cleaned_data[item.key])
+            value = field_type(item.type).step_answer(self, item, self.cleaned_data)
+            if value is not NOTHING:
+                values[item.key] = value
         return values
 
     def partial_answers(self) -> dict:
@@ -358,18 +232,9 @@ class StepForm(forms.Form):
         cleaned = getattr(self, "cleaned_data", {})
         values: dict = {}
         for item in self.shown_items:
-            if item.type == "address":
-                names = [f"{item.key}__{part}" for part in ADDRESS_PARTS]
-                if all(name in cleaned for name in names):
-                    values[item.key] = {
-                        part: cleaned[f"{item.key}__{part}"] for part in ADDRESS_PARTS
-                    }
-            elif item.type == "repeat":
-                group = self.groups.get(item.key)
-                if group is not None and group.is_valid():
-                    values[item.key] = [form.item_answers() for form in group.forms]
-            elif item.type != "file" and item.key in cleaned:
-                values[item.key] = _json(item, cleaned[item.key])
+            value = field_type(item.type).partial_answer(self, item, cleaned)
+            if value is not NOTHING:
+                values[item.key] = value
         return values
 
     def with_files(self, values: dict, file_answers: dict) -> dict:
@@ -377,15 +242,10 @@ class StepForm(forms.Form):
         merged = dict(values)
         for key, value in file_answers.items():
             item = self.step.field(key)
-            if item is not None and item.type == "repeat":
-                entries = [dict(entry) for entry in merged.get(key) or []]
-                for index, files in value.items():
-                    if index < len(entries):
-                        entries[index].update(files)
-                if key in merged:
-                    merged[key] = entries
-            else:
+            if item is None:
                 merged[key] = value
+            else:
+                field_type(item.type).merge_files(merged, key, value)
         return merged
 
     def apply_core_validation(self, file_answers: dict) -> dict:
@@ -431,20 +291,13 @@ class StepForm(forms.Form):
         for item in self.shown_items:
             condition = item.show_if if condition_fields_of(item) & on_this_step else None
             entry = {
-                "kind": item.type if item.type in ("address", "repeat") else "field",
                 "key": item.key,
                 "label": item.label_in(self.language),
                 "help": item.help_in(self.language),
                 "show_if": json.dumps(condition) if condition else "",
                 "required": item.required,
+                **field_type(item.type).layout(self, item),
             }
-            if item.type == "address":
-                entry["fields"] = [self[f"{item.key}__{part}"] for part in ADDRESS_PARTS]
-            elif item.type == "repeat":
-                entry["formset"] = self.groups.get(item.key)
-                entry["max_items"] = item.max_items
-            else:
-                entry["field"] = self[item.key]
             items.append(entry)
         return items
 

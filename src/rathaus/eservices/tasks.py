@@ -22,9 +22,8 @@ from rathaus.eservices.models import Case
 from rathaus.eservices.models.handoff import DeliveryStatus
 from rathaus.eservices.services.cases import TransitionNotAllowed
 from rathaus.eservices.services.decisions import case_decide
-from rathaus.eservices.services.handoff import deliveries_retry_due, delivery_run
+from rathaus.eservices.services.handoff import delivery_run
 from rathaus.eservices.services.receipts import receipt_store
-from rathaus.eservices.services.retention import retention_apply
 
 logger = logging.getLogger(__name__)
 
@@ -88,16 +87,6 @@ def send_mailbox_notification(user_id: int, key: str = "") -> None:
     _mail(
         user, "eservices/mail/news", url=("eservices:mailbox", []), key=f"news:{key}" if key else ""
     )
-
-
-@task()
-def retry_deliveries() -> int:
-    return deliveries_retry_due()
-
-
-@task()
-def apply_retention() -> dict:
-    return retention_apply()
 
 
 def _mail(

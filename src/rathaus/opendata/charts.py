@@ -73,10 +73,6 @@ class Chart:
     order: int = 100
 
     @property
-    def label_column(self) -> ChartColumn:
-        return self.columns[0]
-
-    @property
     def value_columns(self) -> tuple[ChartColumn, ...]:
         return self.columns[1:]
 

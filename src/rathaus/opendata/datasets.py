@@ -163,11 +163,6 @@ def listed_datasets() -> list[Dataset]:
     )
 
 
-def all_datasets() -> list[Dataset]:
-    """Every declared dataset, slots included (for the documentation and tests)."""
-    return sorted(DATASETS, key=lambda dataset: (dataset.order, dataset.id))
-
-
 def _plain(value):
     if isinstance(value, Decimal):
         return str(value)

@@ -43,11 +43,6 @@ def unit_ids(user, *roles: str) -> set[int]:
 
 
 @rules.predicate
-def is_member_of_unit(user, unit) -> bool:
-    return is_staff_member(user) and unit is not None and unit.pk in unit_ids(user)
-
-
-@rules.predicate
 def is_lead_of_unit(user, unit) -> bool:
     return is_staff_member(user) and unit is not None and unit.pk in unit_ids(user, Role.LEAD)
 

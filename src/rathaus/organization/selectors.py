@@ -9,10 +9,6 @@ def units_with_members() -> QuerySet[OrgUnit]:
     )
 
 
-def case_units() -> QuerySet[OrgUnit]:
-    return OrgUnit.objects.filter(handles_cases=True)
-
-
 def unit_with_duty(duty: str) -> OrgUnit | None:
     """The department that holds `duty` (the first by name when a city gave it to several)."""
     return OrgUnit.objects.filter(duties__duty=duty).order_by("name_de", "pk").first()

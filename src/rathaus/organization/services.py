@@ -22,10 +22,3 @@ def membership_grant(*, user, unit: OrgUnit, role: str, actor=None) -> Membershi
             after={"user": user.email, "unit": unit.slug, "role": role},
         )
     return membership
-
-
-@transaction.atomic
-def membership_revoke(*, membership: Membership, actor=None) -> None:
-    before = {"user": membership.user.email, "unit": membership.unit.slug, "role": membership.role}
-    audit_record(actor=actor, action="membership.revoke", target=membership, before=before)
-    membership.delete()

@@ -336,11 +336,6 @@ def proposal_comment_api(request, proposal_id: Id, payload: CommentIn):
     )
 
 
-class TimelineOut(Schema):
-    date: str
-    title: str
-
-
 class ProjectOut(Schema):
     id: int
     slug: str

@@ -10,7 +10,7 @@ class ParticipationConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
-        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.accounts.privacy import register_personal_data
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -24,7 +24,7 @@ class ParticipationConfig(AppConfig):
             opendata,
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
-        from rathaus.participation.personal_data import participation_export
+        from rathaus.participation.privacy import participation_export
         from rathaus.participation.services.processes import phases_announce
 
         layers.register()

@@ -10,13 +10,13 @@ class VotingConfig(AppConfig):
     def ready(self):
         from datetime import timedelta
 
-        from rathaus.accounts.personal_data import register_personal_data
+        from rathaus.accounts.privacy import register_personal_data
         from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
         from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
         from rathaus.participation.panels import register_process_panel
         from rathaus.voting import opendata
-        from rathaus.voting.personal_data import votes_export
+        from rathaus.voting.privacy import votes_export
         from rathaus.voting.services.schedule import ballot_boxes_mix_open, polls_close_due
 
         opendata.connect()

@@ -3,7 +3,7 @@ status the API answers with, and a translated ``message``."""
 
 from __future__ import annotations
 
-from rathaus.voting import explanations
+from rathaus.voting import messages
 from rathaus.voting.specs import Problem
 
 
@@ -18,19 +18,19 @@ class VotingError(Exception):
 
     @property
     def message(self) -> str:
-        return explanations.explain(self.table, self.code, self.params)
+        return messages.explain(self.table, self.code, self.params)
 
 
 class PollNotOpen(VotingError):
     """Outside the time window (the code is the poll's state)."""
 
     status = 403
-    table = explanations.STATE
+    table = messages.STATE
 
 
 class NotEligible(VotingError):
     status = 403
-    table = explanations.INELIGIBILITY
+    table = messages.INELIGIBILITY
 
 
 class AlreadyVoted(NotEligible):
@@ -43,21 +43,21 @@ class BallotInvalid(VotingError):
     """The choices are not a valid ballot of this poll (the code is the tally's refusal)."""
 
     status = 422
-    table = explanations.BALLOT
+    table = messages.BALLOT
 
 
 class PollChangeRefused(VotingError):
     """A change the poll's state does not allow (edit after opening, codes after closing...)."""
 
     status = 409
-    table = explanations.DEFINITION
+    table = messages.DEFINITION
 
 
 class SealingRefused(VotingError):
     """A step of the sealed ballot box that the poll's state or the shares do not allow."""
 
     status = 409
-    table = explanations.SEALING
+    table = messages.SEALING
 
 
 class PollInvalid(Exception):
@@ -74,7 +74,7 @@ class PollInvalid(Exception):
         return [
             (
                 problem.field,
-                explanations.explain(explanations.DEFINITION, problem.code, problem.params),
+                messages.explain(messages.DEFINITION, problem.code, problem.params),
             )
             for problem in self.problems
         ]

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from rathaus.voting.explanations import money
+from rathaus.voting.messages import money
 from rathaus.voting.models import Kind, Option, Poll
 
 BAR_ROW_HEIGHT = 48

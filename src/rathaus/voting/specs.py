@@ -1,6 +1,6 @@
 """A poll's definition as entered (API, back office, pabulib import), checked before it is
 stored. Plain values, no database: each problem is a field path and a stable code with its
-parameters, which the platform translates (see explanations.py)."""
+parameters, which the platform translates (see messages.py)."""
 
 from __future__ import annotations
 

@@ -28,13 +28,12 @@ from rathaus.childbenefit.benefitrules.amount_rows import (
 from rathaus.childbenefit.benefitrules.amounts import AmountPeriod, AmountSchedule
 from rathaus.childbenefit.benefitrules.backdating import earliest_month
 from rathaus.childbenefit.benefitrules.eligibility import RefusalReason
-from rathaus.childbenefit.benefitrules.model import (
+from rathaus.childbenefit.benefitrules.inputs import (
     Child,
     QualifyingKind,
     QualifyingPeriod,
     QuoteRequest,
 )
-from rathaus.childbenefit.benefitrules.months import Month, months_between
 from rathaus.childbenefit.benefitrules.quote import ChildQuote, MonthResult, Quote, compute_quote
 from rathaus.childbenefit.benefitrules.recipients import (
     Grant,
@@ -43,6 +42,7 @@ from rathaus.childbenefit.benefitrules.recipients import (
 )
 from rathaus.childbenefit.benefitrules.validation import InputError, Issue, IssueCode
 from rathaus.childbenefit.benefitrules.wire import quote_payload, read_quote_request
+from rathaus.core.months import Month, months_between
 
 __all__ = [
     "AmountDataError",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.core.months import Month
 
 ADULT_AGE = 18
 JOB_SEEKING_AGE_LIMIT = 21

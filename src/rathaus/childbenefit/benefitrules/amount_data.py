@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 from rathaus.childbenefit.benefitrules.amounts import AmountPeriod, AmountSchedule
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.core.months import Month
 
 _CENT = Decimal("0.01")
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from rathaus.childbenefit.benefitrules.amount_data import AmountDataError
 from rathaus.childbenefit.benefitrules.amounts import AmountPeriod, AmountSchedule
-from rathaus.childbenefit.benefitrules.months import Month, joined_runs
+from rathaus.core.months import Month, joined_runs
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rathaus.childbenefit.benefitrules.months import Month, joined_runs, months_between
+from rathaus.core.months import Month, joined_runs, months_between
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.core.months import Month
 
 BACKDATING_MONTHS = 6
 

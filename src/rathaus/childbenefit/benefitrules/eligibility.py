@@ -15,8 +15,8 @@ from rathaus.childbenefit.benefitrules.ages import (
     TRAINING_AGE_LIMIT,
     last_month_under,
 )
-from rathaus.childbenefit.benefitrules.model import Child, QualifyingKind, QualifyingPeriod
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.childbenefit.benefitrules.inputs import Child, QualifyingKind, QualifyingPeriod
+from rathaus.core.months import Month
 
 MAX_TRANSITION_MONTHS = 4
 

@@ -8,9 +8,9 @@ from decimal import Decimal
 from rathaus.childbenefit.benefitrules.amounts import AmountSchedule
 from rathaus.childbenefit.benefitrules.backdating import earliest_month, first_listed_month
 from rathaus.childbenefit.benefitrules.eligibility import RefusalReason, month_refusals
-from rathaus.childbenefit.benefitrules.model import QuoteRequest
-from rathaus.childbenefit.benefitrules.months import Month, months_between
+from rathaus.childbenefit.benefitrules.inputs import QuoteRequest
 from rathaus.childbenefit.benefitrules.validation import InputError, check_request
+from rathaus.core.months import Month, months_between
 
 
 @dataclass(frozen=True, slots=True)

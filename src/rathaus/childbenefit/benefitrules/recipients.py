@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from stdnum.de import idnr
 
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.core.months import Month
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from enum import StrEnum
 
 from rathaus.childbenefit.benefitrules.amounts import AmountSchedule
 from rathaus.childbenefit.benefitrules.backdating import earliest_month, first_listed_month
-from rathaus.childbenefit.benefitrules.model import QualifyingKind, QuoteRequest
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.childbenefit.benefitrules.inputs import QualifyingKind, QuoteRequest
+from rathaus.core.months import Month
 
 
 class IssueCode(StrEnum):

@@ -20,13 +20,12 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from rathaus.childbenefit.benefitrules.amounts import AmountSchedule
-from rathaus.childbenefit.benefitrules.model import (
+from rathaus.childbenefit.benefitrules.inputs import (
     Child,
     QualifyingKind,
     QualifyingPeriod,
     QuoteRequest,
 )
-from rathaus.childbenefit.benefitrules.months import Month
 from rathaus.childbenefit.benefitrules.quote import Quote
 from rathaus.childbenefit.benefitrules.validation import (
     InputError,
@@ -39,6 +38,7 @@ from rathaus.childbenefit.benefitrules.validation import (
     period_issues,
     range_issues,
 )
+from rathaus.core.months import Month
 
 _DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CENT = Decimal("0.01")

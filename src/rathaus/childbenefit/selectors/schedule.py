@@ -8,20 +8,20 @@ from decimal import Decimal
 from django.utils import timezone
 
 from rathaus.childbenefit.benefitrules import Month, RefusalReason
-from rathaus.childbenefit.models import (
-    ALREADY_GRANTED,
-    CLERK_REJECTED,
-    NOT_IN_HOUSEHOLD,
-    PAID_TO_OTHER,
-    BenefitClaim,
-)
-from rathaus.childbenefit.texts import (
+from rathaus.childbenefit.messages import (
     ALREADY_GRANTED_TEXT,
     MOVED_OUT_TEXT,
     PAID_TO_OTHER_TEXT,
     REASON_TEXTS,
     REJECTED_BY_CLERK_TEXT,
     month_label,
+)
+from rathaus.childbenefit.models import (
+    ALREADY_GRANTED,
+    CLERK_REJECTED,
+    NOT_IN_HOUSEHOLD,
+    PAID_TO_OTHER,
+    BenefitClaim,
 )
 from rathaus.eservices.payments.mandates import format_iban
 

@@ -24,6 +24,7 @@ from rathaus.childbenefit.benefitrules import (
     QuoteRequest,
     compute_quote,
 )
+from rathaus.childbenefit.messages import already_receiving_message
 from rathaus.childbenefit.models import (
     ALREADY_GRANTED,
     CLERK_REJECTED,
@@ -36,7 +37,6 @@ from rathaus.childbenefit.models import (
 )
 from rathaus.childbenefit.selectors.amounts import amount_schedule
 from rathaus.childbenefit.selectors.claims import taken_months
-from rathaus.childbenefit.texts import already_receiving_message
 from rathaus.core.audit import audit_record
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.services.decisions import case_decide

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from rathaus.childbenefit.benefitrules import month_completing_18th_year
+from rathaus.childbenefit.messages import month_label
 from rathaus.childbenefit.models import AgeReminder
 from rathaus.childbenefit.selectors.claims import reminders_due
-from rathaus.childbenefit.texts import month_label
 from rathaus.core.audit import audit_record
 from rathaus.eservices.services.mailbox import message_inform
 

@@ -6,9 +6,9 @@ from datetime import date
 from django import template
 
 from rathaus.childbenefit.benefitrules import Month
-from rathaus.childbenefit.texts import KIND_LABELS
-from rathaus.childbenefit.texts import euro as format_euro
-from rathaus.childbenefit.texts import month_label as format_month
+from rathaus.childbenefit.messages import KIND_LABELS
+from rathaus.childbenefit.messages import euro as format_euro
+from rathaus.childbenefit.messages import month_label as format_month
 
 register = template.Library()
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from rathaus.core.months import month_of_year
 from rathaus.dogtax.models import Dog, TaxNotice
 from rathaus.dogtax.register_records import rules_dog
 from rathaus.dogtax.selectors.statute import current_statute
 from rathaus.dogtax.taxrules.liability import liability_of
-from rathaus.dogtax.taxrules.months import month_of_year
 from rathaus.geodata.models import District
 
 

@@ -14,12 +14,13 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from rathaus.core.months import first_day, month_of_year
+
 from .errors import raise_if_any
 from .household import Dog, Keeper
 from .installments import Installment, quarterly_installments, whole_year_installment
 from .liability import Liability, exemptions_of, liability_of
 from .money import round_to_cent
-from .months import first_day, month_of_year
 from .statute import RatePeriod, Statute, statute_problems
 from .validation import household_problems
 

@@ -16,8 +16,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from rathaus.core.months import add_months
+
 from .money import round_to_cent
-from .months import add_months
 from .statute import DueDate, Statute
 
 ZERO = Decimal("0.00")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from rathaus.core.months import first_month_on_or_after, last_day, month_index
+
 from .household import Dog, Exemption, Keeper
-from .months import first_month_on_or_after, last_day, month_index
 from .statute import ExemptionKind, ExemptionLevel, LateDeregistration, Statute
 
 PUPPY_MONTHS = 3

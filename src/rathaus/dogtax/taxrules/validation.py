@@ -6,10 +6,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from rathaus.core.months import add_months, first_day, month_of_year
+
 from .errors import Code, Problem
 from .household import Dog, Exemption, Keeper
 from .liability import exempt_months, liability_of
-from .months import add_months, first_day, month_of_year
 from .statute import ExemptionLevel, Statute
 
 

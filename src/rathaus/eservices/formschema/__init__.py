@@ -6,9 +6,14 @@ the final submit all apply the same rules.
 """
 
 from rathaus.eservices.formschema.conditions import evaluate, visible_answers, visible_steps
+from rathaus.eservices.formschema.fieldtypes import (
+    ValueType,
+    field_kinds,
+    register_value_type,
+    value_type,
+)
 from rathaus.eservices.formschema.problems import Problem, schema_problems
 from rathaus.eservices.formschema.schema import (
-    FIELD_TYPES,
     Field,
     FormSchema,
     SchemaError,
@@ -24,22 +29,25 @@ from rathaus.eservices.formschema.validation import (
 from rathaus.eservices.formschema.values import Issue, check_upload, check_value
 
 __all__ = [
-    "FIELD_TYPES",
     "Field",
     "FormSchema",
     "Issue",
     "Problem",
     "SchemaError",
     "Step",
+    "ValueType",
     "check_upload",
     "check_value",
     "evaluate",
+    "field_kinds",
     "first_incomplete_step",
     "parse_schema",
+    "register_value_type",
     "schema_problems",
     "text_in",
     "validate_answers",
     "validate_step",
+    "value_type",
     "visible_answers",
     "visible_steps",
 ]

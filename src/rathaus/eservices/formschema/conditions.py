@@ -153,7 +153,7 @@ def _visible_once(schema: FormSchema, answers: dict) -> dict:
             if field.key not in answers or not evaluate(field.show_if, answers):
                 continue
             value = answers[field.key]
-            if field.type == "repeat" and isinstance(value, list):
+            if field.is_group and isinstance(value, list):
                 value = [
                     {
                         sub.key: entry[sub.key]

@@ -11,20 +11,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from rathaus.eservices.formschema.conditions import OPERATORS, condition_fields
+from rathaus.eservices.formschema.fieldtypes import value_type
 from rathaus.eservices.formschema.schema import (
     Field,
     FormSchema,
     SchemaError,
     parse_schema,
+    texts_complete,
 )
 from rathaus.eservices.formschema.validation import COMPARE_OPS, RULE_KINDS
 
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-# The highest maximum a definition may state (the builder offers no more): no real case
-# needs more, and each bounds what one submission can cost.
-MAX_GROUP_ITEMS = 50
+# The highest maximum length a definition may state (the builder offers no more): no real
+# case needs more, and it bounds what one submission can cost (groups: `MAX_GROUP_ITEMS`).
 MAX_TEXT_LENGTH = 4000
-LANGUAGES = ("de", "en")
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,6 @@ class Problem:
     code: str
     where: str
     params: dict = field(default_factory=dict)
-
-
-def _texts_complete(texts: dict) -> bool:
-    return all(texts.get(language) for language in LANGUAGES)
 
 
 def _condition_problems(condition: dict | None, where: str, allowed: set[str]) -> list[Problem]:
@@ -69,22 +65,12 @@ def _field_problems(item: Field, where: str, earlier: set[str]) -> list[Problem]
     problems = []
     if not KEY.match(item.key):
         problems.append(Problem("bad_key", where, {"key": item.key}))
-    if not _texts_complete(item.label):
+    if not texts_complete(item.label):
         problems.append(Problem("label_missing", where))
-    if item.type == "choice":
-        values = [option.value for option in item.options]
-        if len(values) < 2 and not item.choices_from:
-            problems.append(Problem("choice_needs_options", where))
-        if len(values) != len(set(values)):
-            problems.append(Problem("duplicate_option", where))
-        if not all(_texts_complete(option.label) for option in item.options):
-            problems.append(Problem("label_missing", where))
-    if item.type == "repeat" and not item.fields:
-        problems.append(Problem("group_needs_fields", where))
-    if item.type == "repeat" and item.min_items > item.max_items:
-        problems.append(Problem("min_above_max", where))
-    if item.type == "repeat" and item.max_items > MAX_GROUP_ITEMS:
-        problems.append(Problem("limit_too_high", where, {"limit": MAX_GROUP_ITEMS}))
+    problems += [
+        Problem(code, where, params)
+        for code, params in value_type(item.type).definition_problems(item)
+    ]
     if item.max_length is not None and item.max_length > MAX_TEXT_LENGTH:
         problems.append(Problem("limit_too_high", where, {"limit": MAX_TEXT_LENGTH}))
     bounds = _bounds_problem(item, where)
@@ -112,7 +98,7 @@ def schema_problems(data: dict) -> list[Problem]:
         seen_steps.add(step.key)
         if not KEY.match(step.key):
             problems.append(Problem("bad_key", where, {"key": step.key}))
-        if not _texts_complete(step.title):
+        if not texts_complete(step.title):
             problems.append(Problem("label_missing", where))
         if not step.fields:
             problems.append(Problem("step_needs_fields", where))
@@ -141,6 +127,6 @@ def schema_problems(data: dict) -> list[Problem]:
                 fields.add(rule.right["field"])
         for key in sorted(fields - known):
             problems.append(Problem("condition_unknown_field", where, {"field": key}))
-        if not _texts_complete(rule.message):
+        if not texts_complete(rule.message):
             problems.append(Problem("label_missing", where))
     return problems

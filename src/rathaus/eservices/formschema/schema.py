@@ -19,21 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FIELD_TYPES = (
-    "text",
-    "textarea",
-    "number",
-    "date",
-    "choice",
-    "checkbox",
-    "address",
-    "iban",
-    "steuer_id",
-    "file",
-    "repeat",
-)
-# Field types that may stand inside a repeating group (no nested groups).
-ITEM_FIELD_TYPES = tuple(kind for kind in FIELD_TYPES if kind != "repeat")
+from rathaus.eservices.formschema.fieldtypes import field_kinds, value_type
+
+# The languages every text shown to people must have before a form is published.
+LANGUAGES = ("de", "en")
+# The highest number of entries a repeating group may allow (the builder offers no more).
+MAX_GROUP_ITEMS = 50
 ADDRESS_PARTS = ("street", "postal_code", "city")
 FILE_KINDS = ("pdf", "jpg", "png")
 
@@ -49,6 +40,11 @@ def text_in(texts: dict | str | None, language: str) -> str:
     if isinstance(texts, str):
         return texts
     return texts.get(language) or texts.get("de") or next(iter(texts.values()), "")
+
+
+def texts_complete(texts: dict) -> bool:
+    """Whether a text is given in every language."""
+    return all(texts.get(language) for language in LANGUAGES)
 
 
 @dataclass(frozen=True)
@@ -88,6 +84,14 @@ class Field:
 
     def help_in(self, language: str) -> str:
         return text_in(self.help, language)
+
+    @property
+    def is_file(self) -> bool:
+        return value_type(self.type).is_file
+
+    @property
+    def is_group(self) -> bool:
+        return value_type(self.type).is_group
 
     def option_label(self, value: str, language: str) -> str:
         for option in self.options:
@@ -132,9 +136,6 @@ class FormSchema:
                 return step
         raise KeyError(key)
 
-    def step_of(self, field_key: str) -> Step | None:
-        return next((step for step in self.steps if step.field(field_key)), None)
-
     def field(self, key: str) -> Field | None:
         for step in self.steps:
             found = step.field(key)
@@ -149,10 +150,7 @@ class FormSchema:
 
 def step_has_files(step: Step) -> bool:
     """Whether the step asks for a file, directly or inside a repeating group."""
-    return any(
-        item.type == "file" or any(sub.type == "file" for sub in item.fields)
-        for item in step.fields
-    )
+    return any(item.is_file or any(sub.is_file for sub in item.fields) for item in step.fields)
 
 
 def _text(value: Any) -> dict:
@@ -173,7 +171,7 @@ def _field(data: dict, *, inside_group: bool = False) -> Field:
     if not isinstance(data, dict) or not data.get("key"):
         raise SchemaError(f"A field needs a key: {data!r}")
     kind = data.get("type", "text")
-    allowed = ITEM_FIELD_TYPES if inside_group else FIELD_TYPES
+    allowed = field_kinds(in_group=inside_group)
     if kind not in allowed:
         raise SchemaError(f"Field {data['key']!r}: type {kind!r} is not allowed here.")
     return Field(

@@ -107,7 +107,7 @@ def validate_step(
     for field in step.fields:
         if not evaluate(field.show_if, answers):
             continue
-        if field.type == "repeat":
+        if field.is_group:
             value, found = check_group(field, answers.get(field.key), answers, today=today)
             issues.extend(found)
         else:

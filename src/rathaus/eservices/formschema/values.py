@@ -21,7 +21,8 @@ from stdnum.de import idnr
 from stdnum.exceptions import ValidationError as StdnumError
 
 from rathaus.eservices.formschema.conditions import is_empty
-from rathaus.eservices.formschema.schema import FILE_KINDS, Field
+from rathaus.eservices.formschema.fieldtypes import ValueType, register_value_type, value_type
+from rathaus.eservices.formschema.schema import FILE_KINDS, MAX_GROUP_ITEMS, Field, texts_complete
 
 POSTAL_CODE = re.compile(r"^\d{5}$")
 DEFAULT_MAX_LENGTH = {"text": 200, "textarea": 4000}
@@ -106,43 +107,142 @@ def _file(raw: Any, path: str) -> tuple[Any, Issue | None]:
     return raw, None
 
 
+class TextValue(ValueType):
+    kind = "text"
+
+    def check(self, field, raw, *, path, today):
+        text = str(raw).strip()
+        limit = field.max_length or DEFAULT_MAX_LENGTH[self.kind]
+        if len(text) > limit:
+            return text, Issue(path, "max_length", {"limit": limit})
+        return text, None
+
+
+class TextareaValue(TextValue):
+    kind = "textarea"
+
+
+class NumberValue(ValueType):
+    kind = "number"
+
+    def check(self, field, raw, *, path, today):
+        return _number(field, raw, path)
+
+
+class DateValue(ValueType):
+    kind = "date"
+
+    def check(self, field, raw, *, path, today):
+        return _date(field, raw, path, today)
+
+
+class ChoiceValue(ValueType):
+    kind = "choice"
+
+    def definition_problems(self, field):
+        problems = []
+        values = [option.value for option in field.options]
+        if len(values) < 2 and not field.choices_from:
+            problems.append(("choice_needs_options", {}))
+        if len(values) != len(set(values)):
+            problems.append(("duplicate_option", {}))
+        if not all(texts_complete(option.label) for option in field.options):
+            problems.append(("label_missing", {}))
+        return problems
+
+    def check(self, field, raw, *, path, today):
+        value = str(raw)
+        if value not in {option.value for option in field.options}:
+            return value, Issue(path, "invalid_choice")
+        return value, None
+
+
+class CheckboxValue(ValueType):
+    kind = "checkbox"
+    required_code = "must_check"
+
+    def empty_value(self, field):
+        return False
+
+    def check(self, field, raw, *, path, today):
+        return raw is True or str(raw).lower() in ("true", "on", "1"), None
+
+
+class AddressValue(ValueType):
+    kind = "address"
+
+    def check(self, field, raw, *, path, today):
+        return _address(raw, path)
+
+
+class IbanValue(ValueType):
+    kind = "iban"
+
+    def check(self, field, raw, *, path, today):
+        return _iban(raw, path)
+
+
+class SteuerIdValue(ValueType):
+    kind = "steuer_id"
+
+    def check(self, field, raw, *, path, today):
+        return _steuer_id(raw, path)
+
+
+class FileValue(ValueType):
+    kind = "file"
+    is_file = True
+
+    def check(self, field, raw, *, path, today):
+        return _file(raw, path)
+
+
+class RepeatValue(ValueType):
+    """A repeating group: its entries are checked by `validation.check_group`."""
+
+    kind = "repeat"
+    in_group = False
+    is_group = True
+
+    def definition_problems(self, field):
+        problems = []
+        if not field.fields:
+            problems.append(("group_needs_fields", {}))
+        if field.min_items > field.max_items:
+            problems.append(("min_above_max", {}))
+        if field.max_items > MAX_GROUP_ITEMS:
+            problems.append(("limit_too_high", {"limit": MAX_GROUP_ITEMS}))
+        return problems
+
+
+for _type in (
+    TextValue,
+    TextareaValue,
+    NumberValue,
+    DateValue,
+    ChoiceValue,
+    CheckboxValue,
+    AddressValue,
+    IbanValue,
+    SteuerIdValue,
+    FileValue,
+    RepeatValue,
+):
+    register_value_type(_type())
+
+
 def check_value(field: Field, raw: Any, *, path: str, today: date) -> tuple[Any, Issue | None]:
     """The normalised value and the first problem with it (None when fine).
 
     Empty values only fail when the field is required; a repeating group checks its items with
     `validation.check_group`.
     """
+    kind = value_type(field.type)
     if is_empty(raw):
         if field.required:
-            return raw, Issue(path, "must_check" if field.type == "checkbox" else "required")
-        return (False if field.type == "checkbox" else None), None
-    kind = field.type
-    if kind in ("text", "textarea"):
-        text = str(raw).strip()
-        limit = field.max_length or DEFAULT_MAX_LENGTH[kind]
-        if len(text) > limit:
-            return text, Issue(path, "max_length", {"limit": limit})
-        return text, None
-    if kind == "number":
-        return _number(field, raw, path)
-    if kind == "date":
-        return _date(field, raw, path, today)
-    if kind == "choice":
-        value = str(raw)
-        if value not in {option.value for option in field.options}:
-            return value, Issue(path, "invalid_choice")
-        return value, None
-    if kind == "checkbox":
-        return raw is True or str(raw).lower() in ("true", "on", "1"), None
-    if kind == "address":
-        return _address(raw, path)
-    if kind == "iban":
-        return _iban(raw, path)
-    if kind == "steuer_id":
-        return _steuer_id(raw, path)
-    if kind == "file":
-        return _file(raw, path)
-    raise ValueError(f"check_value does not handle {kind!r}")
+            return raw, Issue(path, kind.required_code)
+        return kind.empty_value(field), None
+    return kind.check(field, raw, path=path, today=today)
 
 
 def check_upload(head: bytes, *, size: int, accept: tuple[str, ...], max_size_mb: int) -> str:

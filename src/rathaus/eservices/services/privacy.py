@@ -1,6 +1,6 @@
 """The online services' part of a person's data export and account deletion.
 
-Registered with `rathaus.accounts.personal_data` (GDPR Art. 15, 17, 20); the page and the ZIP are
+Registered with `rathaus.accounts.privacy` (GDPR Art. 15, 17, 20); the page and the ZIP are
 the account's.
 """
 
@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from rathaus.accounts.personal_data import ExportPart
+from rathaus.accounts.privacy import ExportPart
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Draft, Letter, Mandate
 from rathaus.eservices.services.archive import anonymisation_allowed

@@ -1,9 +1,9 @@
 """Retention: what has expired is deleted (drafts) or anonymised (finished cases).
 
-Run daily by `manage.py eservices_retention` (cron or a systemd timer) or the task
-`apply_retention`. Periods are per service; see ADR 0013. With archiving on (ADR 0281), an
-expired case is first handed to the archive and anonymised only once the archive has
-acknowledged it.
+Run daily by the scheduler (job `eservices.apply_retention`) or by
+`manage.py eservices_retention` (cron or a systemd timer). Periods are per service; see ADR 0013.
+With archiving on (ADR 0281), an expired case is first handed to the archive and anonymised only
+once the archive has acknowledged it.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from rathaus.eservices.formschema import (
     visible_steps,
 )
 from rathaus.eservices.formschema.schema import step_has_files
-from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.messages import issue_message
 from rathaus.eservices.models import Draft, Service
 from rathaus.eservices.selectors.mailbox import draft_for_citizen
 from rathaus.eservices.services.drafts import (
@@ -155,7 +155,7 @@ def _previous_key(draft: Draft, step: Step) -> str | None:
 
 def _store_group_files(request, form: StepForm, draft: Draft, item) -> dict:
     """Files of a repeating group's entries: {index: {key: file answer}}."""
-    files = [sub for sub in item.fields if sub.type == "file"]
+    files = [sub for sub in item.fields if sub.is_file]
     group = form.groups.get(item.key)
     if not files or group is None:
         return {}
@@ -186,12 +186,12 @@ def _store_files(request, form: StepForm, draft: Draft) -> dict:
     """Check and keep the files sent with the step; errors go to their fields."""
     values = {}
     for item in form.shown_items:
-        if item.type == "repeat":
+        if item.is_group:
             group_files = _store_group_files(request, form, draft, item)
             if group_files:
                 values[item.key] = group_files
             continue
-        if item.type != "file":
+        if not item.is_file:
             continue
         uploaded = request.FILES.get(item.key)
         if uploaded is None:
@@ -217,7 +217,7 @@ def _change_group(form: StepForm, draft: Draft, action: str) -> dict:
     verb, _colon, rest = action.partition(":")
     key, _colon, index = rest.partition(":")
     group = form.step.field(key)
-    if group is None or group.type != "repeat":
+    if group is None or not group.is_group:
         raise Http404
     entries = list(answers.get(key) or [])
     if verb == "add" and len(entries) < group.max_items:

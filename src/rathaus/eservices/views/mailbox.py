@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
 from rathaus.eservices.handlers import handler_for
-from rathaus.eservices.issue_messages import issue_message
+from rathaus.eservices.messages import issue_message
 from rathaus.eservices.selectors.mailbox import (
     case_for_citizen,
     citizen_cases,

@@ -21,7 +21,7 @@ from rathaus.eservices.formschema import (
     parse_schema,
     schema_problems,
 )
-from rathaus.eservices.issue_messages import problem_message
+from rathaus.eservices.messages import problem_message
 from rathaus.eservices.models import Service
 from rathaus.eservices.services.formbuilder import (
     NotPublishable,

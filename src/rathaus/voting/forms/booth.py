@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from rathaus.voting.errors import BallotInvalid
-from rathaus.voting.explanations import money
+from rathaus.voting.messages import money
 from rathaus.voting.models import Kind, Poll
 from rathaus.voting.services.ballots import ballot_check
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 from django.utils import timezone
 
-from rathaus.voting.explanations import INVALID, money
+from rathaus.voting.messages import INVALID, money
 from rathaus.voting.models import Poll
 from rathaus.voting.selectors import polls_by_state
 from rathaus.voting.window import PollState

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from rathaus.core.paging import paginate
 from rathaus.core.ratelimit import rate_limit_response
 from rathaus.participation.selectors import processes_visible
-from rathaus.voting import codes, explanations, results_display, selectors
+from rathaus.voting import codes, messages, results_display, selectors
 from rathaus.voting.errors import AlreadyVoted, BallotInvalid, VotingError
 from rathaus.voting.forms.booth import CodeForm, ballot_form_class, project_label
 from rathaus.voting.models import Eligibility, Kind, Poll
@@ -42,8 +42,8 @@ def poll_list(request):
 
 def state_message(poll: Poll) -> str:
     opens_at, closes_at = poll.window()
-    return explanations.explain(
-        explanations.STATE, poll.state(), {"opens_at": opens_at, "closes_at": closes_at}
+    return messages.explain(
+        messages.STATE, poll.state(), {"opens_at": opens_at, "closes_at": closes_at}
     )
 
 
@@ -87,7 +87,7 @@ def _resident_refusal(request, poll: Poll):
     if check.allowed:
         return None
     status = 409 if check.problem == "already_voted" else 403
-    message = explanations.explain(explanations.INELIGIBILITY, check.problem, check.params)
+    message = messages.explain(messages.INELIGIBILITY, check.problem, check.params)
     return _cannot_vote(request, poll, message, status=status)
 
 
@@ -98,7 +98,7 @@ def _code_problem(poll: Poll, code_form: CodeForm) -> bool:
     check = selectors.voter_check(poll=poll, code=code_form.cleaned_data["code"])
     if not check.allowed:
         code_form.add_error(
-            "code", explanations.explain(explanations.INELIGIBILITY, check.problem, check.params)
+            "code", messages.explain(messages.INELIGIBILITY, check.problem, check.params)
         )
     return not check.allowed
 

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 from django.utils import translation
 
-from rathaus.voting import explanations
+from rathaus.voting import messages
 from rathaus.voting.models.poll import PollState
 from rathaus.voting.templatetags.voting import invalid_reason
 
@@ -13,18 +13,14 @@ EARLY_MORNING = datetime(2027, 2, 3, 4, 16, tzinfo=UTC)  # 5:16 in Kaiserslauter
 
 def test_a_time_ending_in_a_full_stop_closes_the_sentence_itself():
     with translation.override("en"):
-        text = explanations.explain(
-            explanations.STATE, PollState.CLOSED, {"closes_at": EARLY_MORNING}
-        )
+        text = messages.explain(messages.STATE, PollState.CLOSED, {"closes_at": EARLY_MORNING})
 
     assert text == "This poll closed on Feb. 3, 2027, 5:16 a.m."
 
 
 def test_the_german_sentence_keeps_its_full_stop():
     with translation.override("de"):
-        text = explanations.explain(
-            explanations.STATE, PollState.CLOSED, {"closes_at": EARLY_MORNING}
-        )
+        text = messages.explain(messages.STATE, PollState.CLOSED, {"closes_at": EARLY_MORNING})
 
     assert text == "Diese Abstimmung endete am 3. Februar 2027 05:16."
 

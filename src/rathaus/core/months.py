@@ -1,4 +1,11 @@
-"""Calendar months, the unit in which child benefit is granted (§ 66 (2) EStG)."""
+"""Calendar months and month arithmetic for the rule cores (pure: no Django import).
+
+The dog tax counts months as consecutive integers, a month's *index* (``year * 12 + month - 1``,
+months since January of year 0), so that differences of indexes count months; child benefit
+works with `Month` values (``2026-05``), which carry the same index. Both rule cores use this
+module and nothing else for month arithmetic. Months run from 0001-01 to 9999-12, the range
+of `datetime.date`; an index outside it raises `ValueError` when it becomes a month or a day.
+"""
 
 from __future__ import annotations
 
@@ -75,3 +82,32 @@ def joined_runs(spans: Iterable[tuple[Month, Month]]) -> list[tuple[Month, Month
         else:
             runs.append((first, last))
     return runs
+
+
+def month_index(day: date) -> int:
+    """The index of the month ``day`` lies in."""
+    return Month.of(day).index
+
+
+def month_of_year(year: int, month: int) -> int:
+    """The index of ``month`` (1–12) of ``year``."""
+    return Month(year, month).index
+
+
+def first_day(index: int) -> date:
+    return Month.from_index(index).first_day
+
+
+def last_day(index: int) -> date:
+    return Month.from_index(index).last_day
+
+
+def first_month_on_or_after(day: date) -> int:
+    """The index of the first month whose first day is ``day`` or later."""
+    return month_index(day) if day.day == 1 else month_index(day) + 1
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the end of a shorter month (31 Jan → 28 Feb)."""
+    month = Month.of(day).shifted(months)
+    return date(month.year, month.month, min(day.day, month.last_day.day))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from rathaus.childbenefit.benefitrules.months import Month
+from rathaus.core.months import Month
 
 
 class QualifyingKind(StrEnum):

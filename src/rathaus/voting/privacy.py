@@ -1,10 +1,10 @@
-"""The voting platform's part of a person's data export (see accounts.personal_data).
+"""The voting platform's part of a person's data export (see accounts.privacy).
 
 The voter roll knows *that* the person voted in a poll and on which day; how they voted is in
 the ballot box, which has no link to anyone, so it cannot be part of anybody's export.
 """
 
-from rathaus.accounts.personal_data import ExportPart
+from rathaus.accounts.privacy import ExportPart
 from rathaus.voting.models import Poll
 from rathaus.voting.models.ballot_box import USER_VOTER, RollEntry
 

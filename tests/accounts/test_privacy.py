@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from rathaus.accounts.personal_data import account_delete, personal_data_export
+from rathaus.accounts.privacy import account_delete, personal_data_export
 from rathaus.accounts.services import verified_attributes_set
 from rathaus.participation.models import Proposal
 from rathaus.voting.models.ballot_box import RollEntry
@@ -57,5 +57,5 @@ def test_the_data_page_offers_download_and_deletion(client, citizen):
 
     page = client.get("/my-account/data/").content.decode()
 
-    assert "Alle Ihre Daten herunterladen" in page or "Download all your data" in page
+    assert "Alle Ihre Daten herunterladen" in page
     assert 'action="/my-account/data/delete/"' in page

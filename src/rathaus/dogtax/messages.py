@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rathaus.dogtax import taxrules
-from rathaus.dogtax.quoting import DogInput
+from rathaus.dogtax.quote import DogInput
 
 DOG_FIELD = re.compile(r"dogs\[(?P<index>\d+)\]")
 
