@@ -17,11 +17,11 @@ class DogtaxConfig(AppConfig):
         from rathaus.dogtax import (
             form_sources,  # noqa: F401  (registers the form engine's dog sources)
             handlers,  # noqa: F401  (registers the service handlers)
+            opendata,
             selectors,
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
         from rathaus.dogtax.privacy import dogtax_erase, dogtax_export
-        from rathaus.opendata.charts import connect_chart
 
         register_backoffice_link(
             Link(
@@ -74,5 +74,5 @@ class DogtaxConfig(AppConfig):
 
         register_installer("dogtax.statute", lambda: f"statute “{statute_seed().name}”", order=30)
         register_service_definitions("dogtax.services", SERVICE_DEFINITIONS)
-        connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)
+        opendata.register()
         register_personal_data("dogtax", export=dogtax_export, erase=dogtax_erase)
