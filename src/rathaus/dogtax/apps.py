@@ -17,13 +17,13 @@ class DogtaxConfig(AppConfig):
         from rathaus.dogtax import (
             form_sources,  # noqa: F401  (registers the form engine's dog sources)
             handlers,  # noqa: F401  (registers the service handlers)
+            opendata,
             predicates,  # noqa: F401  (registers the duties)
             selectors,
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
         from rathaus.dogtax.privacy import dogtax_erase, dogtax_export
-        from rathaus.opendata.charts import connect_chart
 
         register_backoffice_link(
             Link(
@@ -76,5 +76,5 @@ class DogtaxConfig(AppConfig):
 
         register_installer("dogtax.statute", lambda: f"statute “{statute_seed().name}”", order=30)
         register_service_definitions("dogtax.services", SERVICE_DEFINITIONS)
-        connect_chart("dogs-by-district", rows=selectors.dogs_and_tax_by_district)
+        opendata.register()
         register_personal_data("dogtax", export=dogtax_export, erase=dogtax_erase)

@@ -42,7 +42,7 @@ class EservicesConfig(AppConfig):
 
         register_installer("eservices.life_situations", life_situations_install, order=20)
         metrics.register()
-        opendata.connect()
+        opendata.register()
         register_personal_data("services", export=services_export, erase=services_erase)
         register_job("eservices.retry_deliveries", deliveries_retry_due, every=timedelta(minutes=5))
         register_job("eservices.apply_retention", retention_apply, every=timedelta(days=1))

@@ -1,8 +1,8 @@
 """The online services in the open-data app: how many apply online, and how fast cases are decided.
 
-`connect()` (called from the AppConfig) gives the opendata slots their data: the charts
-`applications-by-month`, `processing-time-by-month`, `applications-by-service` of the "Digitales
-Rathaus in Zahlen" dashboard and the dataset `service-statistics`. Only counts and medians leave
+`register()` (called from the AppConfig) declares the charts `applications-by-month`,
+`processing-time-by-month`, `applications-by-service` of the "Digitales Rathaus in Zahlen"
+dashboard and the dataset `service-statistics`. Only counts and medians leave
 the database; a cell that would count fewer than `SMALLEST_PUBLISHED` cases is left empty in the
 dataset, so that a rare service in a quiet month cannot point to a person.
 """
@@ -17,10 +17,11 @@ from decimal import Decimal
 from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from rathaus.eservices.models import Case, Service
-from rathaus.opendata.charts import connect_chart
-from rathaus.opendata.datasets import connect_dataset, tabular
+from rathaus.opendata.charts import MONTH, TOWN_HALL, Chart, ChartColumn, register_chart
+from rathaus.opendata.datasets import GOVERNMENT, Dataset, register_dataset, tabular
 
 MONTHS = 12
 SMALLEST_PUBLISHED = 3
@@ -40,7 +41,7 @@ def last_months(today: date | None = None, count: int = MONTHS) -> list[date]:
     today = today or timezone.localdate()
     months = []
     year, month = today.year, today.month
-    for _ in range(count):
+    for _step in range(count):
         months.append(date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return months[::-1]
@@ -134,13 +135,59 @@ def statistics_rows():
         )
 
 
-def connect() -> None:
-    connect_chart("applications-by-month", rows=applications_by_month)
-    connect_chart("processing-time-by-month", rows=median_processing_days_by_month)
-    connect_chart("applications-by-service", rows=applications_by_service)
-    connect_dataset(
-        "service-statistics",
-        distributions=tabular(STATISTICS_COLUMNS, statistics_rows),
-        available=lambda: Case.objects.exists(),
-        modified=lambda: Case.objects.aggregate(m=Max("updated_at"))["m"],
-    )
+CHARTS = [
+    Chart(
+        id="applications-by-month",
+        title=_("Online applications by month"),
+        description=_("Applications submitted online, all services together."),
+        columns=(MONTH, ChartColumn("applications", _("Applications"))),
+        rows=applications_by_month,
+        kind="line",
+        dashboard=TOWN_HALL,
+        order=10,
+    ),
+    Chart(
+        id="processing-time-by-month",
+        title=_("Processing time by month"),
+        description=_("Median days from submission to decision, for cases decided in the month."),
+        columns=(MONTH, ChartColumn("median_days", _("Median days"), decimals=1)),
+        rows=median_processing_days_by_month,
+        kind="line",
+        dashboard=TOWN_HALL,
+        order=20,
+    ),
+    Chart(
+        id="applications-by-service",
+        title=_("Online applications by service"),
+        description=_("Applications submitted online in the last twelve months, per service."),
+        columns=(
+            ChartColumn("service", _("Service"), numeric=False),
+            ChartColumn("applications", _("Applications")),
+        ),
+        rows=applications_by_service,
+        kind="bar",
+        dashboard=TOWN_HALL,
+        order=30,
+    ),
+]
+
+SERVICE_STATISTICS = Dataset(
+    id="service-statistics",
+    title_de="Statistik der Online-Dienste",
+    title_en="Online service statistics",
+    description_de="Anträge je Online-Dienst und Monat und die Bearbeitungsdauer.",
+    description_en="Applications per online service and month, and processing times.",
+    themes=(GOVERNMENT,),
+    keywords_de=("Online-Dienste", "Verwaltungsdigitalisierung", "Statistik"),
+    keywords_en=("online services", "digital administration", "statistics"),
+    distributions=tabular(STATISTICS_COLUMNS, statistics_rows),
+    available=lambda: Case.objects.exists(),
+    modified=lambda: Case.objects.aggregate(m=Max("updated_at"))["m"],
+    order=80,
+)
+
+
+def register() -> None:
+    for chart in CHARTS:
+        register_chart(chart)
+    register_dataset(SERVICE_STATISTICS)

@@ -1,7 +1,7 @@
-"""The dashboards and their charts: those with data now, and slots other domains connect.
+"""The dashboards, and the city-wide charts the opendata app declares itself (from geodata).
 
-Slots (no `rows` yet) are connected with `connect_chart(id, rows=...)`; see docs/opendata.md
-for what each slot expects.
+Every other chart is declared by the app that owns its numbers (participation, voting, dog tax,
+e-services: their `opendata.py`); see docs/opendata.md and ADR 0331.
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from rathaus.geodata.selectors import boundaries_imported, district_at, districts, places
 from rathaus.opendata.charts import (
+    CITY,
+    DISTRICT,
+    TOWN_HALL,
     Chart,
     ChartColumn,
     Dashboard,
     register_chart,
     register_dashboard,
 )
-
-CITY = "city"
-TOWN_HALL = "town-hall"
-DISTRICT = ChartColumn("district", _("District"), numeric=False)
-MONTH = ChartColumn("month", _("Month"), numeric=False)
 
 
 def district_area_rows() -> list[tuple]:
@@ -64,99 +62,6 @@ CHARTS = [
         kind="choropleth",
         dashboard=CITY,
         order=20,
-    ),
-    Chart(
-        id="participation-by-district",
-        title=_("Participation by district"),
-        description=_(
-            "Proposals for a place in the district and how often people supported them. Votes "
-            "in polls are secret: nobody knows where the voters live, so they are not counted "
-            "by district (see the participatory budget by district)."
-        ),
-        columns=(
-            DISTRICT,
-            ChartColumn("proposals", _("Proposals")),
-            ChartColumn("supports", _("Supports")),
-        ),
-        kind="choropleth",
-        dashboard=CITY,
-        order=30,
-    ),
-    Chart(
-        id="budget-by-district",
-        title=_("Participatory budget by district"),
-        description=_(
-            "Money for the projects that residents chose in closed participatory budgets, by "
-            "the district of the project."
-        ),
-        columns=(DISTRICT, ChartColumn("funded_eur", _("Funded"), decimals=0, unit="€")),
-        kind="bar",
-        dashboard=CITY,
-        order=35,
-    ),
-    Chart(
-        id="projects-by-status",
-        title=_("Planned projects by status"),
-        description=_("The projects of the Vorhabenliste, by their current status."),
-        columns=(
-            ChartColumn("status", _("Status"), numeric=False),
-            ChartColumn("projects", _("Projects")),
-        ),
-        kind="bar",
-        dashboard=CITY,
-        order=40,
-    ),
-    Chart(
-        id="projects-by-district",
-        title=_("Planned projects by district"),
-        description=_("The projects of the Vorhabenliste, by the district they are located in."),
-        columns=(DISTRICT, ChartColumn("projects", _("Projects"))),
-        kind="bar",
-        dashboard=CITY,
-        order=50,
-    ),
-    Chart(
-        id="dogs-by-district",
-        title=_("Dogs and dog tax by district"),
-        description=_("Dogs registered for the dog tax, and the tax assessed for the year."),
-        columns=(
-            DISTRICT,
-            ChartColumn("dogs", _("Dogs")),
-            ChartColumn("dog_tax_eur", _("Dog tax"), decimals=2, unit="€"),
-        ),
-        kind="choropleth",
-        dashboard=CITY,
-        order=60,
-    ),
-    Chart(
-        id="applications-by-month",
-        title=_("Online applications by month"),
-        description=_("Applications submitted online, all services together."),
-        columns=(MONTH, ChartColumn("applications", _("Applications"))),
-        kind="line",
-        dashboard=TOWN_HALL,
-        order=10,
-    ),
-    Chart(
-        id="processing-time-by-month",
-        title=_("Processing time by month"),
-        description=_("Median days from submission to decision, for cases decided in the month."),
-        columns=(MONTH, ChartColumn("median_days", _("Median days"), decimals=1)),
-        kind="line",
-        dashboard=TOWN_HALL,
-        order=20,
-    ),
-    Chart(
-        id="applications-by-service",
-        title=_("Online applications by service"),
-        description=_("Applications submitted online in the last twelve months, per service."),
-        columns=(
-            ChartColumn("service", _("Service"), numeric=False),
-            ChartColumn("applications", _("Applications")),
-        ),
-        kind="bar",
-        dashboard=TOWN_HALL,
-        order=30,
     ),
 ]
 

@@ -1,6 +1,8 @@
-"""The datasets opendata declares: published now (districts, places, administrative units) and
-slots the other domains connect (projects, proposals, comments, poll results, service
-statistics). See docs/opendata.md for the columns each slot should publish.
+"""The city-wide datasets the opendata app declares itself: districts, places (geodata) and the
+administrative units (organization).
+
+Every other dataset is declared by the app that owns its data (participation, voting,
+e-services: their `opendata.py`); see docs/opendata.md and ADR 0331.
 """
 
 from __future__ import annotations
@@ -8,17 +10,14 @@ from __future__ import annotations
 from rathaus.geodata.selectors import data_changed_at, districts, places
 from rathaus.geodata.services import DISTRICTS, PLACES
 from rathaus.opendata.datasets import (
-    DATA_THEME,
+    GOVERNMENT,
+    REGIONS,
     Dataset,
     layer_geojson,
     register_dataset,
     tabular,
 )
 from rathaus.organization.models import OrgUnit
-
-GOVERNMENT = DATA_THEME + "GOVE"
-REGIONS = DATA_THEME + "REGI"
-SOCIETY = DATA_THEME + "SOCI"
 
 DISTRICT_COLUMNS = ("number", "name", "area_km2", "point_lon", "point_lat")
 PLACE_COLUMNS = ("id", "kind", "name_de", "name_en", "street", "postal_code", "city", "lon", "lat")
@@ -113,65 +112,6 @@ DATASETS = [
         distributions=tabular(UNIT_COLUMNS, unit_rows),
         available=lambda: OrgUnit.objects.exists(),
         order=30,
-    ),
-    # Slots: connected by the participation, voting and e-services domains.
-    Dataset(
-        id="projects",
-        title_de="Vorhabenliste",
-        title_en="Planned projects (Vorhabenliste)",
-        description_de="Die Vorhaben der Stadt mit Status, Zeitraum und Ortsbezirk.",
-        description_en="The city's planned projects with status, period and district.",
-        themes=(GOVERNMENT, REGIONS),
-        keywords_de=("Vorhabenliste", "Bürgerbeteiligung", "Projekte"),
-        keywords_en=("planned projects", "participation", "projects"),
-        order=40,
-    ),
-    Dataset(
-        id="proposals",
-        title_de="Vorschläge aus der Bürgerbeteiligung",
-        title_en="Proposals from citizen participation",
-        description_de="Veröffentlichte Vorschläge mit Verfahren, Ortsbezirk und Unterstützungen, "
-        "ohne personenbezogene Daten.",
-        description_en="Published proposals with process, district and number of supporters, "
-        "without personal data.",
-        themes=(GOVERNMENT, SOCIETY),
-        keywords_de=("Bürgerbeteiligung", "Vorschläge"),
-        keywords_en=("participation", "proposals"),
-        order=50,
-    ),
-    Dataset(
-        id="comments",
-        title_de="Kommentare aus der Bürgerbeteiligung",
-        title_en="Comments from citizen participation",
-        description_de="Veröffentlichte Kommentare zu Vorschlägen und Vorhaben, ohne "
-        "personenbezogene Daten.",
-        description_en="Published comments on proposals and projects, without personal data.",
-        themes=(GOVERNMENT, SOCIETY),
-        keywords_de=("Bürgerbeteiligung", "Kommentare"),
-        keywords_en=("participation", "comments"),
-        order=60,
-    ),
-    Dataset(
-        id="poll-results",
-        title_de="Ergebnisse von Abstimmungen",
-        title_en="Poll results",
-        description_de="Die Ergebnisse abgeschlossener Abstimmungen je Option.",
-        description_en="The results of closed polls per option.",
-        themes=(GOVERNMENT,),
-        keywords_de=("Abstimmung", "Ergebnisse", "Bürgerhaushalt"),
-        keywords_en=("poll", "results", "participatory budgeting"),
-        order=70,
-    ),
-    Dataset(
-        id="service-statistics",
-        title_de="Statistik der Online-Dienste",
-        title_en="Online service statistics",
-        description_de="Anträge je Online-Dienst und Monat und die Bearbeitungsdauer.",
-        description_en="Applications per online service and month, and processing times.",
-        themes=(GOVERNMENT,),
-        keywords_de=("Online-Dienste", "Verwaltungsdigitalisierung", "Statistik"),
-        keywords_en=("online services", "digital administration", "statistics"),
-        order=80,
     ),
 ]
 

@@ -1,11 +1,15 @@
 """The registry of dashboard charts: what each shows, where its numbers come from.
 
-A chart is declared once, with its columns; its `rows` callable is connected by the domain
-that owns the numbers. Until then it is a *slot* and the dashboard says honestly that there
-are no figures yet. The lead connects a slot in the owning app's AppConfig.ready():
+Each chart is declared by the app that owns its numbers, with its `rows` callable, in that
+app's AppConfig.ready() (see docs/opendata.md, ADR 0331):
 
-    from rathaus.opendata.charts import connect_chart
-    connect_chart("dogs-by-district", rows=dogtax.selectors.dogs_and_tax_by_district)
+    from rathaus.opendata.charts import CITY, DISTRICT, Chart, ChartColumn, register_chart
+    register_chart(Chart(id="dogs-by-district", dashboard=CITY, kind="choropleth",
+                         columns=(DISTRICT, ChartColumn("dogs", _("Dogs"))),
+                         rows=dogtax.selectors.dogs_and_tax_by_district, ...))
+
+The opendata app owns the registry, the dashboards and the city-wide charts (areas, places).
+`connect_chart` replaces the live parts of a declared chart (e.g. sample rows in a test).
 
 `rows()` returns a list of tuples matching the chart's columns: the first column is the label
 (for choropleths: the district's name), the others numbers (int, float or Decimal); an empty
@@ -21,12 +25,17 @@ from typing import Literal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
-from rathaus.opendata.slots import SlotRegistry
+from rathaus.opendata.slots import SlotRegistry, caller_module
 
 Row = tuple
 Kind = Literal["bar", "line", "choropleth"]
+
+# The dashboards' ids (the dashboards are declared in builtin_charts).
+CITY = "city"
+TOWN_HALL = "town-hall"
 
 
 @dataclass(frozen=True)
@@ -131,19 +140,23 @@ def _labels(labels: list) -> str:
     return ngettext("%(count)d entry", "%(count)d entries", len(labels)) % {"count": len(labels)}
 
 
+# The label columns that charts of several apps share.
+DISTRICT = ChartColumn("district", _lazy("District"), numeric=False)
+MONTH = ChartColumn("month", _lazy("Month"), numeric=False)
+
 CHARTS: SlotRegistry[Chart] = SlotRegistry()
 
 
 def register_chart(chart: Chart) -> None:
-    """Declare a chart (or replace the one with the same id)."""
-    CHARTS.declare(chart)
+    """Declare a chart (or replace the one with the same id); the calling module is recorded
+    as its owner (`CHARTS.declared_by(id)`)."""
+    CHARTS.declare(chart, owner=caller_module())
 
 
 def connect_chart(chart_id: str, *, rows: Callable[[], Sequence[Row] | None], summary=None):
-    """Give a chart slot its data (and optionally its own summary text).
+    """Replace a chart's data (and optionally its summary text), e.g. sample rows in a test.
 
-    May be called before the slot is declared (e.g. from an app that is ready before opendata);
-    the connection then applies when it is.
+    May be called before the chart is declared; the connection then applies when it is.
     """
     changes = {"rows": rows}
     if summary is not None:

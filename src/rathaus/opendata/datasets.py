@@ -1,19 +1,20 @@
 """The registry of open datasets: what the catalogue lists and the downloads it serves.
 
 A dataset declares its metadata (titles, descriptions, theme, keywords, licence, …) and its
-distributions, each a format with a callable that produces the file. A dataset without
-distributions is a *slot*: it is not listed until the owning domain connects it, e.g. in its
-AppConfig.ready():
+distributions, each a format with a callable that produces the file. Each dataset is declared
+by the app that owns its data, in that app's AppConfig.ready() (see docs/opendata.md, ADR 0331):
 
-    from rathaus.opendata.datasets import connect_dataset, tabular
-    connect_dataset(
-        "projects",
+    from rathaus.opendata.datasets import GOVERNMENT, Dataset, register_dataset, tabular
+    register_dataset(Dataset(
+        id="projects", title_de=…, title_en=…, description_de=…, description_en=…,
+        themes=(GOVERNMENT,),
         distributions=tabular(("id", "title", "status", "district"), public_project_rows),
         modified=last_project_change,
-    )
+    ))
 
-`available()` decides whether a connected dataset is listed right now (e.g. only once there
-is something to publish).
+`available()` decides whether a dataset is listed right now (e.g. only once there is something
+to publish); a dataset without distributions is not listed. `connect_dataset` replaces the
+live parts of a declared dataset (e.g. sample rows in a test).
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ from django.utils.translation import get_language
 from rathaus.geodata.crs import CRS84, EPSG_25832, transformer
 from rathaus.geodata.layers import get_layer
 from rathaus.geodata.snapshots import encode, snapshot
-from rathaus.opendata.slots import SlotRegistry
+from rathaus.opendata.slots import SlotRegistry, caller_module
 
 DATA_THEME = "http://publications.europa.eu/resource/authority/data-theme/"
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
+GOVERNMENT = DATA_THEME + "GOVE"
+REGIONS = DATA_THEME + "REGI"
+SOCIETY = DATA_THEME + "SOCI"
 IANA = "https://www.iana.org/assignments/media-types/"
 LICENCES = "http://dcat-ap.de/def/licenses/"
 DEFAULT_LICENCE = LICENCES + "dl-by-de/2.0"
@@ -123,8 +127,9 @@ DATASETS: SlotRegistry[Dataset] = SlotRegistry()
 
 
 def register_dataset(dataset: Dataset) -> None:
-    """Declare a dataset (or replace the one with the same id)."""
-    DATASETS.declare(dataset)
+    """Declare a dataset (or replace the one with the same id); the calling module is
+    recorded as its owner (`DATASETS.declared_by(id)`)."""
+    DATASETS.declare(dataset, owner=caller_module())
 
 
 def connect_dataset(
@@ -136,10 +141,10 @@ def connect_dataset(
     temporal: Callable[[], tuple[date | None, date | None]] | None = None,
     licence: str = "",
 ) -> None:
-    """Give a dataset slot its distributions (and optionally the other live metadata, and a
-    licence of its own: an IRI under LICENCES).
+    """Replace a dataset's distributions (and optionally the other live metadata, and its
+    licence: an IRI under LICENCES), e.g. sample rows in a test.
 
-    May be called before the slot is declared; the connection applies when it is.
+    May be called before the dataset is declared; the connection applies when it is.
     """
     changes: dict = {"distributions": tuple(distributions)}
     for name, value in (("available", available), ("modified", modified), ("temporal", temporal)):

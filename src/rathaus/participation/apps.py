@@ -28,7 +28,7 @@ class ParticipationConfig(AppConfig):
         from rathaus.participation.services.processes import phases_announce
 
         layers.register()
-        opendata.connect()
+        opendata.register()
         register_personal_data("participation", export=participation_export)
         register_job("participation.announce_phases", phases_announce, every=timedelta(minutes=5))
 

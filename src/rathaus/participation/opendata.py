@@ -1,8 +1,8 @@
 """The participation platform in the open-data app: its dashboard figures and its datasets.
 
-`connect()` (called from the AppConfig) gives the slots the opendata app declares their data:
-the charts `participation-by-district`, `projects-by-status`, `projects-by-district` and the
-datasets `projects`, `proposals`, `comments`. The proposal and comment tables are the
+`register()` (called from the AppConfig) declares the charts `participation-by-district`,
+`projects-by-status`, `projects-by-district` and the datasets `projects`, `proposals`,
+`comments`. The proposal and comment tables are the
 participation app's own open-data export (no names, no pseudonyms, dates to the day, authors
 as an anonymous id; see `exports`). Each chart costs one aggregate query (and the district
 names).
@@ -16,9 +16,18 @@ from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from rathaus.opendata.charts import connect_chart
-from rathaus.opendata.datasets import connect_dataset, layer_geojson, tabular
+from rathaus.opendata.charts import CITY, DISTRICT, Chart, ChartColumn, register_chart
+from rathaus.opendata.datasets import (
+    GOVERNMENT,
+    REGIONS,
+    SOCIETY,
+    Dataset,
+    layer_geojson,
+    register_dataset,
+    tabular,
+)
 from rathaus.participation.districts import district_names
 from rathaus.participation.exports import (
     COMMENT_COLUMNS,
@@ -147,18 +156,78 @@ def _period(queryset: QuerySet, field: str) -> tuple[date | None, date | None]:
     )
 
 
-def connect() -> None:
-    connect_chart("participation-by-district", rows=participation_by_district)
-    connect_chart("projects-by-status", rows=projects_by_status)
-    connect_chart("projects-by-district", rows=projects_by_district)
-    connect_dataset(
-        "projects",
+CHARTS = [
+    Chart(
+        id="participation-by-district",
+        title=gettext_lazy("Participation by district"),
+        description=gettext_lazy(
+            "Proposals for a place in the district and how often people supported them. Votes "
+            "in polls are secret: nobody knows where the voters live, so they are not counted "
+            "by district (see the participatory budget by district)."
+        ),
+        columns=(
+            DISTRICT,
+            ChartColumn("proposals", gettext_lazy("Proposals")),
+            ChartColumn("supports", gettext_lazy("Supports")),
+        ),
+        rows=participation_by_district,
+        kind="choropleth",
+        dashboard=CITY,
+        order=30,
+    ),
+    Chart(
+        id="projects-by-status",
+        title=gettext_lazy("Planned projects by status"),
+        description=gettext_lazy("The projects of the Vorhabenliste, by their current status."),
+        columns=(
+            ChartColumn("status", gettext_lazy("Status"), numeric=False),
+            ChartColumn("projects", gettext_lazy("Projects")),
+        ),
+        rows=projects_by_status,
+        kind="bar",
+        dashboard=CITY,
+        order=40,
+    ),
+    Chart(
+        id="projects-by-district",
+        title=gettext_lazy("Planned projects by district"),
+        description=gettext_lazy(
+            "The projects of the Vorhabenliste, by the district they are located in."
+        ),
+        columns=(DISTRICT, ChartColumn("projects", gettext_lazy("Projects"))),
+        rows=projects_by_district,
+        kind="bar",
+        dashboard=CITY,
+        order=50,
+    ),
+]
+
+DATASETS = [
+    Dataset(
+        id="projects",
+        title_de="Vorhabenliste",
+        title_en="Planned projects (Vorhabenliste)",
+        description_de="Die Vorhaben der Stadt mit Status, Zeitraum und Ortsbezirk.",
+        description_en="The city's planned projects with status, period and district.",
+        themes=(GOVERNMENT, REGIONS),
+        keywords_de=("Vorhabenliste", "Bürgerbeteiligung", "Projekte"),
+        keywords_en=("planned projects", "participation", "projects"),
         distributions=(*tabular(PROJECT_COLUMNS, project_rows), layer_geojson("projects")),
         available=lambda: published_projects().exists(),
         modified=lambda: published_projects().aggregate(m=Max("updated_at"))["m"],
-    )
-    connect_dataset(
-        "proposals",
+        order=40,
+    ),
+    Dataset(
+        id="proposals",
+        title_de="Vorschläge aus der Bürgerbeteiligung",
+        title_en="Proposals from citizen participation",
+        description_de="Veröffentlichte Vorschläge mit Verfahren, Ortsbezirk und Unterstützungen, "
+        "ohne personenbezogene Daten.",
+        description_en="Published proposals with process, district and number of supporters, "
+        "without personal data.",
+        themes=(GOVERNMENT, SOCIETY),
+        keywords_de=("Bürgerbeteiligung", "Vorschläge"),
+        keywords_en=("participation", "proposals"),
         distributions=(
             *tabular(PROPOSAL_COLUMNS, _table(PROPOSAL_COLUMNS, open_proposal_rows)),
             layer_geojson("proposals"),
@@ -166,11 +235,29 @@ def connect() -> None:
         available=lambda: visible_proposals().exists(),
         modified=lambda: visible_proposals().aggregate(m=Max("updated_at"))["m"],
         temporal=lambda: _period(visible_proposals(), "created_at"),
-    )
-    connect_dataset(
-        "comments",
+        order=50,
+    ),
+    Dataset(
+        id="comments",
+        title_de="Kommentare aus der Bürgerbeteiligung",
+        title_en="Comments from citizen participation",
+        description_de="Veröffentlichte Kommentare zu Vorschlägen und Vorhaben, ohne "
+        "personenbezogene Daten.",
+        description_en="Published comments on proposals and projects, without personal data.",
+        themes=(GOVERNMENT, SOCIETY),
+        keywords_de=("Bürgerbeteiligung", "Kommentare"),
+        keywords_en=("participation", "comments"),
         distributions=tabular(COMMENT_COLUMNS, _table(COMMENT_COLUMNS, open_comment_rows)),
         available=lambda: visible_comments().exists(),
         modified=lambda: visible_comments().aggregate(m=Max("created_at"))["m"],
         temporal=lambda: _period(visible_comments(), "created_at"),
-    )
+        order=60,
+    ),
+]
+
+
+def register() -> None:
+    for chart in CHARTS:
+        register_chart(chart)
+    for dataset in DATASETS:
+        register_dataset(dataset)

@@ -19,7 +19,7 @@ class VotingConfig(AppConfig):
         from rathaus.voting.privacy import votes_export
         from rathaus.voting.services.schedule import ballot_boxes_mix_open, polls_close_due
 
-        opendata.connect()
+        opendata.register()
         register_personal_data("votes", export=votes_export)
         register_process_panel("voting/process_panel.html", order=10)
         register_job("voting.close_due_polls", polls_close_due, every=timedelta(minutes=1))

@@ -2,9 +2,9 @@
 
 ``datasets()`` returns one plain dict per closed poll (newest first): its metadata and
 downloads. URLs are site-relative paths of the German pages and downloads; texts come in German
-and English. ``connect()`` (called from the AppConfig) gives the opendata app's slots their
-data: the dataset ``poll-results`` (one table of every closed poll's result per option, with the
-links of ``datasets()``) and the chart ``budget-by-district``.
+and English. ``register()`` (called from the AppConfig) declares the dataset ``poll-results``
+(one table of every closed poll's result per option, with the links of ``datasets()``) and the
+chart ``budget-by-district``.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from django.conf import settings
 from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
-from rathaus.opendata.charts import connect_chart
-from rathaus.opendata.datasets import connect_dataset, tabular
+from rathaus.opendata.charts import CITY, DISTRICT, Chart, ChartColumn, register_chart
+from rathaus.opendata.datasets import Dataset, register_dataset, tabular
 from rathaus.participation.districts import district_names
 from rathaus.voting.models import Kind, Poll
 from rathaus.voting.selectors import result_table
@@ -184,13 +184,38 @@ def budget_by_district() -> list[tuple[str, Decimal]]:
     return rows
 
 
-def connect() -> None:
-    connect_chart("budget-by-district", rows=budget_by_district)
-    connect_dataset(
-        "poll-results",
-        distributions=tabular(RESULT_COLUMNS, result_rows),
-        available=lambda: _closed_polls().exists(),
-        modified=lambda: _closed_polls().aggregate(m=Max("closed_at"))["m"],
-        temporal=_period,
-        licence=LICENSE,
-    )
+BUDGET_BY_DISTRICT = Chart(
+    id="budget-by-district",
+    title=gettext_lazy("Participatory budget by district"),
+    description=gettext_lazy(
+        "Money for the projects that residents chose in closed participatory budgets, by "
+        "the district of the project."
+    ),
+    columns=(DISTRICT, ChartColumn("funded_eur", gettext_lazy("Funded"), decimals=0, unit="€")),
+    rows=budget_by_district,
+    kind="bar",
+    dashboard=CITY,
+    order=35,
+)
+
+POLL_RESULTS = Dataset(
+    id="poll-results",
+    title_de="Ergebnisse von Abstimmungen",
+    title_en="Poll results",
+    description_de="Die Ergebnisse abgeschlossener Abstimmungen je Option.",
+    description_en="The results of closed polls per option.",
+    themes=(THEME,),
+    keywords_de=("Abstimmung", "Ergebnisse", "Bürgerhaushalt"),
+    keywords_en=("poll", "results", "participatory budgeting"),
+    distributions=tabular(RESULT_COLUMNS, result_rows),
+    available=lambda: _closed_polls().exists(),
+    modified=lambda: _closed_polls().aggregate(m=Max("closed_at"))["m"],
+    temporal=_period,
+    licence=LICENSE,
+    order=70,
+)
+
+
+def register() -> None:
+    register_chart(BUDGET_BY_DISTRICT)
+    register_dataset(POLL_RESULTS)
