@@ -21,12 +21,6 @@ from tests.browser.test_participation_maps import (  # noqa: F401 (fixtures)
     wait_for_map,
 )
 from tests.factories import UserFactory
-from tests.geodata.conftest import (  # noqa: F401 (fixtures shared with the geodata tests)
-    _fresh_layer_snapshots,
-    imported_districts,
-    shared_districts_path,
-    shared_districts_text,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

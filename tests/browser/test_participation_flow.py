@@ -22,7 +22,7 @@ def sign_out(page):
     page.wait_for_load_state()
 
 
-def test_propose_discuss_moderate_answer_and_notify(page, assert_accessible):
+def test_propose_discuss_moderate_answer_and_notify(page, assert_accessible, imported_districts):
     category = CategoryFactory(name_de="Grün und Klima", process__title_de="Grüne Innenstadt")
     process = category.process
     UserFactory(email="anna@example.org")
