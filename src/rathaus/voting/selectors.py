@@ -109,18 +109,30 @@ class VoterCheck:
         return self.problem is None
 
 
-def voter_check(*, poll: Poll, user=None, code: str = "") -> VoterCheck:
-    """Whether this person (or the holder of this code) may still vote in ``poll``."""
+def voter_check(*, poll: Poll, user=None, code: str = "", roll: bool = True) -> VoterCheck:
+    """Whether this person (or the holder of this code) may still vote in ``poll``.
+
+    ``roll=False`` leaves out whether they have voted already (for ``ballot_cast``, where the
+    roll's unique constraint answers that as the ballot is written)."""
     if poll.eligibility == Eligibility.CODES:
         check = _code_check(poll, code)
     elif code:
         check = VoterCheck(None, Ineligibility.CODE_NOT_ACCEPTED)
     else:
         check = _resident_check(poll, user)
-    if check.allowed and RollEntry.objects.filter(poll=poll, voter=check.voter).exists():
-        used = Ineligibility.CODE_USED if poll.eligibility == Eligibility.CODES else None
-        return VoterCheck(check.voter, used or Ineligibility.ALREADY_VOTED)
+    if roll and check.allowed and has_voted(poll, check.voter):
+        return voted_check(poll, check.voter)
     return check
+
+
+def has_voted(poll: Poll, voter: str) -> bool:
+    return RollEntry.objects.filter(poll=poll, voter=voter).exists()
+
+
+def voted_check(poll: Poll, voter: str) -> VoterCheck:
+    """The refusal for a voter who is on the roll already."""
+    used = Ineligibility.CODE_USED if poll.eligibility == Eligibility.CODES else None
+    return VoterCheck(voter, used or Ineligibility.ALREADY_VOTED)
 
 
 def _code_check(poll: Poll, code: str) -> VoterCheck:
