@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.geodata import versions
 from rathaus.geodata.boundaries import DistrictBoundary
 from rathaus.geodata.models import DataVersion, District, Place
 
@@ -20,6 +21,7 @@ def data_version_bump(*, key: str) -> None:
     """Mark `key`'s data as changed; every process rebuilds what it cached from it."""
     DataVersion.objects.get_or_create(key=key)
     DataVersion.objects.filter(key=key).update(number=F("number") + 1, changed_at=timezone.now())
+    versions.forget(key)
 
 
 @dataclass(frozen=True)
