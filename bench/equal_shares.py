@@ -21,14 +21,13 @@ checks that both select the same projects, and returns one ``Measurement`` per i
     .venv/bin/python bench/equal_shares.py [FILE.pb ...]
 
 and from ``bench/run.py``: ``from bench.equal_shares import measure_all`` then
-``for m in measure_all(): print(m.line())``; ``m.ratio`` is pabutools' time over the core's,
-the goal is ``m.ratio >= GOAL`` (20) with ``m.same`` true.
+``for m in measure_all(): print(m.line())`` (a generator); ``m.ratio`` is pabutools'
+time over the core's, the goal is ``m.ratio >= GOAL`` (20) with ``m.same`` true.
 """
 
 from __future__ import annotations
 
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -41,6 +40,7 @@ if str(ROOT / "src") not in sys.path:
     sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from tests.voting.pabutools_reference import pabutools_file_outcome  # noqa: E402
+from tests.voting.synthetic_pabulib import synthetic_instance  # noqa: E402
 
 from rathaus.voting import pabulib  # noqa: E402
 from rathaus.voting.pb_outcome import budget_profile  # noqa: E402
@@ -48,7 +48,7 @@ from rathaus.voting.tally import BUDGET_RULES, Rule  # noqa: E402
 
 GOAL = 20
 REPEAT_CORE, REPEAT_PABUTOOLS = 5, 1
-SYNTHETIC = ((6500, 64, 2026), (6500, 64, 7), (10000, 80, 11))
+SYNTHETIC = ((6500, 64, 2026),)
 
 
 @dataclass
@@ -78,38 +78,6 @@ class Measurement:
         )
 
 
-def synthetic_instance(voters: int, projects: int, seed: int) -> str:
-    """A seeded approval election in the pabulib format (see the module's docstring)."""
-    rng = random.Random(seed)
-    ids = [str(100 + i) for i in range(projects)]
-    costs = {key: rng.choice([1, 2, 5]) * 10 ** rng.randint(4, 5) for key in ids}
-    popularity = [1 / (rank + 3) ** 0.8 for rank in range(projects)]
-    rng.shuffle(popularity)
-    budget = sum(costs.values()) // 5
-    lines = [
-        "META",
-        "key;value",
-        f"description;synthetic Equal Shares benchmark (seed {seed})",
-        f"num_projects;{projects}",
-        f"num_votes;{voters}",
-        f"budget;{budget}",
-        "vote_type;approval",
-        "rule;equal-shares",
-        "PROJECTS",
-        "project_id;cost",
-        *(f"{key};{costs[key]}" for key in ids),
-        "VOTES",
-        "voter_id;vote",
-    ]
-    for voter in range(voters):
-        length = min(projects, max(1, int(rng.expovariate(1 / 5)) + 1), 15)
-        chosen: set[str] = set()
-        while len(chosen) < length:
-            chosen.add(rng.choices(ids, popularity)[0])
-        lines.append(f"{voter};{','.join(sorted(chosen, key=int))}")
-    return "\n".join(lines) + "\n"
-
-
 def instances(folder: Path) -> list[Path]:
     """The shared pabulib files plus the synthetic ones (written into ``folder``)."""
     shared = Path(os.environ.get("RATHAUS_PABULIB_DIR") or ROOT.parent / "shared/data/pabulib")
@@ -135,7 +103,7 @@ def command_time(path: Path) -> float:
     env = {**os.environ, "DJANGO_ENV": os.environ.get("DJANGO_ENV", "development")}
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "pb_outcome", str(path), "--rule", "equal-shares"],
+        [sys.executable, "manage.py", "pb_outcome", str(path), "--rule", "equal-shares"],
         check=True,
         capture_output=True,
         env=env,
@@ -165,17 +133,20 @@ def measure(path: Path, *, with_command: bool = True) -> Measurement:
     )
 
 
-def measure_all(paths: list[Path] | None = None, *, with_command: bool = True) -> list[Measurement]:
+def measure_all(paths: list[Path] | None = None, *, with_command: bool = True):
+    """Yields one Measurement per instance (the shared files and the synthetic ones by
+    default), as each is done."""
     with tempfile.TemporaryDirectory(prefix="rathaus-mes-") as folder:
-        chosen = paths or instances(Path(folder))
-        return [measure(path, with_command=with_command) for path in chosen]
+        for path in paths or instances(Path(folder)):
+            yield measure(path, with_command=with_command)
 
 
 def main() -> None:
     paths = [Path(arg) for arg in sys.argv[1:]] or None
-    results = measure_all(paths)
-    for measurement in results:
+    results = []
+    for measurement in measure_all(paths):
         print(measurement.line(), flush=True)
+        results.append(measurement)
     if not all(m.same and m.ratio >= GOAL for m in results):
         sys.exit(1)
 
