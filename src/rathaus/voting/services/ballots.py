@@ -191,7 +191,7 @@ def _write_at_once(poll: Poll, rows: list[models.Model]) -> bool:
 
 def _sealed(poll: Poll, ballot: tuple[str, ...]) -> bytes:
     """The ballot sealed with the poll's public key, padded to the poll's longest ballot."""
-    keys = list(poll.options.values_list("key", flat=True))
+    keys = [option.key for option in poll.options.all()]  # prefetched by the API and the booth
     length = sealing.padded_length(keys, poll.max_points)
     return sealing.seal(poll.public_key, ballot, length=length)
 
