@@ -363,6 +363,9 @@ API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=64 * 1024)
 # Computing endpoints (quotes, point-in-district, OGC items) running at once per worker process;
 # one more is answered 503 with Retry-After (rathaus.core.guard.compute_slot).
 COMPUTE_SLOTS = env.int("COMPUTE_SLOTS", default=1)
+# Seconds a process answers geodata requests (OGC, map data, point in district) from the data
+# version it read last before asking the database again; 0 asks on every request (tests).
+GEODATA_VERSION_TTL = env.float("GEODATA_VERSION_TTL", default=0.0 if TESTING else 1.0)
 
 # E-mail: the console in development, memory in tests, SMTP (EMAIL_URL) in production.
 EMAIL_CONFIG = env.email_url(

@@ -33,8 +33,26 @@ def audit_record(
     label: str | None = None,
 ) -> AuditEntry:
     """Append one entry: who (`actor`, a user or None for the system) did what to which object."""
+    entry = audit_entry(
+        actor=actor, action=action, target=target, before=before, after=after, label=label
+    )
+    entry.save(force_insert=True)
+    return entry
+
+
+def audit_entry(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    label: str | None = None,
+) -> AuditEntry:
+    """The entry `audit_record` appends, not yet saved (for a service that writes it together
+    with its change in one statement)."""
     user = actor if getattr(actor, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=user,
         actor_label=label or actor_label_for(actor),
         action=action,

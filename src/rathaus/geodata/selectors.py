@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import translation
 
-from rathaus.geodata import district_index
+from rathaus.geodata import district_index, versions
 from rathaus.geodata.basemap import MapFeature
 from rathaus.geodata.layers import layers
 from rathaus.geodata.models import DataVersion, District, MapServiceLayer, Place
@@ -19,11 +19,16 @@ _VERSION_SQL = f"SELECT number, changed_at FROM {DataVersion._meta.db_table} WHE
 
 
 def data_version(key: str) -> str:
-    """A token that changes whenever `key`'s data changes; one cheap query.
+    """A token that changes whenever `key`'s data changes; one cheap query, made at most once
+    per GEODATA_VERSION_TTL seconds in each process (`versions`).
 
     The counter with the time of the change, so that a database restored or recreated under a
     running process (or rolled back in tests) never matches a token cached before.
     """
+    return versions.remembered(key, _read_version)
+
+
+def _read_version(key: str) -> str:
     # Plain SQL: this runs on every OGC and map-data request, and the ORM's query compilation
     # would cost more than the rest of such a cached request.
     with connection.cursor() as cursor:

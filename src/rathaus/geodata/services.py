@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
-from rathaus.geodata import basemap
+from rathaus.geodata import basemap, versions
 from rathaus.geodata.boundaries import DistrictBoundary
 from rathaus.geodata.models import DataVersion, District, MapServiceLayer, Place
 from rathaus.geodata.models.version import DISTRICTS, PLACES
@@ -22,6 +22,7 @@ def data_version_bump(*, key: str) -> None:
     """Mark `key`'s data as changed; every process rebuilds what it cached from it."""
     DataVersion.objects.get_or_create(key=key)
     DataVersion.objects.filter(key=key).update(number=F("number") + 1, changed_at=timezone.now())
+    versions.forget(key)
 
 
 @dataclass(frozen=True)

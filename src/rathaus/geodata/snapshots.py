@@ -2,7 +2,8 @@
 
 The OGC API, the map data and the lists beside the maps all read a `Snapshot`. A snapshot is
 kept per (layer, language) and thrown away when the layer's `version()` changes, so every
-process serves fresh data right after a change while repeated requests cost one version query.
+process serves fresh data right after a change while repeated requests cost one version query
+(none within GEODATA_VERSION_TTL, see `versions`).
 Responses assembled from a snapshot (an items page with its links) are memoised on it.
 A snapshot also belongs to the `Layer` object it was built from: a layer registered again under
 the same id (e.g. in a test) is built afresh, without the registry knowing about snapshots.

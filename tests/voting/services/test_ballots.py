@@ -198,3 +198,35 @@ def test_a_ballot_cast_late_in_the_window_counts(resident):
     closed = poll_close(actor=None, poll=poll, now=timezone.now() + timedelta(minutes=1))
 
     assert closed.result["options"][0] == {"key": "yes", "votes": 1, "share": "1.000000"}
+
+
+def test_a_voter_who_has_voted_hears_so_even_with_an_invalid_ballot():
+    poll = make_poll("single")
+    code = make_codes(poll, 1)[0]
+    ballot_cast(poll=poll, choices=["a"], code=code)
+
+    with pytest.raises(AlreadyVoted):
+        ballot_cast(poll=poll, choices=["a", "b"], code=code)
+
+    assert Ballot.objects.filter(poll=poll).count() == 1
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_ballot_is_written_in_one_statement(django_assert_num_queries):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the one-statement write is PostgreSQL's")
+    poll = make_poll("single")
+    code = make_codes(poll, 1)[0]
+    poll = type(poll).objects.prefetch_related("options").get(pk=poll.pk)
+
+    # The code, then roll entry, ballot and audit entry under the poll's lock (in a savepoint,
+    # since the test runs inside a transaction).
+    with django_assert_num_queries(4):
+        tracker = ballot_cast(poll=poll, choices=["b"], code=code)
+
+    assert Ballot.objects.get(poll=poll).tracker == tracker
+    assert RollEntry.objects.filter(poll=poll).count() == 1
+    entry = AuditEntry.objects.get(action="ballot.cast", target_id=str(poll.pk))
+    assert (entry.actor_id, entry.before, entry.after) == (None, None, None)

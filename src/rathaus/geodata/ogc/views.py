@@ -2,7 +2,8 @@
 
 JSON answers carry a strong ETag and are public for a minute; a conditional request with a
 matching If-None-Match gets 304 without a body. Feature data is built once per layer version
-(see `snapshots`), so an items request costs one version query plus joining bytes.
+(see `snapshots`), so an items request costs at most one version query (none within
+GEODATA_VERSION_TTL, see `versions`) plus joining bytes.
 """
 
 from __future__ import annotations

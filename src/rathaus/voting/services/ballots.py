@@ -10,12 +10,14 @@ than on the ballot. Why each detail is as it is: docs/adr/0060-vote-secrecy.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from decimal import Decimal
+from typing import NoReturn
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 
-from rathaus.core.audit import audit_record
+from rathaus.core.audit import audit_entry, audit_record
 from rathaus.voting import codes, publication, sealing
 from rathaus.voting.eligibility import Ineligibility
 from rathaus.voting.errors import (
@@ -24,10 +26,16 @@ from rathaus.voting.errors import (
     NotEligible,
     PollNotOpen,
     SealingRefused,
+    VotingError,
 )
 from rathaus.voting.models import Ballot, Poll, RollEntry, SealedBallot
-from rathaus.voting.models.ballot_box import CODE_VOTER
-from rathaus.voting.selectors import poll_definition, voter_check
+from rathaus.voting.selectors import (
+    VoterCheck,
+    has_voted,
+    poll_definition,
+    voted_check,
+    voter_check,
+)
 from rathaus.voting.tally import Kind, refusal
 from rathaus.voting.window import PollState, effective_window, poll_state
 
@@ -100,12 +108,44 @@ def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = ""
 
     Raises PollNotOpen (outside the time window), NotEligible, AlreadyVoted (the person or the
     code has voted, also when a parallel attempt got there first) or BallotInvalid.
+
+    Whether the voter is on the roll already is not asked beforehand: the roll's unique
+    constraint answers it as the ballot is written (and only a refused ballot asks, so that a
+    voter who has voted hears that first, as before). See docs/adr/0238-one-statement-ballot.md.
     """
     _refuse_unless_open(poll.state(), poll)
-    check = voter_check(poll=poll, user=user, code=code)
+    check = voter_check(poll=poll, user=user, code=code, roll=False)
     if not check.allowed:
-        voted = check.problem in (Ineligibility.CODE_USED, Ineligibility.ALREADY_VOTED)
-        raise (AlreadyVoted if voted else NotEligible)(check.problem, **check.params)
+        _refuse(check)
+    try:
+        row, tracker = _ballot_row(poll, choices)
+    except VotingError:
+        if has_voted(poll, check.voter):
+            _refuse(voted_check(poll, check.voter))
+        raise
+    roll = RollEntry(poll=poll, voter=check.voter, voted_on=timezone.localdate())
+    audit = audit_entry(actor=None, action="ballot.cast", target=poll, label=ANONYMOUS_VOTER)
+    try:
+        if not _write_at_once(poll, [roll, row, audit]):
+            with transaction.atomic():
+                _refuse_unless_open(_open_state_locked(poll), poll)
+                roll.save(force_insert=True)
+                row.save(force_insert=True)
+                audit.save(force_insert=True)
+    except IntegrityError:
+        if has_voted(poll, check.voter):
+            _refuse(voted_check(poll, check.voter))
+        raise
+    return tracker
+
+
+def _refuse(check: VoterCheck) -> NoReturn:
+    voted = check.problem in (Ineligibility.CODE_USED, Ineligibility.ALREADY_VOTED)
+    raise (AlreadyVoted if voted else NotEligible)(check.problem, **check.params)
+
+
+def _ballot_row(poll: Poll, choices: Sequence[str]) -> tuple[Ballot | SealedBallot, str]:
+    """The row for the ballot box (checked, and sealed for a sealed poll) and its tracker."""
     if poll.sealed and not poll.public_key:
         raise SealingRefused("key_missing")
     ballot = ballot_check(poll=poll, choices=choices)
@@ -113,29 +153,45 @@ def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = ""
         box = _sealed(poll, ballot)
         del ballot
         tracker = sealing.tracker_of(box)
-        row = SealedBallot(poll=poll, tracker=tracker, sealed=box)
-    else:
-        tracker = codes.new_tracker()
-        row = Ballot(poll=poll, tracker=tracker, choices=list(ballot))
-    try:
-        with transaction.atomic():
-            _refuse_unless_open(_open_state_locked(poll), poll)
-            RollEntry.objects.create(poll=poll, voter=check.voter, voted_on=timezone.localdate())
-            row.save(force_insert=True)
-            audit_record(actor=None, action="ballot.cast", target=poll, label=ANONYMOUS_VOTER)
-    except IntegrityError:
-        if RollEntry.objects.filter(poll=poll, voter=check.voter).exists():
-            used = check.voter.startswith(f"{CODE_VOTER}:")
-            raise AlreadyVoted(
-                Ineligibility.CODE_USED if used else Ineligibility.ALREADY_VOTED
-            ) from None
-        raise
-    return tracker
+        return SealedBallot(poll=poll, tracker=tracker, sealed=box), tracker
+    tracker = codes.new_tracker()
+    return Ballot(poll=poll, tracker=tracker, choices=list(ballot)), tracker
+
+
+def _write_at_once(poll: Poll, rows: list[models.Model]) -> bool:
+    """On PostgreSQL: write ``rows`` in one statement, under a key-share lock on the poll that
+    ``poll_close`` waits for, provided the poll is still unclosed with the window that was
+    checked. False (nothing written) where that does not hold or on another database: the
+    caller then takes the transaction with the explicit lock."""
+    if connection.vendor != "postgresql":
+        return False
+    quote = connection.ops.quote_name
+    parts = [
+        f"WITH open_poll AS (SELECT id FROM {quote(Poll._meta.db_table)} WHERE id = %s "  # noqa: S608
+        "AND closed_at IS NULL AND opens_at = %s AND closes_at = %s FOR KEY SHARE)"
+    ]
+    params: list = [poll.pk, poll.opens_at, poll.closes_at]
+    for number, row in enumerate(rows):
+        fields = [f for f in row._meta.concrete_fields if f is not row._meta.auto_field]
+        columns = ", ".join(quote(f.column) for f in fields)
+        values = ", ".join(f"CAST(%s AS {f.db_type(connection)})" for f in fields)
+        parts.append(
+            f"written{number} AS (INSERT INTO {quote(row._meta.db_table)} ({columns}) "  # noqa: S608
+            f"SELECT {values} FROM open_poll RETURNING 1)"
+        )
+        params += [f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields]
+    # Names and types from the models' metadata only; every value is a parameter.
+    sql = ",\n".join(parts) + " SELECT count(*) FROM written0"  # noqa: S608
+    savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with savepoint, connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        (written,) = cursor.fetchone()
+    return written == 1
 
 
 def _sealed(poll: Poll, ballot: tuple[str, ...]) -> bytes:
     """The ballot sealed with the poll's public key, padded to the poll's longest ballot."""
-    keys = list(poll.options.values_list("key", flat=True))
+    keys = [option.key for option in poll.options.all()]  # prefetched by the API and the booth
     length = sealing.padded_length(keys, poll.max_points)
     return sealing.seal(poll.public_key, ballot, length=length)
 
