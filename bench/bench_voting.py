@@ -22,6 +22,7 @@ from lib import HERE, SECONDS, bench_server, emit, serving, sized, wrk
 from measure import BenchError, Goal, Result, median_rate, reconcile
 
 THREADS = 2
+CONNECTIONS = 8  # wrk's default in lib.wrk
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 
@@ -61,7 +62,10 @@ def main() -> int:
                 for name in sorted(Path(folder).glob("thread-*.txt")):
                     accepted += name.read_text(encoding="ascii").split()
                 box = server.get_json(f"/api/v1/polls/{poll}/trackers")["trackers"]
-        checked = reconcile(accepted, box)
+        refused = [line for line in accepted if line.startswith("refused:")]
+        if refused:
+            raise BenchError(f"{len(refused)} ballots were not accepted, e.g. {refused[:3]}")
+        checked = reconcile(accepted, box, in_flight=CONNECTIONS * ROUNDS)
         ballots_rate = median_rate([load for load, _ in pairs])
         trivial_rate = median_rate([load for _, load in pairs])
         emit(
@@ -76,7 +80,7 @@ def main() -> int:
                 note=f"/api/v1/me {trivial_rate:,.0f} req/s; {checked}",
             )
         )
-        if not checked.ok:
+        if not checked.ok or not accepted:
             raise BenchError(f"the ballot box does not match the accepted ballots: {checked}")
     return 0
 

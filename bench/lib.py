@@ -324,8 +324,8 @@ class Page:
 
 
 def measure_pages(server: Server, pages: list[Page], anchors: dict[str, Target]) -> list[Result]:
-    for page in pages:
-        check_ok(server.url(page.target.path), page.target.all_headers())
+    for target in [page.target for page in pages] + list(anchors.values()):
+        check_ok(server.url(target.path), target.all_headers())
     counts = query_counts(server, [page.target for page in pages])
     results = []
     for page, queries in zip(pages, counts, strict=True):

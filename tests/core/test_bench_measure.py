@@ -93,6 +93,8 @@ def test_reconciliation_finds_lost_unexpected_and_double_ballots():
     checked = measure.reconcile(["a", "b", "c", "c"], ["a", "x", "b", "b"])
 
     assert checked.lost == ["c"]
+    assert measure.reconcile(["a"], ["a", "y"], in_flight=1).ok
+    assert not measure.reconcile(["a"], ["a", "y", "z"], in_flight=1).ok
     assert checked.unexpected == ["x"]
     assert checked.doubled == ["b", "c"]
     assert not checked.ok

@@ -81,3 +81,18 @@ def test_the_case_pages_cost_the_same_queries_for_2_and_50_history_entries(
     client.logout()
     sign_in(client, person)
     assert queries(client, f"/services/cases/{case.reference}/") <= citizen_few
+
+
+def test_the_mailbox_lists_letters_twenty_per_page_newest_first(client, db):
+    person = UserFactory()
+    add_letters(person, 25, 0)
+    sign_in(client, person)
+
+    first = client.get("/services/mailbox/").content.decode()
+    second = client.get("/services/mailbox/?page=2").content.decode()
+
+    assert first.count("(PDF)") == 20
+    assert "Bescheid 0<" in first and "Bescheid 19<" in first and "Bescheid 20<" not in first
+    assert second.count("(PDF)") == 5
+    assert "Bescheid 24<" in second
+    assert 'rel="next"' in first
