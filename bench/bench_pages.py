@@ -28,7 +28,7 @@ from lib import (
     sign_in,
     sized,
 )
-from measure import GROWTH_GOAL, Goal, Result, growth_ratio, median_rate
+from measure import GROWTH_GOAL, BenchError, Goal, Result, growth_ratio, median_rate
 
 PROPOSALS = (sized(10_000, 1_000), sized(1_000, 100))
 COMMENTS = (sized(100_000, 10_000), sized(10_000, 1_000))
@@ -183,9 +183,19 @@ def main() -> int:
                 Target("/backoffice/services/", family),
                 Target("/backoffice/services/", tax),
             )
-            measure_pages(server, public_pages(server, ids, citizen), anchors)
-            measure_pages(server, backoffice_pages(ids, tax, family), anchors)
-            measure_pages(server, json_pages(ids), anchors)
+            failed = []
+            for pages in (
+                public_pages(server, ids, citizen),
+                backoffice_pages(ids, tax, family),
+                json_pages(ids),
+            ):
+                try:
+                    measure_pages(server, pages, anchors)
+                except BenchError as error:
+                    failed.append(str(error))
+    if failed:
+        print("\n".join(failed), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -327,9 +327,15 @@ def measure_pages(server: Server, pages: list[Page], anchors: dict[str, Target])
     for target in [page.target for page in pages] + list(anchors.values()):
         check_ok(server.url(target.path), target.all_headers())
     counts = query_counts(server, [page.target for page in pages])
-    results = []
+    results, failures = [], []
     for page, queries in zip(pages, counts, strict=True):
-        pairs = interleaved(server, page.target, anchors[page.anchor])
+        try:
+            pairs = interleaved(server, page.target, anchors[page.anchor])
+        except BenchError as error:
+            # recorded, and the run goes on; the benchmark fails at its end
+            failures.append(f"{page.name}: {str(error).splitlines()[0]}")
+            emit(Result(page.name, float("inf"), page.anchor, page.goal, 0.0, queries, "FAILED"))
+            continue
         result = Result(
             name=page.name,
             ratio=median_ratio(pairs),
@@ -340,6 +346,8 @@ def measure_pages(server: Server, pages: list[Page], anchors: dict[str, Target])
         )
         emit(result)
         results.append(result)
+    if failures:
+        raise BenchError("pages that failed:\n" + "\n".join(failures))
     return results
 
 
