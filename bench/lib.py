@@ -1,18 +1,20 @@
-"""Shared benchmark tools: a real server (gunicorn) on its own database, and wrk to load it.
+"""Shared benchmark tools: the production server on its own PostgreSQL database, wrk to load it,
+interleaved measurements against an anchor page, and a query count of every page.
 
-Every benchmark prints ratios measured in the same run (a page against a trivial page on the same
-server), so its numbers mean something on any machine.
+The server runs as in production (`DJANGO_ENV=production`, gunicorn with
+src/rathaus/gunicorn_conf.py, two workers, behind a TLS proxy as far as Django can tell:
+every request carries `X-Forwarded-Proto: https`). Data is seeded with the development profile
+on the same database (the seed commands refuse to run in production).
 
-    with bench_server(database="sqlite") as server:
-        server.manage("seed_something", "--count", "1000")
-        page = wrk(server.url("/some/page/"))
-        trivial = wrk(server.url("/healthz"))
-        report("some page", page, trivial)
+Every page is measured interleaved with its anchor (anchor, page, anchor, page, ...); its cost is
+the median over the rounds of anchor throughput / page throughput, so a change in the load of the
+(shared) machine hits both alike. `BENCH_QUICK=1` makes every round shorter and the data smaller.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -21,28 +23,38 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
+
+import pyotp
+import requests
+from measure import BenchError, Goal, Load, Result, median_rate, median_ratio, parse_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
-POSTGRES_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+QUICK = os.environ.get("BENCH_QUICK") == "1"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "2" if QUICK else "4"))
+WORKERS = 2
+DEMO_PASSWORD = "Rathaus-Demo-2026"  # noqa: S105 - the documented demo password
+DEMO_TOTP = "KRATHAUSDEMOSECRETKLAUTERN234567"
+PROXY = {"X-Forwarded-Proto": "https"}
 
 
-@dataclass
-class Load:
-    requests_per_second: float
-    latency_ms: float
-
-    def __str__(self) -> str:
-        return f"{self.requests_per_second:,.0f} req/s, {self.latency_ms:.1f} ms mean"
+def sized(full: int, quick: int) -> int:
+    return quick if QUICK else full
 
 
 @dataclass
 class Server:
     base: str
     env: dict
+    seed_env: dict
+    cookies: dict = field(default_factory=dict)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -50,7 +62,7 @@ class Server:
     def manage(self, *args: str) -> str:
         result = subprocess.run(
             [PYTHON, str(ROOT / "manage.py"), *args],
-            env=self.env,
+            env=self.seed_env,
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -60,8 +72,30 @@ class Server:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
+    def script(self, path: Path, payload: object = None, *, production: bool = False) -> object:
+        """Run a Django script of bench/ (JSON in on stdin, JSON out on the last line)."""
+        result = subprocess.run(
+            [PYTHON, str(path)],
+            input=json.dumps(payload),
+            env=self.env if production else self.seed_env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"{path.name} failed:\n{result.stderr[-3000:]}")
+        return json.loads(result.stdout.strip().splitlines()[-1])
 
-def _free_port() -> int:
+    def get_json(self, path: str, headers: dict | None = None) -> object:
+        request = urllib.request.Request(  # noqa: S310 (loopback)
+            self.url(path), headers={**PROXY, **(headers or {})}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback)
+            return json.load(response)
+
+
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -78,11 +112,9 @@ def postgres_available() -> bool:
 
 
 @contextlib.contextmanager
-def _database(kind: str):
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory(prefix="rathaus-bench-") as folder:
-            yield f"sqlite:///{folder}/bench.sqlite3"
-        return
+def postgres_database():
+    if not postgres_available():
+        raise BenchError("the benchmarks need PostgreSQL on 127.0.0.1:5432")
     name = f"rathaus_bench_{os.getpid()}"
     psql = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-qc"]
     subprocess.run([*psql, f"DROP DATABASE IF EXISTS {name}"], check=True)
@@ -93,77 +125,236 @@ def _database(kind: str):
         subprocess.run([*psql, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=False)
 
 
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with (
+            contextlib.suppress(OSError, urllib.error.URLError),
+            urllib.request.urlopen(url, timeout=2) as answer,  # noqa: S310 (loopback)
+        ):
+            if answer.status == 200:
+                return
+        time.sleep(0.2)
+    raise BenchError(f"{url} did not answer within {seconds:.0f} s")
+
+
 @contextlib.contextmanager
-def bench_server(*, database: str = "sqlite", workers: int = 2, extra_env: dict | None = None):
-    """Migrate a fresh database and serve it with gunicorn; yields a Server."""
-    with _database(database) as url:
-        env = {
+def bench_server(*, extra_env: dict | None = None):
+    """A fresh PostgreSQL database, migrated, served by gunicorn in the production profile."""
+    with postgres_database() as url, tempfile.TemporaryDirectory(prefix="rathaus-bench-") as tmp:
+        port = free_port()
+        common = {
             **os.environ,
-            "DJANGO_ENV": "development",
             "DATABASE_URL": url,
-            "CACHE_URL": "locmemcache://",
+            # The production default without Redis: a file cache all workers share.
+            "CACHE_URL": f"filecache://{tmp}/cache",
+            "MEDIA_ROOT": f"{tmp}/media",
             "LOG_LEVEL": "WARNING",
+            "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
             **(extra_env or {}),
         }
-        server = Server(base="", env=env)
+        seed_env = {**common, "DJANGO_ENV": "development"}
+        env = {
+            **common,
+            "DJANGO_ENV": "production",
+            "SECRET_KEY": "bench-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "BEHIND_TLS_PROXY": "true",
+            "WEB_WORKERS": str(WORKERS),
+            "SITE_URL": f"https://127.0.0.1:{port}",
+        }
+        server = Server(base=f"http://127.0.0.1:{port}", env=env, seed_env=seed_env)
         server.manage("migrate", "--noinput", "-v0")
         server.manage("collectstatic", "--noinput", "-v0")
-        port = _free_port()
-        process = subprocess.Popen(
-            [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "rathaus.wsgi",
-                "--pythonpath",
-                "src",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
+        yield server
+
+
+@contextlib.contextmanager
+def serving(server: Server):
+    """gunicorn as the Procfile's `web` runs it, on the server's port (access log discarded)."""
+    port = server.base.rsplit(":", 1)[1]
+    process = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "rathaus.wsgi",
+            "--pythonpath",
+            "src",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--config",
+            "src/rathaus/gunicorn_conf.py",
+        ],
+        env=server.env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(server.url("/healthz"))
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def sign_in(server: Server, email: str, *, totp: bool) -> str:
+    """Sign in through the login form (and TOTP) as a browser would; returns a Cookie header.
+
+    Cookies are kept by hand: the production profile marks them Secure, which an HTTP client
+    would not send back over plain HTTP (the TLS proxy is only pretended)."""
+    cookies: dict[str, str] = {}
+
+    def send(method: str, path: str, data: dict | None = None) -> requests.Response:
+        url = server.url(path)
+        for _ in range(6):
+            answer = requests.request(
+                method,
+                url,
+                data=data,
+                timeout=30,
+                allow_redirects=False,
+                headers={
+                    **PROXY,
+                    "Referer": "https" + url.removeprefix("http"),
+                    "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items()),
+                },
+            )
+            cookies.update(answer.cookies.get_dict())
+            if answer.status_code not in (301, 302, 303):
+                return answer
+            url = urljoin(url, answer.headers["Location"]).replace("https://", "http://")
+            method, data = "GET", None
+        return answer
+
+    def token(html: str) -> str:
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    page = send("GET", "/accounts/login/")
+    answer = send(
+        "POST",
+        "/accounts/login/",
+        {"csrfmiddlewaretoken": token(page.text), "login": email, "password": DEMO_PASSWORD},
+    )
+    if totp and "/accounts/2fa/authenticate/" in answer.url:
+        path = answer.url.removeprefix(server.base)
+        send(
+            "POST",
+            path,
+            {"csrfmiddlewaretoken": token(answer.text), "code": pyotp.TOTP(DEMO_TOTP).now()},
         )
-        server.base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                with contextlib.suppress(OSError):
-                    health = urllib.request.urlopen(server.url("/healthz"), timeout=2)  # noqa: S310
-                    if health.status == 200:
-                        break
-                time.sleep(0.2)
-            yield server
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+    if "sessionid" not in cookies:
+        raise BenchError(f"{email} could not sign in")
+    return f"sessionid={cookies['sessionid']}"
 
 
 def wrk(
     url: str,
     *,
-    seconds: int = 5,
+    seconds: int | None = None,
     connections: int = 8,
     threads: int = 2,
     headers: dict | None = None,
     script: str | None = None,
 ) -> Load:
-    """Load `url` with wrk and return what it measured."""
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    for name, value in (headers or {}).items():
+    """Load `url` with wrk; BenchError on socket errors, timeouts and non-2xx answers."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds or SECONDS}s"]
+    command += ["--timeout", "10s"]
+    for name, value in {**PROXY, **(headers or {})}.items():
         command += ["-H", f"{name}: {value}"]
     if script:
         command += ["-s", script]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s)", output)
-    factor = {"us": 0.001, "ms": 1.0, "s": 1000.0}[latency.group(2)]
-    if "Non-2xx or 3xx responses" in output:
-        raise RuntimeError(f"wrk saw error responses for {url}:\n{output}")
-    return Load(rate, float(latency.group(1)) * factor)
+    done = subprocess.run([*command, url], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise BenchError(f"wrk failed for {url}:\n{done.stdout}\n{done.stderr}")
+    return parse_wrk(done.stdout, url)
 
 
-def report(name: str, measured: Load, trivial: Load) -> None:
-    """Print one result line with the ratio of latencies to the trivial page."""
-    ratio = measured.latency_ms / trivial.latency_ms if trivial.latency_ms else float("inf")
-    print(f"{name}: {measured} | trivial page: {trivial} | latency ratio {ratio:.2f}x", flush=True)
+def check_ok(url: str, headers: dict | None = None) -> None:
+    """One request first: a page that answers 3xx/4xx would be measured as something else."""
+    request = urllib.request.Request(url, headers={**PROXY, **(headers or {})})  # noqa: S310
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=30) as answer:
+            status = answer.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    if not 200 <= status < 300:
+        raise BenchError(f"{url} answered {status}")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@dataclass(frozen=True)
+class Target:
+    """A URL with the headers (e.g. a session cookie) it is loaded with."""
+
+    path: str
+    cookie: str = ""
+    headers: tuple = ()
+
+    def all_headers(self) -> dict:
+        return {**({"Cookie": self.cookie} if self.cookie else {}), **dict(self.headers)}
+
+
+def interleaved(server: Server, page: Target, anchor: Target, rounds: int = ROUNDS):
+    """(page, anchor) loads of `rounds` alternating runs: anchor, page, anchor, page, ..."""
+    pairs = []
+    for _ in range(rounds):
+        anchor_load = wrk(server.url(anchor.path), headers=anchor.all_headers())
+        page_load = wrk(server.url(page.path), headers=page.all_headers())
+        pairs.append((page_load, anchor_load))
+    return pairs
+
+
+def query_counts(server: Server, targets: list[Target]) -> list[int]:
+    """Database queries of one request to each target (after one warm-up request), counted
+    with Django's test client in the production profile against the same database."""
+    payload = [{"path": t.path, "cookie": t.cookie} for t in targets]
+    return server.script(HERE / "querycount.py", payload, production=True)
+
+
+@dataclass
+class Page:
+    name: str
+    target: Target
+    anchor: str
+    goal: Goal | None = None
+
+
+def measure_pages(server: Server, pages: list[Page], anchors: dict[str, Target]) -> list[Result]:
+    for target in [page.target for page in pages] + list(anchors.values()):
+        check_ok(server.url(target.path), target.all_headers())
+    counts = query_counts(server, [page.target for page in pages])
+    results, failures = [], []
+    for page, queries in zip(pages, counts, strict=True):
+        try:
+            pairs = interleaved(server, page.target, anchors[page.anchor])
+        except BenchError as error:
+            # recorded, and the run goes on; the benchmark fails at its end
+            failures.append(f"{page.name}: {str(error).splitlines()[0]}")
+            emit(Result(page.name, float("inf"), page.anchor, page.goal, 0.0, queries, "FAILED"))
+            continue
+        result = Result(
+            name=page.name,
+            ratio=median_ratio(pairs),
+            anchor=page.anchor,
+            goal=page.goal,
+            rate=median_rate([load for load, _ in pairs]),
+            queries=queries,
+        )
+        emit(result)
+        results.append(result)
+    if failures:
+        raise BenchError("pages that failed:\n" + "\n".join(failures))
+    return results
+
+
+def emit(result: Result) -> None:
+    """Print one result line and append it to $BENCH_RESULTS (JSON lines) for run.py."""
+    print(result.line(), flush=True)
+    target = os.environ.get("BENCH_RESULTS")
+    if target:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(result.as_dict()) + "\n")

@@ -1,8 +1,12 @@
 """The dog register in the back office and the tag lookup: who may see what, and the audit."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from rathaus.core.models import AuditEntry
 from rathaus.core.navigation import backoffice_links
@@ -129,3 +133,19 @@ def test_a_household_read_is_audited(client, tax_clerk, household):
     entry = AuditEntry.objects.get(action="dogtax.register.read")
     assert entry.actor == tax_clerk
     assert entry.target_id == str(household.pk)
+
+
+def test_the_register_costs_the_same_queries_for_3_and_40_households(
+    client, tax_clerk, stored_statute
+):
+    call_command("dogtax_seed_households", count=3, stdout=StringIO())
+    sign_in(client, tax_clerk)
+    client.get(REGISTER)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(REGISTER).status_code == 200
+
+    call_command("dogtax_seed_households", count=37, seed=5, stdout=StringIO())
+
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(REGISTER).status_code == 200
+    assert len(many) <= len(few)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import BigIntegerField, ExpressionWrapper, F, Prefetch, Q, QuerySet, Value
+from django.db.models import BigIntegerField, ExpressionWrapper, F, Prefetch, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
 from rathaus.organization.predicates import is_moderator
@@ -18,6 +18,7 @@ from rathaus.participation.models import (
     Proposal,
     Support,
 )
+from rathaus.participation.search import proposals_matching
 
 SORT_NEWEST = "newest"
 SORT_SUPPORTED = "supported"
@@ -60,24 +61,43 @@ class ProposalFilter:
 class ProposalRows:
     """The proposals of a list as Paginator (and the API's pagination) use them: `count()` and
     slices. A slice first sorts only ids (a narrow query that a random or deep page can afford
-    over 10,000 rows), then loads the full rows of just those ids with what a row shows."""
+    over 10,000 rows), then loads the full rows of just those ids with what a row shows.
 
-    def __init__(self, *, filtered: QuerySet[Proposal], ordered: QuerySet[Proposal]):
+    With `ids_once` (a search), the matching ids are read once, in order, and both the count
+    and the page come from that list: the search runs once per request, not twice."""
+
+    def __init__(
+        self, *, filtered: QuerySet[Proposal], ordered: QuerySet[Proposal], ids_once: bool = False
+    ):
         # Not named `ordered`: Paginator reads that attribute to warn about unordered lists.
         self._filtered = filtered
         self._sorted = ordered
+        self._ids: list[int] | None = None
+        self._ids_once = ids_once
+
+    def _all_ids(self) -> list[int]:
+        if self._ids is None:
+            self._ids = list(self._sorted.values_list("id", flat=True))
+        return self._ids
 
     def count(self) -> int:
+        if self._ids_once:
+            return len(self._all_ids())
         return self._filtered.count()
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, key: slice) -> list[Proposal]:
-        ids = list(self._sorted.values_list("id", flat=True)[key])
-        rows = Proposal.objects.select_related(
-            "category", "official_answer", "author__participant"
-        ).in_bulk(ids)
+        if self._ids_once:
+            ids = self._all_ids()[key]
+        else:
+            ids = list(self._sorted.values_list("id", flat=True)[key])
+        rows = (
+            Proposal.objects.select_related("category", "official_answer", "author__participant")
+            .defer("search_document")
+            .in_bulk(ids)
+        )
         return [rows[pk] for pk in ids if pk in rows]
 
 
@@ -93,10 +113,7 @@ def proposals_for_list(process: Process, filters: ProposalFilter) -> ProposalRow
     elif filters.answer in AnswerStatus.values:
         proposals = proposals.filter(official_answer__status=filters.answer)
     if filters.query:
-        proposals = proposals.filter(
-            Q(title__icontains=filters.query) | Q(text__icontains=filters.query),
-            hidden_at__isnull=True,
-        )
+        proposals = proposals_matching(proposals, filters.query)
     if filters.sort == SORT_NEWEST:
         ordered = proposals.order_by("-created_at", "-id")
     elif filters.sort == SORT_SUPPORTED:
@@ -105,7 +122,7 @@ def proposals_for_list(process: Process, filters: ProposalFilter) -> ProposalRow
         ordered = proposals.annotate(shuffle_key=shuffle_key_expression(filters.seed)).order_by(
             "shuffle_key", "id"
         )
-    return ProposalRows(filtered=proposals, ordered=ordered)
+    return ProposalRows(filtered=proposals, ordered=ordered, ids_once=bool(filters.query))
 
 
 def supported_ids(user, proposals) -> set[int]:

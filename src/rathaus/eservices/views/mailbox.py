@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from rathaus.core.paging import paginate
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
 from rathaus.eservices.handlers import handler_for
@@ -44,6 +45,10 @@ class WithdrawForm(forms.Form):
     )
 
 
+# Letters per page: a household with years of annual notices gets a short page, not 200 rows.
+LETTERS_PER_PAGE = 20
+
+
 @login_required
 def mailbox(request):
     return render(
@@ -52,7 +57,7 @@ def mailbox(request):
         {
             "cases": citizen_cases(request.user),
             "drafts": citizen_drafts(request.user),
-            "letters": citizen_letters(request.user),
+            **paginate(request, citizen_letters(request.user), per_page=LETTERS_PER_PAGE),
         },
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -51,6 +52,10 @@ class Proposal(Located, Moderated):
     comment_count = models.PositiveIntegerField(_("comments"), default=0)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    # Title and text as searchable words in German and English; PostgreSQL keeps it (a trigger
+    # on insert and on a change of title or text, GIN-indexed), elsewhere it stays empty.
+    # See rathaus.participation.search and ADR 0231.
+    search_document = SearchVectorField(null=True, editable=False)
 
     class Meta(Located.Meta):
         verbose_name = _("proposal")
