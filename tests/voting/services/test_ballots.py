@@ -7,13 +7,13 @@ from rathaus.core.models import AuditEntry
 from rathaus.voting.errors import AlreadyVoted, BallotInvalid, NotEligible, PollNotOpen
 from rathaus.voting.models import Ballot, RollEntry
 from rathaus.voting.services import ballot_cast, poll_close
-from tests.voting.conftest import make_codes, make_poll, make_resident, options
+from tests.voting.factories import PollFactory, make_codes, make_resident, options
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_resident_casts_a_ballot_and_gets_a_tracker(resident):
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
 
     tracker = ballot_cast(poll=poll, choices=["b"], user=resident)
 
@@ -24,7 +24,7 @@ def test_a_resident_casts_a_ballot_and_gets_a_tracker(resident):
 
 
 def test_a_resident_cannot_vote_twice(resident):
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
     ballot_cast(poll=poll, choices=["b"], user=resident)
 
     with pytest.raises(AlreadyVoted) as refused:
@@ -35,7 +35,7 @@ def test_a_resident_cannot_vote_twice(resident):
 
 
 def test_a_code_can_be_used_once():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     ballot_cast(poll=poll, choices=["a"], code=code.lower())
 
@@ -47,9 +47,9 @@ def test_a_code_can_be_used_once():
 
 
 def test_an_unknown_code_is_refused():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     make_codes(poll, 2)
-    other = make_codes(make_poll("single"), 1)[0]
+    other = make_codes(PollFactory(kind="single"), 1)[0]
 
     with pytest.raises(NotEligible) as refused:
         ballot_cast(poll=poll, choices=["a"], code=other)
@@ -59,7 +59,7 @@ def test_an_unknown_code_is_refused():
 
 
 def test_a_code_poll_needs_a_code_even_from_a_resident(resident):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     with pytest.raises(NotEligible) as refused:
         ballot_cast(poll=poll, choices=["a"], user=resident)
@@ -78,7 +78,7 @@ def test_a_code_poll_needs_a_code_even_from_a_resident(resident):
     ],
 )
 def test_a_resident_poll_explains_who_may_not_vote(person, reason, message):
-    poll = make_poll("single", eligibility="residents", min_age=16)
+    poll = PollFactory(kind="single", eligibility="residents", min_age=16)
 
     with pytest.raises(NotEligible) as refused:
         ballot_cast(poll=poll, choices=["a"], user=person())
@@ -88,7 +88,9 @@ def test_a_resident_poll_explains_who_may_not_vote(person, reason, message):
 
 
 def test_a_district_poll_admits_residents_of_its_districts():
-    poll = make_poll("single", eligibility="residents", districts=("Erfenbach", "Siegelbach"))
+    poll = PollFactory(
+        kind="single", eligibility="residents", districts=("Erfenbach", "Siegelbach")
+    )
     ballot_cast(poll=poll, choices=["a"], user=make_resident(district="Erfenbach"))
 
     with pytest.raises(NotEligible) as refused:
@@ -99,7 +101,7 @@ def test_a_district_poll_admits_residents_of_its_districts():
 
 @pytest.mark.parametrize(("opens", "closes", "state"), [(1, 2, "upcoming"), (-2, -1, "ended")])
 def test_ballots_are_accepted_only_inside_the_time_window(opens, closes, state):
-    poll = make_poll("single", opens=opens, closes=closes)
+    poll = PollFactory(kind="single", opens=opens, closes=closes)
     code = make_codes(poll, 1)[0] if state == "upcoming" else "ABCD-EFGH-JKMN-PQRS"
 
     with pytest.raises(PollNotOpen) as refused:
@@ -110,7 +112,7 @@ def test_ballots_are_accepted_only_inside_the_time_window(opens, closes, state):
 
 
 def test_no_ballot_is_accepted_after_the_poll_is_closed():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     poll_close(actor=None, poll=poll)
 
@@ -128,7 +130,7 @@ def test_no_ballot_is_accepted_after_the_poll_is_closed():
     ],
 )
 def test_invalid_choices_are_refused_with_the_tallys_reason(choices, reason, message):
-    poll = make_poll("multiple", min_choices=2, max_choices=3, options=options(*"abcd"))
+    poll = PollFactory(kind="multiple", min_choices=2, max_choices=3, options=options(*"abcd"))
     code = make_codes(poll, 1)[0]
 
     with pytest.raises(BallotInvalid) as refused:
@@ -140,8 +142,8 @@ def test_invalid_choices_are_refused_with_the_tallys_reason(choices, reason, mes
 
 
 def test_a_budget_ballot_over_the_cost_limit_names_both_amounts():
-    poll = make_poll(
-        "budget",
+    poll = PollFactory(
+        kind="budget",
         options=options("a", "b", a="60", b="50"),
         budget=100,
         max_cost=100,
@@ -156,7 +158,7 @@ def test_a_budget_ballot_over_the_cost_limit_names_both_amounts():
 
 
 def test_the_audit_log_records_a_ballot_without_the_voter_or_the_choices(resident):
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
 
     tracker = ballot_cast(poll=poll, choices=["c"], user=resident)
 
@@ -168,7 +170,7 @@ def test_the_audit_log_records_a_ballot_without_the_voter_or_the_choices(residen
 
 
 def test_a_ballot_cast_late_in_the_window_counts(resident):
-    poll = make_poll("yes_no", eligibility="residents", closes=0.01)
+    poll = PollFactory(kind="yes_no", eligibility="residents", closes=0.01)
 
     ballot_cast(poll=poll, choices=["yes"], user=resident)
     closed = poll_close(actor=None, poll=poll, now=timezone.now() + timedelta(minutes=1))
