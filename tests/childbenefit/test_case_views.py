@@ -20,9 +20,9 @@ def citizen(db):
 
 
 @pytest.fixture
-def case(familienkasse, citizen):
+def case(family_office, citizen):
     case = apply(
-        kindergeld_service(familienkasse),
+        kindergeld_service(family_office),
         citizen,
         [
             child("Mia", "2015-04-01", CHILD_TAX_IDS[0]),

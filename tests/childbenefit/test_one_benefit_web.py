@@ -100,9 +100,9 @@ def paid_on_schedule(client, case) -> list[str]:
 
 
 def test_two_applications_for_one_child_pay_each_month_once(
-    client, familienkasse, family_clerk, django_capture_on_commit_callbacks
+    client, family_office, family_clerk, django_capture_on_commit_callbacks
 ):
-    kindergeld_service(familienkasse)
+    kindergeld_service(family_office)
     anna = UserFactory(email="anna.schmidt@example.org")
     father = UserFactory(email="father@example.org")
 

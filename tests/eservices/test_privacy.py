@@ -19,7 +19,7 @@ from rathaus.eservices.models import Case, Draft
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_start
-from tests.eservices.conftest import PDF
+from tests.eservices.factories import PDF
 from tests.factories import sign_in
 
 
