@@ -121,6 +121,15 @@ def _fresh_layer_snapshots():
 
 
 @pytest.fixture
+def media_dirs(settings, tmp_path):
+    """Uploaded files, documents and the handover outbox in the test's own directory (the apps
+    whose tests store files use it for every test)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
+    return tmp_path
+
+
+@pytest.fixture
 def password():
     return PASSWORD
 

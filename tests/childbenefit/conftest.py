@@ -5,6 +5,11 @@ from rathaus.organization.models import Role
 from tests.factories import OrgUnitFactory, StaffFactory
 
 
+@pytest.fixture(autouse=True)
+def _media(media_dirs):
+    return media_dirs
+
+
 @pytest.fixture(scope="session")
 def amounts() -> AmountSchedule:
     return load_default_amounts()

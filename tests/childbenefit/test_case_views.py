@@ -9,11 +9,6 @@ from tests.factories import UserFactory, sign_in
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.fixture
 def citizen(db):
     return UserFactory(email="parent@example.org", display_name="Clara Citizen")

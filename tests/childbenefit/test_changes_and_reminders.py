@@ -22,11 +22,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.fixture
 def received(monkeypatch):
     moment = timezone.make_aware(datetime(2026, 11, 24, 10, 0))

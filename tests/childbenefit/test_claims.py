@@ -18,12 +18,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
-
-
 @pytest.fixture
 def service(family_office):
     return kindergeld_service(family_office)

@@ -8,12 +8,6 @@ from tests.childbenefit.factories import REJECTION_REASON, ClaimFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
-
-
 def test_a_claim_is_submitted_with_checks_and_a_proposal_and_undecided():
     claim = ClaimFactory()
 

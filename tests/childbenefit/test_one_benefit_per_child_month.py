@@ -33,11 +33,6 @@ LENA = "86095742719"
 JUNE_TO_DECEMBER = [f"2026-{month:02d}" for month in range(6, 13)]
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.fixture
 def clock(monkeypatch):
     """Set the day; the application of 5 December 2026 reaches back to June."""

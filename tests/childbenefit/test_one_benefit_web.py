@@ -24,11 +24,6 @@ LENA = "86095742719"
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
-@pytest.fixture(autouse=True)
 def _fifth_of_december(monkeypatch):
     moment = timezone.make_aware(datetime(2026, 12, 5, 10, 0))
     monkeypatch.setattr(timezone, "now", lambda: moment)

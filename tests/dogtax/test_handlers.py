@@ -27,12 +27,6 @@ APPLICANT = {"given_name": "Clara", "family_name": "Citizen", "address": ADDRESS
 YEAR = timezone.localdate().year
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
-
-
 @pytest.fixture
 def services(tax_office, stored_statute):
     forms = {

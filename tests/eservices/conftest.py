@@ -10,9 +10,8 @@ from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
+def _media(media_dirs):
+    return media_dirs
 
 
 @pytest.fixture
