@@ -1,4 +1,5 @@
-"""Shared fixtures: people, and the browser (Playwright driving the system's Chromium)."""
+"""Shared fixtures: people, the departments several apps use and their staff, and the browser
+(Playwright driving the system's Chromium)."""
 
 import inspect
 import json
@@ -10,7 +11,8 @@ import pytest
 
 from rathaus.geodata.boundaries import parse_boundaries
 from rathaus.geodata.services import districts_replace
-from tests.factories import PASSWORD, StaffFactory, UserFactory
+from rathaus.organization.models import Role
+from tests.factories import PASSWORD, OrgUnitFactory, StaffFactory, UserFactory
 from tests.geodata.shared_data import districts_file
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from that
@@ -139,6 +141,15 @@ def imported_districts(db, shared_districts_text):
 
 
 @pytest.fixture
+def media_dirs(settings, tmp_path):
+    """Uploaded files, documents and the handover outbox in the test's own directory (the apps
+    whose tests store files use it for every test)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
+    return tmp_path
+
+
+@pytest.fixture
 def password():
     return PASSWORD
 
@@ -156,6 +167,33 @@ def other_citizen(db):
 @pytest.fixture
 def clerk(db):
     return StaffFactory(email="clerk@example.org", with_totp=True)
+
+
+@pytest.fixture
+def tax_office(db):
+    return OrgUnitFactory(slug="steueramt", name_de="Steueramt", name_en="Tax Office")
+
+
+@pytest.fixture
+def family_office(db):
+    return OrgUnitFactory(slug="familienkasse", name_de="Familienkasse", name_en="Family Benefits")
+
+
+@pytest.fixture
+def tax_clerk(tax_office):
+    return StaffFactory(email="clerk.tax@example.org", with_totp=True, unit=tax_office)
+
+
+@pytest.fixture
+def tax_lead(tax_office):
+    return StaffFactory(
+        email="lead.tax@example.org", with_totp=True, unit=tax_office, unit__role=Role.LEAD
+    )
+
+
+@pytest.fixture
+def family_clerk(family_office):
+    return StaffFactory(email="clerk.family@example.org", with_totp=True, unit=family_office)
 
 
 @pytest.fixture(scope="session")

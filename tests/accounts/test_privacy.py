@@ -11,7 +11,7 @@ from rathaus.accounts.services import verified_attributes_set
 from rathaus.participation.models import Proposal
 from rathaus.voting.models.ballot_box import RollEntry
 from tests.participation.factories import ProposalFactory
-from tests.voting.conftest import make_poll
+from tests.voting.factories import PollFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_the_export_has_a_section_for_every_app_that_holds_personal_data(citizen
         assurance_level="substantial",
     )
     proposal = ProposalFactory(author=citizen, title="Mehr Bänke am Stiftsplatz")
-    poll = make_poll()
+    poll = PollFactory()
     RollEntry.objects.create(poll=poll, voter=f"user:{citizen.pk}", voted_on="2026-11-20")
 
     data = export(citizen)

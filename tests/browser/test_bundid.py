@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from rathaus.accounts.models import User
 from rathaus.voting.models import Ballot
 from tests.saml_idp import LoopbackIdP, configure_platform, make_keypair
-from tests.voting.conftest import make_poll
+from tests.voting.factories import PollFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,8 +33,8 @@ def sign_in_with_bundid(page, level: str, *, outcome: str = "success"):
 
 
 def test_substantial_votes_basic_is_told_why(page, bundid, assert_accessible):
-    poll = make_poll("yes_no", eligibility="residents", title_de="Autofreie Sonntage?")
-    second = make_poll("yes_no", eligibility="residents", title_de="Mehr Bäume am Markt?")
+    poll = PollFactory(kind="yes_no", eligibility="residents", title_de="Autofreie Sonntage?")
+    second = PollFactory(kind="yes_no", eligibility="residents", title_de="Mehr Bäume am Markt?")
     assert poll.min_assurance == "substantial"
 
     page.goto("/accounts/login/")

@@ -16,7 +16,7 @@ from rathaus.dogtax.services import statute_seed
 from rathaus.eservices import demo_forms
 from rathaus.eservices.models import Case
 from tests.browser.helpers import sign_in
-from tests.eservices.conftest import PDF, make_service
+from tests.eservices.factories import PDF, ServiceFactory
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,8 +29,8 @@ def setting(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     statute_seed()
     tax_office = OrgUnitFactory(slug="steueramt", name_de="Steueramt", name_en="Tax Office")
-    service = make_service(
-        tax_office,
+    service = ServiceFactory(
+        unit=tax_office,
         slug="hundesteuer-anmeldung",
         schema=demo_forms.DOG_REGISTRATION,
         handler="dogtax.registration",
@@ -198,8 +198,8 @@ def test_deregistration_of_a_given_away_dog(page, assert_accessible, setting, tm
 
     _service, _clerk, citizen = setting
     tax_office = _service.unit
-    make_service(
-        tax_office,
+    ServiceFactory(
+        unit=tax_office,
         slug="hundesteuer-abmeldung",
         schema=demo_forms.DOG_DEREGISTRATION,
         handler="dogtax.deregistration",

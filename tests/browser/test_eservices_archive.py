@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from rathaus.eservices.models import ArchiveTransfer, Case
 from tests.browser.helpers import sign_in
-from tests.eservices.conftest import make_service, submitted_case
+from tests.eservices.factories import ServiceFactory, submitted_case
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ def test_the_archive_hand_over_page_shows_rejections_accessibly(
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.XDOMEA_ARCHIVE_ENABLED = True
     office = OrgUnitFactory(slug="steueramt", name_de="Steueramt", name_en="Tax Office")
-    case = submitted_case(make_service(office), UserFactory())
+    case = submitted_case(ServiceFactory(unit=office), UserFactory())
     Case.objects.filter(pk=case.pk).update(status="closed", finished_at=timezone.now())
     transfer = ArchiveTransfer.objects.create(
         case=case,

@@ -15,7 +15,7 @@ from rathaus.eservices.demo import GENERIC_DEMO_SLUG
 from rathaus.eservices.demo_forms import DEMO_REQUEST
 from rathaus.eservices.models import Case
 from tests.browser.helpers import sign_in
-from tests.eservices.conftest import PDF, make_service
+from tests.eservices.factories import PDF, ServiceFactory
 from tests.eservices.pdfcheck import pdf_facts
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 
@@ -91,8 +91,8 @@ STAFF = {
 def setting(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     tax_office = OrgUnitFactory(slug="steueramt", name_de="Steueramt", name_en="Tax Office")
-    service = make_service(
-        tax_office,
+    service = ServiceFactory(
+        unit=tax_office,
         slug=GENERIC_DEMO_SLUG,
         schema=DEMO_REQUEST,
         name_de="Nachweis einreichen (Demo)",

@@ -12,7 +12,7 @@ from rathaus.eservices.demo_forms import DOG_REGISTRATION
 from rathaus.eservices.services.payments import payment_request_create
 from tests.browser.helpers import sign_in
 from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
-from tests.eservices.conftest import make_service, submitted_case
+from tests.eservices.factories import ServiceFactory, submitted_case
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,7 +46,7 @@ def start(page, slug: str, prefix: str = ""):
 
 
 def test_a_field_appears_when_the_answer_it_depends_on_is_given(page, assert_accessible, offices):
-    make_service(offices[0], slug="hund", schema=DOG_REGISTRATION)
+    ServiceFactory(unit=offices[0], slug="hund", schema=DOG_REGISTRATION)
     sign_in(page, UserFactory().email)
     start(page, "hund")
     page.wait_for_url("**/step/dog/")
@@ -62,7 +62,7 @@ def test_a_field_appears_when_the_answer_it_depends_on_is_given(page, assert_acc
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_children_are_added_as_repeating_entries(page, assert_accessible, offices, prefix):
-    make_service(offices[1], slug="kindergeld", schema=CHILD_BENEFIT)
+    ServiceFactory(unit=offices[1], slug="kindergeld", schema=CHILD_BENEFIT)
     sign_in(page, UserFactory(english=bool(prefix)).email)
     start(page, "kindergeld", prefix)
     page.wait_for_url("**/step/children/")
@@ -87,7 +87,7 @@ def test_children_are_added_as_repeating_entries(page, assert_accessible, office
 
 
 def test_the_form_builder_pages(page, assert_accessible, offices):
-    make_service(offices[0], slug="hund", schema=DOG_REGISTRATION)
+    ServiceFactory(unit=offices[0], slug="hund", schema=DOG_REGISTRATION)
     lead = StaffFactory(
         email="lead@example.org", with_totp=True, unit=offices[0], unit__role="lead"
     )
@@ -109,7 +109,7 @@ def test_the_form_builder_pages(page, assert_accessible, offices):
 
 
 def test_payments_mandate_and_my_data(page, browser, live_server, assert_accessible, offices):
-    service = make_service(offices[0], slug="nachweis")
+    service = ServiceFactory(unit=offices[0], slug="nachweis")
     citizen = UserFactory()
     case = submitted_case(service, citizen)
     payment = payment_request_create(

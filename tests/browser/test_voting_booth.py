@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from rathaus.voting.models import Ballot
 from rathaus.voting.services import ballot_cast, poll_close
 from tests.browser.helpers import sign_in
-from tests.voting.conftest import make_codes, make_poll, make_resident, options
+from tests.voting.factories import PollFactory, make_codes, make_resident, options
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 def test_a_code_holder_ranks_reviews_and_casts_on_a_phone(page, assert_accessible):
-    poll = make_poll("ranked", title_de="Name für den neuen Platz", options=options(*"abcd"))
+    poll = PollFactory(kind="ranked", title_de="Name für den neuen Platz", options=options(*"abcd"))
     code = make_codes(poll, 1)[0]
     page.set_viewport_size(PHONE)
 
@@ -60,8 +60,8 @@ def test_a_code_holder_ranks_reviews_and_casts_on_a_phone(page, assert_accessibl
 
 
 def test_a_signed_in_resident_votes_in_english(page, assert_accessible):
-    poll = make_poll(
-        "yes_no",
+    poll = PollFactory(
+        kind="yes_no",
         eligibility="residents",
         title_de="Autofreie Sonntage?",
         title_en="Car-free Sundays?",
@@ -95,8 +95,8 @@ def test_a_signed_in_resident_votes_in_english(page, assert_accessible):
 
 
 def test_results_and_the_poll_list_pass_axe(page, assert_accessible):
-    poll = make_poll(
-        "budget",
+    poll = PollFactory(
+        kind="budget",
         options=options("a", "b", a="60", b="50", a_district="Erfenbach"),
         budget=100,
         rule="equal-shares",
@@ -104,7 +104,7 @@ def test_results_and_the_poll_list_pass_axe(page, assert_accessible):
     for code, choices in zip(make_codes(poll, 3), (["a"], ["a", "b"], ["b"]), strict=True):
         ballot_cast(poll=poll, choices=choices, code=code)
     poll_close(actor=None, poll=poll)
-    ranked = make_poll("ranked", options=options(*"abc"))
+    ranked = PollFactory(kind="ranked", options=options(*"abc"))
     ballot_cast(poll=ranked, choices=["b", "a"], code=make_codes(ranked, 1)[0])
     poll_close(actor=None, poll=ranked)
 

@@ -10,7 +10,7 @@ from rathaus.voting.models import Ballot, Poll
 from rathaus.voting.services import ballot_cast
 from tests.browser.helpers import sign_in
 from tests.factories import OrgUnitFactory, StaffFactory
-from tests.voting.conftest import make_codes, make_poll
+from tests.voting.factories import PollFactory, make_codes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -55,7 +55,7 @@ def test_the_trustees_create_their_shares_and_open_the_count(page, assert_access
         unit=OrgUnitFactory(slug="referat-digitalisierung"),
         unit__role=Role.MODERATOR,
     )
-    poll = make_poll("yes_no", sealed=True)
+    poll = PollFactory(kind="yes_no", sealed=True)
     codes = make_codes(poll, 3)
     sign_in(page, "wahlleitung@example.org")
     manage = f"{text['prefix']}/backoffice/votes/{poll.pk}/"

@@ -9,20 +9,15 @@ from tests.factories import UserFactory, sign_in
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.fixture
 def citizen(db):
     return UserFactory(email="parent@example.org", display_name="Clara Citizen")
 
 
 @pytest.fixture
-def case(familienkasse, citizen):
+def case(family_office, citizen):
     case = apply(
-        kindergeld_service(familienkasse),
+        kindergeld_service(family_office),
         citizen,
         [
             child("Mia", "2015-04-01", CHILD_TAX_IDS[0]),

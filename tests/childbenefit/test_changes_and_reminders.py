@@ -21,11 +21,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.fixture
 def received(monkeypatch):
     moment = timezone.make_aware(datetime(2026, 11, 24, 10, 0))
@@ -41,19 +36,19 @@ def decided(service, user, children, clerk):
 
 
 def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(
-    familienkasse, family_clerk, received
+    family_office, family_clerk, received
 ):
     parent = UserFactory()
     period = ("education", "2025-09-01", None)
     decided(
-        kindergeld_service(familienkasse),
+        kindergeld_service(family_office),
         parent,
         [child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
         family_clerk,
     )
 
     change = report_change(
-        change_service(familienkasse),
+        change_service(family_office),
         parent,
         [
             child(
@@ -88,18 +83,18 @@ def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(
 
 
 def test_a_child_who_moved_out_is_proposed_as_rejected_from_the_change(
-    familienkasse, family_clerk, received
+    family_office, family_clerk, received
 ):
     parent = UserFactory()
     decided(
-        kindergeld_service(familienkasse),
+        kindergeld_service(family_office),
         parent,
         [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
         family_clerk,
     )
 
     change = report_change(
-        change_service(familienkasse),
+        change_service(family_office),
         parent,
         [child("Mia", "2015-04-01", CHILD_TAX_IDS[0], in_household=False)],
         change_kind="moved_out",
@@ -113,10 +108,10 @@ def test_a_child_who_moved_out_is_proposed_as_rejected_from_the_change(
 
 
 def test_the_reminder_before_18_is_sent_once_per_child_without_personal_data_in_the_mail(
-    familienkasse, family_clerk, received
+    family_office, family_clerk, received
 ):
     case = decided(
-        kindergeld_service(familienkasse),
+        kindergeld_service(family_office),
         UserFactory(),
         [
             child("Mia", "2009-01-10", CHILD_TAX_IDS[0]),
@@ -140,7 +135,7 @@ def test_the_reminder_is_a_registered_daily_job():
     assert "childbenefit.age_reminders" in {job.name for job in jobs()}
 
 
-def test_the_data_export_holds_claims_children_and_decisions(familienkasse, family_clerk, received):
+def test_the_data_export_holds_claims_children_and_decisions(family_office, family_clerk, received):
     import io
     import json
     import zipfile
@@ -149,7 +144,7 @@ def test_the_data_export_holds_claims_children_and_decisions(familienkasse, fami
 
     parent = UserFactory()
     decided(
-        kindergeld_service(familienkasse),
+        kindergeld_service(family_office),
         parent,
         [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
         family_clerk,

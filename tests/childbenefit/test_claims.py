@@ -6,25 +6,20 @@ import pytest
 from django.utils import timezone
 
 from rathaus.childbenefit.benefitrules import Month
-from rathaus.childbenefit.models import BenefitClaim, BenefitRole, DecisionLine
+from rathaus.childbenefit.models import BenefitRole, DecisionLine
 from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, role_set
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.services.handoff import delivery_attempt
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.childbenefit.factories import ClaimFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
-
-
 @pytest.fixture
-def service(familienkasse):
-    return kindergeld_service(familienkasse)
+def service(family_office):
+    return kindergeld_service(family_office)
 
 
 @pytest.fixture
@@ -34,17 +29,10 @@ def received(monkeypatch):
     return moment
 
 
-def submitted(service, user, children, **answers):
-    case = apply(service, user, children, **answers)
-    handler_for(case.service).decide_automatically(case=case)
-    return BenefitClaim.objects.get(case=case)
-
-
 def test_a_submission_records_children_checks_and_the_proposal(service, received):
-    claim = submitted(
-        service,
-        UserFactory(),
-        [
+    claim = ClaimFactory(
+        service=service,
+        children=[
             child("Mia", "2015-04-01", CHILD_TAX_IDS[0]),
             child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=("education", "2025-09-01", None)),
         ],
@@ -62,10 +50,10 @@ def test_a_submission_records_children_checks_and_the_proposal(service, received
 def test_a_child_paid_to_someone_else_is_flagged_and_those_months_proposed_rejected(
     service, received, family_clerk
 ):
-    first = submitted(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+    first = ClaimFactory(service=service, children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
     claim_decide(claim=first, choices={}, actor=family_clerk)
 
-    second = submitted(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+    second = ClaimFactory(service=service, children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
 
     assert {
         "code": "paid_to_other",
@@ -77,10 +65,9 @@ def test_a_child_paid_to_someone_else_is_flagged_and_those_months_proposed_rejec
 
 
 def test_the_clerk_grants_one_child_and_rejects_a_range_of_another(service, received, family_clerk):
-    claim = submitted(
-        service,
-        UserFactory(),
-        [
+    claim = ClaimFactory(
+        service=service,
+        children=[
             child("Mia", "2015-04-01", CHILD_TAX_IDS[0]),
             child("Ben", "2016-06-01", CHILD_TAX_IDS[1]),
         ],
@@ -118,8 +105,8 @@ def test_the_clerk_grants_one_child_and_rejects_a_range_of_another(service, rece
 def test_a_second_grant_of_the_same_months_to_another_recipient_is_refused(
     service, received, family_clerk
 ):
-    first = submitted(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
-    second = submitted(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+    first = ClaimFactory(service=service, children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+    second = ClaimFactory(service=service, children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
     second.children.update(
         proposal=[{"month": "2026-11", "amount": "259.00", "reason": ""}]
     )  # as if proposed before the first decision

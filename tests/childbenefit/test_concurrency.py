@@ -26,9 +26,9 @@ def _postgres_only(settings, tmp_path):
 
 
 def test_two_claims_for_one_child_decided_at_once_grant_each_month_only_once(
-    familienkasse, family_clerk, monkeypatch
+    family_office, family_clerk, monkeypatch
 ):
-    service = kindergeld_service(familienkasse)
+    service = kindergeld_service(family_office)
     claims = []
     for _ in range(2):
         case = apply(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])

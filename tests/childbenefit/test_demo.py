@@ -9,11 +9,6 @@ from rathaus.eservices.models import FormVersion
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 def test_load_demo_twice_publishes_the_forms_once_and_decides_one_application():
     for _ in range(2):
         call_command(

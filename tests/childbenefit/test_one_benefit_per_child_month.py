@@ -19,23 +19,18 @@ from rathaus.childbenefit.services import GrantConflict, claim_decide
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.outcomes import outcome_text
 from tests.childbenefit.applications import (
-    apply,
     change_service,
     child,
     kindergeld_service,
     report_change,
 )
+from tests.childbenefit.factories import ClaimFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 LENA = "86095742719"
 JUNE_TO_DECEMBER = [f"2026-{month:02d}" for month in range(6, 13)]
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture
@@ -51,8 +46,8 @@ def clock(monkeypatch):
 
 
 @pytest.fixture
-def service(familienkasse):
-    return kindergeld_service(familienkasse)
+def service(family_office):
+    return kindergeld_service(family_office)
 
 
 @pytest.fixture
@@ -62,18 +57,6 @@ def anna(db):
 
 def lena(**extra):
     return child("Lena", "2015-04-01", LENA, **extra)
-
-
-def submitted(service, user, children):
-    case = apply(service, user, children)
-    handler_for(case.service).decide_automatically(case=case)
-    return BenefitClaim.objects.get(case=case)
-
-
-def granted(service, user, clerk):
-    claim = submitted(service, user, [lena()])
-    claim_decide(claim=claim, choices={}, actor=clerk)
-    return claim
 
 
 def change_decided(unit, user, clerk, kind: str, effective_on: str) -> BenefitClaim:
@@ -116,10 +99,12 @@ def as_if_proposed_before(claim):
 def test_same_parent_twice_is_recognised_and_never_scheduled_again(
     service, anna, family_clerk, clock
 ):
-    first = granted(service, anna, family_clerk)
+    first = ClaimFactory(
+        service=service, applicant=anna, children=[lena()], clerk=family_clerk, granted=True
+    )
     assert claim_schedule(first)["total"] == Decimal("1813.00")
 
-    second = submitted(service, anna, [lena()])
+    second = ClaimFactory(service=service, applicant=anna, children=[lena()])
 
     assert {
         "code": "already_granted",
@@ -149,8 +134,10 @@ def test_same_parent_twice_is_recognised_and_never_scheduled_again(
 def test_the_service_refuses_to_grant_the_same_parent_a_month_twice(
     service, anna, family_clerk, clock
 ):
-    second = submitted(service, anna, [lena()])
-    first = granted(service, anna, family_clerk)
+    second = ClaimFactory(service=service, applicant=anna, children=[lena()])
+    first = ClaimFactory(
+        service=service, applicant=anna, children=[lena()], clerk=family_clerk, granted=True
+    )
     as_if_proposed_before(second)
 
     with pytest.raises(GrantConflict) as conflict:
@@ -164,14 +151,16 @@ def test_the_service_refuses_to_grant_the_same_parent_a_month_twice(
 
 def test_an_english_applicant_is_told_in_english(service, family_clerk, clock):
     john = UserFactory(email="john@example.org", language="en")
-    first = granted(service, john, family_clerk)
+    first = ClaimFactory(
+        service=service, applicant=john, children=[lena()], clerk=family_clerk, granted=True
+    )
     first.case.refresh_from_db()
     with translation.override("en"):
         assert outcome_text(first.case) == (
             "granted – Child benefit for 7 months (June 2026 – December 2026): €1,813.00"
         )
 
-    second = submitted(service, john, [lena()])
+    second = ClaimFactory(service=service, applicant=john, children=[lena()])
 
     body = second.case.messages.get().body
     assert "You are already receiving child benefit" in body
@@ -179,28 +168,32 @@ def test_an_english_applicant_is_told_in_english(service, family_clerk, clock):
 
 
 def test_the_other_parent_is_refused_the_months_already_paid(service, anna, family_clerk, clock):
-    granted(service, anna, family_clerk)
+    ClaimFactory(
+        service=service, applicant=anna, children=[lena()], clerk=family_clerk, granted=True
+    )
     father = UserFactory(email="father@example.org")
 
-    other = submitted(service, father, [lena()])
+    other = ClaimFactory(service=service, applicant=father, children=[lena()])
     assert {entry["reason"] for entry in other.children.get().proposal} == {"paid_to_other"}
     claim_decide(claim=other, choices={}, actor=family_clerk)
 
     assert paid_months() == dict.fromkeys(JUNE_TO_DECEMBER, 1)
-    tampered = submitted(service, father, [lena()])
+    tampered = ClaimFactory(service=service, applicant=father, children=[lena()])
     as_if_proposed_before(tampered)
     with pytest.raises(GrantConflict):
         claim_decide(claim=tampered, choices={}, actor=family_clerk)
 
 
 def test_a_change_of_recipient_pays_each_month_to_one_parent(
-    service, anna, familienkasse, family_clerk, clock
+    service, anna, family_office, family_clerk, clock
 ):
-    granted(service, anna, family_clerk)
-    change_decided(familienkasse, anna, family_clerk, "moved_out", "2026-12-01")
+    ClaimFactory(
+        service=service, applicant=anna, children=[lena()], clerk=family_clerk, granted=True
+    )
+    change_decided(family_office, anna, family_clerk, "moved_out", "2026-12-01")
     father = UserFactory(email="father@example.org")
 
-    claim = submitted(service, father, [lena()])
+    claim = ClaimFactory(service=service, applicant=father, children=[lena()])
     claim_decide(claim=claim, choices={}, actor=family_clerk)
 
     claim.case.refresh_from_db()
@@ -214,14 +207,18 @@ def test_a_change_of_recipient_pays_each_month_to_one_parent(
 
 
 def test_a_backdated_second_application_never_repays_months_already_paid(
-    service, anna, familienkasse, family_clerk, clock
+    service, anna, family_office, family_clerk, clock
 ):
-    granted(service, anna, family_clerk)  # arrears paid on 10 December
+    ClaimFactory(
+        service=service, applicant=anna, children=[lena()], clerk=family_clerk, granted=True
+    )  # arrears paid on 10 December
     clock(date(2026, 12, 20))
-    change_decided(familienkasse, anna, family_clerk, "moved_out", "2026-09-01")
+    change_decided(family_office, anna, family_clerk, "moved_out", "2026-09-01")
     father = UserFactory(email="father@example.org")
 
-    backdated = submitted(service, father, [lena()])  # reaches back to June
+    backdated = ClaimFactory(
+        service=service, applicant=father, children=[lena()]
+    )  # reaches back to June
 
     proposal = backdated.children.get().proposal
     assert [entry["month"] for entry in proposal] == JUNE_TO_DECEMBER
@@ -234,10 +231,12 @@ def test_a_backdated_second_application_never_repays_months_already_paid(
 
 
 def test_a_change_notice_of_the_recipient_carries_the_payment_over(
-    service, anna, familienkasse, family_clerk, clock
+    service, anna, family_office, family_clerk, clock
 ):
-    first = granted(service, anna, family_clerk)
-    claim = change_decided(familienkasse, anna, family_clerk, "other", "2026-10-01")
+    first = ClaimFactory(
+        service=service, applicant=anna, children=[lena()], clerk=family_clerk, granted=True
+    )
+    claim = change_decided(family_office, anna, family_clerk, "other", "2026-10-01")
 
     replacing = DecisionLine.objects.filter(claim=claim, granted=True)
     assert [line.month for line in replacing] == ["2026-10", "2026-11", "2026-12"]

@@ -24,11 +24,6 @@ LENA = "86095742719"
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
-@pytest.fixture(autouse=True)
 def _fifth_of_december(monkeypatch):
     moment = timezone.make_aware(datetime(2026, 12, 5, 10, 0))
     monkeypatch.setattr(timezone, "now", lambda: moment)
@@ -100,9 +95,9 @@ def paid_on_schedule(client, case) -> list[str]:
 
 
 def test_two_applications_for_one_child_pay_each_month_once(
-    client, familienkasse, family_clerk, django_capture_on_commit_callbacks
+    client, family_office, family_clerk, django_capture_on_commit_callbacks
 ):
-    kindergeld_service(familienkasse)
+    kindergeld_service(family_office)
     anna = UserFactory(email="anna.schmidt@example.org")
     father = UserFactory(email="father@example.org")
 

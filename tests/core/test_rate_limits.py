@@ -11,7 +11,7 @@ from django.test import override_settings
 from rathaus.accounts.models import TokenScope
 from rathaus.accounts.tokens import api_token_create
 from tests.factories import UserFactory
-from tests.voting.conftest import make_poll
+from tests.voting.factories import PollFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +108,7 @@ def test_through_an_untrusted_proxy_the_peer_is_counted(client):
 
 @override_settings(RATE_LIMITS=TINY)
 def test_voting_code_attempts_are_limited(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     path = f"/api/v1/polls/{poll.pk}/ballots"
     for _ in range(2):
         response = post_json(client, path, {"choices": ["a"], "code": "WRONG-CODE-1"})

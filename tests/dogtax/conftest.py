@@ -1,10 +1,15 @@
-"""Fixtures of the dog-tax app: the stored statute and the people who work on it."""
+"""Fixtures of the dog-tax app: files in the test's directory, the stored statute and the people
+who work on it (the departments and their clerks are in the root conftest)."""
 
 import pytest
 
 from rathaus.dogtax.services import statute_seed
-from rathaus.organization.models import Role
-from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
+from tests.factories import StaffFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media(media_dirs):
+    return media_dirs
 
 
 @pytest.fixture
@@ -13,35 +18,9 @@ def stored_statute(db):
 
 
 @pytest.fixture
-def tax_office(db):
-    return OrgUnitFactory(slug="steueramt", name_de="Steueramt", name_en="Tax Office")
-
-
-@pytest.fixture
-def tax_clerk(tax_office):
-    return StaffFactory(email="tax.clerk@example.org", with_totp=True, unit=tax_office)
-
-
-@pytest.fixture
-def tax_lead(tax_office):
-    return StaffFactory(
-        email="tax.lead@example.org", with_totp=True, unit=tax_office, unit__role=Role.LEAD
-    )
-
-
-@pytest.fixture
 def english_tax_clerk(tax_office):
     return StaffFactory(
         email="tax.clerk.en@example.org", with_totp=True, unit=tax_office, english=True
-    )
-
-
-@pytest.fixture
-def family_clerk(db):
-    return StaffFactory(
-        email="family.clerk@example.org",
-        with_totp=True,
-        unit=OrgUnitFactory(slug="familienkasse"),
     )
 
 

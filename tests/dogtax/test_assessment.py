@@ -10,27 +10,27 @@ from rathaus.core.models import AuditEntry
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import AssessmentItem, AssessmentRun, TaxAccount, TaxNotice
 from rathaus.dogtax.services import (
-    account_for_keeper,
     assessment_process,
     assessment_start,
+    dog_deregister,
     dog_register,
 )
 from rathaus.dogtax.services.assessment import AssessmentError
 from rathaus.dogtax.taxrules import default_statute
 from rathaus.eservices.models import Letter, Mandate
+from tests.dogtax.factories import TaxAccountFactory
 
 YEAR = 2027
-ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
 
 
 @pytest.fixture
 def households(stored_statute, tax_office):
     """Three liable households (one with two dogs, one with a mandate) and one whose only dog
     was given up before the year."""
-    one = account_for_keeper(user=None, name="Anna Schmidt", address=ADDRESS)
+    one = TaxAccountFactory(name="Anna Schmidt")
     dog_register(account=one, name="Bello", kept_since=date(2020, 3, 1))
     dog_register(account=one, name="Luna", kept_since=date(2027, 3, 3))
-    two = account_for_keeper(user=None, name="Ben Becker", address=ADDRESS)
+    two = TaxAccountFactory(name="Ben Becker")
     dog_register(account=two, name="Rex", kept_since=date(2024, 5, 10))
     Mandate.objects.create(
         reference="HUND-000001",
@@ -39,12 +39,10 @@ def households(stored_statute, tax_office):
         signed_on=date(2026, 12, 1),
     )
     TaxAccount.objects.filter(pk=two.pk).update(sepa_mandate_reference="HUND-000001")
-    three = account_for_keeper(user=None, name="Clara Klein", address=ADDRESS)
+    three = TaxAccountFactory(name="Clara Klein")
     dog_register(account=three, name="Nala", kept_since=date(2025, 1, 1), exemption_code="shelter")
-    gone = account_for_keeper(user=None, name="Gone Away", address=ADDRESS)
+    gone = TaxAccountFactory(name="Gone Away")
     old = dog_register(account=gone, name="Old", kept_since=date(2015, 1, 1))
-    from rathaus.dogtax.services import dog_deregister
-
     dog_deregister(dog=old, given_up_on=date(2026, 6, 1), reason="died")
     return [one, two, three]
 
@@ -140,7 +138,7 @@ def test_the_keeper_with_an_account_gets_the_notice_in_the_mailbox(households, c
     from tests.factories import UserFactory, sign_in
 
     keeper = UserFactory(email="keeper@example.org")
-    account = account_for_keeper(user=keeper, name="Kim Keeper", address=ADDRESS)
+    account = TaxAccountFactory(keeper=keeper, name="Kim Keeper")
     dog_register(account=account, name="Frieda", kept_since=date(2023, 2, 2))
     other = UserFactory(email="other@example.org")
 
@@ -218,7 +216,7 @@ def test_notices_without_a_mailbox_come_as_one_zip_for_the_post(client, househol
     from tests.factories import UserFactory, sign_in
 
     keeper = UserFactory(email="keeper@example.org")
-    account = account_for_keeper(user=keeper, name="Kim Keeper", address=ADDRESS)
+    account = TaxAccountFactory(keeper=keeper, name="Kim Keeper")
     dog_register(account=account, name="Frieda", kept_since=date(2023, 2, 2))
     run_all()
     sign_in(client, tax_clerk)
@@ -329,7 +327,7 @@ def test_an_english_speaking_keeper_gets_the_notice_in_english(households):
     from tests.factories import UserFactory
 
     keeper = UserFactory(email="keeper.en@example.org", english=True)
-    account = account_for_keeper(user=keeper, name="Sam Smith", address=ADDRESS)
+    account = TaxAccountFactory(keeper=keeper, name="Sam Smith")
     dog_register(account=account, name="Rex", kept_since=date(2023, 2, 2))
 
     run_all()
@@ -348,7 +346,7 @@ def test_the_annual_notice_announces_a_dog_liable_only_next_year(stored_statute,
     from tests.factories import UserFactory
 
     keeper = UserFactory(email="keeper.december@example.org")
-    account = account_for_keeper(user=keeper, name="Dora Dezember", address=ADDRESS)
+    account = TaxAccountFactory(keeper=keeper, name="Dora Dezember")
     dog_register(account=account, name="Bello", kept_since=date(2020, 3, 1))
     luna = dog_register(account=account, name="Luna", kept_since=date(YEAR, 12, 10))
 

@@ -12,22 +12,23 @@ from rathaus.dogtax.selectors import (
     figures_by_year,
 )
 from rathaus.dogtax.services import (
-    account_for_keeper,
-    dog_deregister,
-    dog_register,
     notice_record,
 )
 from rathaus.opendata.charts import get_chart
+from tests.dogtax.factories import DogFactory, TaxAccountFactory
 
 YEAR = timezone.localdate().year
 
 
 def household(district: str, *dogs: date, given_up: date | None = None):
-    account = account_for_keeper(user=None, name="Household", district=district)
+    account = TaxAccountFactory(name="Household", address={}, district=district)
     for number, kept_since in enumerate(dogs):
-        dog = dog_register(account=account, name=f"Dog {number}", kept_since=kept_since)
-        if given_up and number == 0:
-            dog_deregister(dog=dog, given_up_on=given_up, reason="died")
+        DogFactory(
+            account=account,
+            name=f"Dog {number}",
+            kept_since=kept_since,
+            given_up_on=given_up if number == 0 else None,
+        )
     notice_record(account=account, year=YEAR, kind="annual")
     return account
 

@@ -19,18 +19,12 @@ from rathaus.eservices.models import Case
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_attach_file, draft_save_step, draft_start
 from rathaus.eservices.services.submission import SubmissionInvalid, draft_submit
-from tests.eservices.conftest import PDF, make_service
+from tests.eservices.factories import PDF, ServiceFactory
 from tests.factories import UserFactory
 
 ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
 APPLICANT = {"given_name": "Clara", "family_name": "Citizen", "address": ADDRESS}
 YEAR = timezone.localdate().year
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
 
 
 @pytest.fixture
@@ -43,7 +37,7 @@ def services(tax_office, stored_statute):
         "befreiung": ("dogtax.exemption", demo_forms.DOG_EXEMPTION),
     }
     return {
-        slug: make_service(tax_office, slug=slug, schema=schema, handler=handler)
+        slug: ServiceFactory(unit=tax_office, slug=slug, schema=schema, handler=handler)
         for slug, (handler, schema) in forms.items()
     }
 

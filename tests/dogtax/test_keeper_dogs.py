@@ -26,7 +26,7 @@ from tests.dogtax.test_handlers import (  # noqa: F401  (fixtures)
     register,
     services,
 )
-from tests.eservices.conftest import make_service
+from tests.eservices.factories import ServiceFactory
 from tests.factories import StaffFactory, UserFactory, sign_in
 
 GERMAN_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
@@ -143,7 +143,7 @@ def test_a_typed_tag_number_is_checked_on_the_form(apply, keeper, tax_office, cl
             }
         ]
     }
-    service = make_service(tax_office, slug="marke-pruefen", schema=schema)
+    service = ServiceFactory(unit=tax_office, slug="marke-pruefen", schema=schema)
     clerk = UserFactory()
     sign_in(client, clerk)
     started = client.post(f"/services/apply/{service.slug}/")

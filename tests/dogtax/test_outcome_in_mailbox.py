@@ -19,11 +19,6 @@ def _language_reset():
     translation.deactivate()
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 @pytest.mark.parametrize(
     ("language", "prefix", "label"),
     [("de", "", "bewilligt – Hundesteuer"), ("en", "/en", "granted – Dog tax")],

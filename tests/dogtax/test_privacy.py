@@ -13,14 +13,12 @@ from rathaus.accounts.privacy import account_delete, personal_data_export
 from rathaus.core.models import AuditEntry
 from rathaus.dogtax.models import AssessmentItem, AssessmentRun, Dog, TaxAccount
 from rathaus.dogtax.services import (
-    account_for_keeper,
     dog_deregister,
     dog_register,
     notice_record,
 )
+from tests.dogtax.factories import ADDRESS, DogFactory, TaxAccountFactory
 from tests.factories import UserFactory
-
-ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
 
 
 def export(user) -> dict:
@@ -30,10 +28,10 @@ def export(user) -> dict:
 
 def test_the_export_holds_accounts_dogs_tags_and_notices(stored_statute):
     user = UserFactory()
-    account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
-    dog_register(account=account, name="Bello", breed="Pudel", kept_since=date(2024, 5, 10))
+    account = TaxAccountFactory(keeper=user, name="Clara Citizen")
+    DogFactory(account=account, name="Bello", breed="Pudel", kept_since=date(2024, 5, 10))
     notice_record(account=account, year=2026, kind="annual")
-    account_for_keeper(user=UserFactory(), name="Someone Else")
+    TaxAccountFactory(keeper=UserFactory(), name="Someone Else", address={})
 
     data = export(user)["dogtax"]["tax_accounts"]
 
@@ -46,8 +44,8 @@ def test_the_export_holds_accounts_dogs_tags_and_notices(stored_statute):
 
 def test_deleting_the_account_keeps_the_tax_record_detached(stored_statute):
     user = UserFactory()
-    account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
-    dog_register(account=account, name="Bello", kept_since=date(2024, 5, 10))
+    account = TaxAccountFactory(keeper=user, name="Clara Citizen")
+    DogFactory(account=account, name="Bello", kept_since=date(2024, 5, 10))
 
     account_delete(user=user)
 
@@ -60,7 +58,7 @@ def test_deleting_the_account_keeps_the_tax_record_detached(stored_statute):
 def test_a_household_past_the_retention_period_is_anonymised(stored_statute, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     user = UserFactory()
-    account = account_for_keeper(user=user, name="Clara Citizen", address=ADDRESS)
+    account = TaxAccountFactory(keeper=user, name="Clara Citizen")
     TaxAccount.objects.filter(pk=account.pk).update(created_at="2010-01-01T00:00Z")
     dog = dog_register(account=account, name="Bello", kept_since=date(2010, 1, 1))
     dog_deregister(

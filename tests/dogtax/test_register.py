@@ -19,14 +19,13 @@ from rathaus.dogtax.services import (
     tag_issue,
     tag_replace,
 )
+from tests.dogtax.factories import ADDRESS, TaxAccountFactory
 from tests.factories import UserFactory
-
-ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
 
 
 @pytest.fixture
 def account(stored_statute):
-    return account_for_keeper(user=UserFactory(), name="Clara Citizen", address=ADDRESS)
+    return TaxAccountFactory(keeper=UserFactory(), name="Clara Citizen")
 
 
 def test_an_account_is_opened_once_per_keeper_with_a_running_number(stored_statute):

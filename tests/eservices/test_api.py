@@ -3,7 +3,7 @@ import pytest
 from rathaus.accounts.tokens import api_token_create
 from rathaus.eservices import workflow
 from rathaus.eservices.services.cases import case_transition
-from tests.eservices.conftest import make_service
+from tests.eservices.factories import ServiceFactory
 
 
 def bearer(user) -> dict:
@@ -23,8 +23,11 @@ def test_the_catalogue_is_public_with_leika_name_and_page_url(client, service):
 
 
 def test_the_catalogue_answers_in_the_requested_language_and_searches(client, service, tax_office):
-    make_service(
-        tax_office, slug="sperrmuell", name_de="Sperrmüllabholung", name_en="Bulky waste pick-up"
+    ServiceFactory(
+        unit=tax_office,
+        slug="sperrmuell",
+        name_de="Sperrmüllabholung",
+        name_en="Bulky waste pick-up",
     )
 
     english = client.get("/api/v1/services", {"q": "Sperrmüll"}, HTTP_ACCEPT_LANGUAGE="en").json()
@@ -43,7 +46,7 @@ def test_staff_tokens_list_only_their_departments_cases(
     client, make_case, tax_clerk, family_office
 ):
     mine = make_case()
-    make_service(family_office, slug="other")
+    ServiceFactory(unit=family_office, slug="other")
 
     response = client.get("/api/v1/cases", **bearer(tax_clerk))
 

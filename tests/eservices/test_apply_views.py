@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from rathaus.eservices.models import Case, Draft
 from rathaus.eservices.models.forms import FormVersion
-from tests.eservices.conftest import PDF, PNG
+from tests.eservices.factories import PDF, PNG, ServiceFactory
 from tests.factories import sign_in
 
 APPLICANT_STEP = {
@@ -210,9 +210,8 @@ def test_an_entry_can_be_added_to_a_repeating_group_without_javascript(
     client, citizen, family_office
 ):
     from tests.eservices.children_form import CHILDREN_FORM as CHILD_BENEFIT
-    from tests.eservices.conftest import make_service
 
-    make_service(family_office, slug="kindergeld", schema=CHILD_BENEFIT)
+    ServiceFactory(unit=family_office, slug="kindergeld", schema=CHILD_BENEFIT)
     sign_in(client, citizen)
     draft_url = client.post("/services/apply/kindergeld/")["Location"]
     client.post(step_url(draft_url, "applicant"), APPLICANT_STEP)

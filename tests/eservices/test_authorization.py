@@ -13,7 +13,7 @@ from rathaus.eservices.models import Upload
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.payments import payment_request_create
 from rathaus.eservices.services.receipts import receipt_store
-from tests.eservices.conftest import PDF
+from tests.eservices.factories import PDF
 from tests.factories import sign_in
 
 CITIZEN_GET = [

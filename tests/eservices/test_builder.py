@@ -5,6 +5,7 @@ import pytest
 from rathaus.core.models import AuditEntry
 from rathaus.eservices.models import FormVersion, Service
 from rathaus.eservices.models.immutable import ImmutableError
+from tests.eservices.factories import ServiceFactory
 from tests.factories import StaffFactory, sign_in
 
 BASE = "/backoffice/services/catalogue"
@@ -162,9 +163,7 @@ def test_reserved_addresses_and_bad_leika_keys_are_refused(client, tax_lead, tax
 def test_a_clerk_may_not_build_and_a_lead_only_for_their_department(
     client, tax_clerk, tax_lead, family_office, built
 ):
-    from tests.eservices.conftest import make_service
-
-    other = make_service(family_office, slug="familie")
+    other = ServiceFactory(unit=family_office, slug="familie")
     assert client.get(f"{BASE}/{other.slug}/form/").status_code == 403
     assert client.get(f"{BASE}/hundemarke/form/").status_code == 200
     sign_in(client, tax_clerk)

@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/backoffice/services/catalogue"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-
-
 def test_editor_and_preview_of_every_installed_form_open(client):
     call_command(
         "load_demo",

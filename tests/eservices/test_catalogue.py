@@ -7,7 +7,7 @@ from rathaus.dogtax import demo as dogtax_demo
 from rathaus.eservices import demo
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 from rathaus.eservices.selectors.catalogue import service_search
-from tests.eservices.conftest import make_service
+from tests.eservices.factories import ServiceFactory
 from tests.factories import sign_in
 
 
@@ -101,7 +101,7 @@ def test_the_service_page_invites_signed_in_people_to_apply(client, citizen, ser
 
 
 def test_a_closed_service_page_says_so(client, tax_office):
-    make_service(tax_office, slug="closed", is_open=False)
+    ServiceFactory(unit=tax_office, slug="closed", is_open=False)
 
     html = client.get("/services/closed/").content.decode()
 

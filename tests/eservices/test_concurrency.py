@@ -15,7 +15,7 @@ from rathaus.eservices.models import Case, CaseEvent, Draft
 from rathaus.eservices.services.cases import TransitionNotAllowed, case_transition
 from rathaus.eservices.services.drafts import draft_save_step, draft_start
 from rathaus.eservices.services.submission import draft_submit
-from tests.eservices.conftest import ANSWERS, attach
+from tests.eservices.factories import ANSWERS, attach
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

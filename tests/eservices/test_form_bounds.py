@@ -10,7 +10,7 @@ import pytest
 from rathaus.eservices.formschema import parse_schema
 from rathaus.eservices.models import Draft
 from tests.eservices.children_form import CHILDREN_FORM
-from tests.eservices.conftest import make_service
+from tests.eservices.factories import ServiceFactory
 from tests.eservices.test_apply_views import APPLICANT_STEP, step_url
 from tests.factories import sign_in
 
@@ -29,7 +29,7 @@ def _without_stated_maximum() -> dict:
 
 @pytest.fixture
 def draft_url(client, citizen, family_office):
-    make_service(family_office, slug="kindergeld", schema=_without_stated_maximum())
+    ServiceFactory(unit=family_office, slug="kindergeld", schema=_without_stated_maximum())
     sign_in(client, citizen)
     url = client.post("/services/apply/kindergeld/")["Location"]
     client.post(step_url(url, "applicant"), APPLICANT_STEP)

@@ -8,7 +8,7 @@ from rathaus.accounts.services import verified_attributes_set
 from rathaus.eservices.formschema import parse_schema
 from rathaus.eservices.models import Case, Draft
 from rathaus.eservices.services.drafts import draft_start
-from tests.eservices.conftest import PDF, make_service
+from tests.eservices.factories import PDF, ServiceFactory
 from tests.factories import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ SCHEMA = {
 
 @pytest.fixture
 def draft_url(client, citizen, family_office):
-    make_service(family_office, slug="kinder", schema=SCHEMA)
+    ServiceFactory(unit=family_office, slug="kinder", schema=SCHEMA)
     sign_in(client, citizen)
     return client.post("/services/apply/kinder/")["Location"]
 
@@ -119,8 +119,8 @@ def test_a_new_file_for_an_entry_replaces_the_earlier_one(client, draft_url):
 
 
 def test_a_verified_birth_date_is_filled_into_a_date_field_that_declares_it(citizen, family_office):
-    service = make_service(
-        family_office,
+    service = ServiceFactory(
+        unit=family_office,
         slug="geburt",
         schema={
             "steps": [

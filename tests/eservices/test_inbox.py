@@ -7,7 +7,7 @@ from rathaus.eservices import workflow
 from rathaus.eservices.models import Case
 from rathaus.eservices.selectors.inbox import InboxFilters, inbox_cases, inbox_page
 from rathaus.eservices.services.cases import case_assign, case_transition
-from tests.eservices.conftest import make_service
+from tests.eservices.factories import ServiceFactory
 from tests.factories import UserFactory, sign_in
 
 
@@ -48,7 +48,7 @@ def test_filters_status_assignee_overdue_and_search(cases, tax_office, tax_clerk
 
 
 def test_other_departments_cases_never_appear(cases, family_office, citizen):
-    make_service(family_office, slug="kindergeld-demo")
+    ServiceFactory(unit=family_office, slug="kindergeld-demo")
 
     assert references({family_office.pk}, status="all") == []
 

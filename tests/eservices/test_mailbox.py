@@ -12,7 +12,7 @@ from rathaus.eservices.services.mailbox import (
     messages_mark_read,
 )
 from rathaus.eservices.services.uploads import UploadRejected
-from tests.eservices.conftest import PDF
+from tests.eservices.factories import PDF
 
 
 def test_a_question_makes_the_case_wait_and_mails_only_that_something_is_new(

@@ -15,30 +15,7 @@ from rathaus.eservices.services.payments import (
     sepa_export_create,
     statement_import,
 )
-
-DEBTOR_IBAN = "DE89370400440532013000"
-
-
-def statement(*entries: tuple[str, str, str]) -> bytes:
-    """A camt.053.001.02 day statement with one booked credit per (amount, remittance, e2e)."""
-    booked = "".join(
-        f"""<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
-        <BookgDt><Dt>2026-03-03</Dt></BookgDt><ValDt><Dt>2026-03-03</Dt></ValDt>
-        <AcctSvcrRef>REF{index}</AcctSvcrRef>
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-        <NtryDtls><TxDtls><Refs><EndToEndId>{e2e or "NOTPROVIDED"}</EndToEndId></Refs>
-        <AmtDtls><TxAmt><Amt Ccy="EUR">{amount}</Amt></TxAmt></AmtDtls>
-        <RltdPties><Dbtr><Nm>Clara Citizen</Nm></Dbtr>
-        <DbtrAcct><Id><IBAN>{DEBTOR_IBAN}</IBAN></Id></DbtrAcct></RltdPties>
-        <RmtInf><Ustrd>{remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>"""
-        for index, (amount, remittance, e2e) in enumerate(entries)
-    )
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-<BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-03-03T18:00:00+01:00</CreDtTm></GrpHdr>
-<Stmt><Id>S1</Id><CreDtTm>2026-03-03T18:00:00+01:00</CreDtTm>
-<Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>EUR</Ccy></Acct>
-{booked}</Stmt></BkToCstmrStmt></Document>""".encode()
+from tests.eservices.factories import DEBTOR_IBAN, statement
 
 
 @pytest.fixture

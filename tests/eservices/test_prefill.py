@@ -1,5 +1,6 @@
 from rathaus.accounts.services import verified_attributes_set
 from rathaus.eservices.services.drafts import draft_start
+from tests.eservices.factories import ServiceFactory
 
 
 def test_a_new_application_starts_with_the_verified_name_and_address(citizen, service):
@@ -39,9 +40,8 @@ def test_only_fields_that_declare_a_source_are_prefilled(citizen, tax_office):
     """The keeper's date of birth never fills the dog's: the dog form's `born_on` declares no
     pre-fill source, the keeper's name and address do."""
     from rathaus.eservices.demo_forms import DOG_REGISTRATION
-    from tests.eservices.conftest import make_service
 
-    service = make_service(tax_office, slug="hundesteuer-anmeldung", schema=DOG_REGISTRATION)
+    service = ServiceFactory(unit=tax_office, slug="hundesteuer-anmeldung", schema=DOG_REGISTRATION)
     verified_attributes_set(
         user=citizen,
         values={"given_name": "Clara", "family_name": "Citizen", "birth_date": "1980-02-03"},
@@ -56,7 +56,6 @@ def test_only_fields_that_declare_a_source_are_prefilled(citizen, tax_office):
 
 
 def test_a_source_of_another_type_is_not_used(citizen, tax_office):
-    from tests.eservices.conftest import make_service
 
     schema = {
         "steps": [
@@ -70,7 +69,7 @@ def test_a_source_of_another_type_is_not_used(citizen, tax_office):
             }
         ]
     }
-    service = make_service(tax_office, slug="geburt", schema=schema)
+    service = ServiceFactory(unit=tax_office, slug="geburt", schema=schema)
     verified_attributes_set(
         user=citizen,
         values={"birth_date": "1980-02-03"},

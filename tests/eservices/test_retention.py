@@ -14,7 +14,7 @@ from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.drafts import draft_start, resume_link_send
 from rathaus.eservices.services.mailbox import message_ask
 from rathaus.eservices.services.retention import retention_apply
-from tests.eservices.conftest import attach
+from tests.eservices.factories import attach
 
 pytestmark = pytest.mark.usefixtures("quick_pdfs")
 

@@ -12,7 +12,7 @@ from rathaus.core.models import AuditEntry
 from rathaus.eservices.models import Case
 from rathaus.eservices.selectors.stuck import stuck_cases
 from rathaus.eservices.tasks import process_submission
-from tests.eservices.conftest import make_service
+from tests.eservices.factories import ServiceFactory
 from tests.factories import StaffFactory, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_staff_of_the_department_see_it_and_retry_it_once(
 
 def test_staff_of_another_department_can_neither_see_nor_retry_it(client, stuck, family_office):
     other = StaffFactory(email="clerk.other@example.org", with_totp=True, unit=family_office)
-    make_service(family_office, slug="other-service")
+    ServiceFactory(unit=family_office, slug="other-service")
     sign_in(client, other)
 
     assert stuck.reference not in client.get("/backoffice/services/stuck/").content.decode()

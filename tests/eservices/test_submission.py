@@ -7,7 +7,7 @@ from rathaus.core.models import AuditEntry
 from rathaus.eservices.models import Case, Draft, ReferenceCounter, Upload
 from rathaus.eservices.services.drafts import draft_save_step, draft_start
 from rathaus.eservices.services.submission import SubmissionInvalid, draft_submit, reference_next
-from tests.eservices.conftest import ANSWERS, attach
+from tests.eservices.factories import ANSWERS, attach
 
 
 def test_a_submission_becomes_a_case_in_the_responsible_departments_inbox(

@@ -29,7 +29,7 @@ from django.db import connection
 from rathaus.dogtax.services import statute_seed
 from rathaus.eservices import demo_forms
 from rathaus.eservices.models import Case
-from tests.eservices.conftest import PDF, make_service
+from tests.eservices.factories import PDF, ServiceFactory
 from tests.factories import PASSWORD, OrgUnitFactory, UserFactory
 from tests.operations.conftest import S3_KEYS, database_url, free_port
 
@@ -148,8 +148,8 @@ def test_sign_in_on_one_upload_on_the_other_notice_from_either(redis_url, s3_buc
     schema["steps"][1]["fields"].append(
         demo_forms.field("photo", "file", "Foto", "Photo", accept=["pdf"], max_size_mb=5)
     )
-    service = make_service(
-        OrgUnitFactory(slug="steueramt"),
+    service = ServiceFactory(
+        unit=OrgUnitFactory(slug="steueramt"),
         slug="anmeldung",
         schema=schema,
         handler="dogtax.registration",

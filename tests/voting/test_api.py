@@ -8,7 +8,7 @@ from rathaus.accounts.tokens import api_token_create
 from rathaus.voting.models import Ballot, Poll
 from rathaus.voting.publication import api_result, recount
 from tests.factories import UserFactory
-from tests.voting.conftest import make_codes, make_poll
+from tests.voting.factories import PollFactory, make_codes
 from tests.voting.tally.test_schulze import CLASSIC_45
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_an_inconsistent_poll_is_refused_with_field_errors(client, manager):
 
 
 def test_codes_are_generated_for_a_moderator_only(client, manager, resident):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     created = post(client, f"/polls/{poll.pk}/codes", {"count": 5}, **manager)
     refused = post(client, f"/polls/{poll.pk}/codes", {"count": 5}, **bearer(resident))
@@ -81,7 +81,7 @@ def test_codes_are_generated_for_a_moderator_only(client, manager, resident):
 
 
 def test_a_code_holder_casts_a_ballot_once(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
 
     first = post(client, f"/polls/{poll.pk}/ballots", {"code": code, "choices": ["b"]})
@@ -95,7 +95,7 @@ def test_a_code_holder_casts_a_ballot_once(client):
 
 
 def test_a_resident_with_a_token_needs_no_code(client, resident):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
 
     response = post(
         client, f"/polls/{poll.pk}/ballots", {"choices": ["abstain"]}, **bearer(resident)
@@ -106,7 +106,7 @@ def test_a_resident_with_a_token_needs_no_code(client, resident):
 
 
 def test_an_anonymous_caller_cannot_vote_in_a_resident_poll(client):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
 
     response = post(
         client, f"/polls/{poll.pk}/ballots", {"choices": ["yes"]}, HTTP_ACCEPT_LANGUAGE="en"
@@ -117,7 +117,7 @@ def test_an_anonymous_caller_cannot_vote_in_a_resident_poll(client):
 
 
 def test_a_ballot_outside_the_time_window_is_refused(client):
-    poll = make_poll("single", opens=2)
+    poll = PollFactory(kind="single", opens=2)
     code = make_codes(poll, 1)[0]
 
     response = post(client, f"/polls/{poll.pk}/ballots", {"code": code, "choices": ["a"]})
@@ -126,7 +126,7 @@ def test_a_ballot_outside_the_time_window_is_refused(client):
 
 
 def test_invalid_choices_are_a_422_on_the_choices_field(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
 
     response = post(client, f"/polls/{poll.pk}/ballots", {"code": code, "choices": ["a", "b"]})
@@ -136,7 +136,7 @@ def test_invalid_choices_are_a_422_on_the_choices_field(client):
 
 
 def test_results_and_export_are_published_only_after_closing(client, manager):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     assert client.get(f"/api/v1/polls/{poll.pk}/results").status_code == 403
     assert client.get(f"/api/v1/polls/{poll.pk}/export").status_code == 403
@@ -146,7 +146,7 @@ def test_results_and_export_are_published_only_after_closing(client, manager):
 
 
 def test_a_poll_past_its_closing_time_is_counted_when_its_results_are_read(client):
-    poll = make_poll("single", opens=-3, closes=-1)
+    poll = PollFactory(kind="single", opens=-3, closes=-1)
 
     response = client.get(f"/api/v1/polls/{poll.pk}/results")
 
@@ -176,7 +176,7 @@ def test_the_classic_45_voter_example_ranks_e_a_c_b_d_through_the_platform(clien
 
 
 def test_the_export_holds_the_definition_and_no_voter(client, manager):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     post(client, f"/polls/{poll.pk}/ballots", {"code": code, "choices": ["c"]})
     post(client, f"/polls/{poll.pk}/close", {}, **manager)
@@ -192,7 +192,7 @@ def test_the_export_holds_the_definition_and_no_voter(client, manager):
 def test_a_code_holder_needs_no_cookie_and_no_csrf_token():
     from django.test import Client
 
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     client = Client(enforce_csrf_checks=True)
 
@@ -204,7 +204,7 @@ def test_a_code_holder_needs_no_cookie_and_no_csrf_token():
 def test_a_ballot_with_a_session_needs_the_csrf_token(resident):
     from django.test import Client
 
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
     client = Client(enforce_csrf_checks=True)
     client.force_login(resident)
 
@@ -215,7 +215,7 @@ def test_a_ballot_with_a_session_needs_the_csrf_token(resident):
 
 
 def test_another_citizens_token_votes_for_that_citizen_only(client, resident):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
     stranger = UserFactory()
 
     response = post(client, f"/polls/{poll.pk}/ballots", {"choices": ["yes"]}, **bearer(stranger))

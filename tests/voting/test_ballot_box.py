@@ -10,7 +10,7 @@ from django.db import connection, models
 from rathaus.core.models import AuditEntry
 from rathaus.voting.models import Ballot, Poll, RollEntry
 from rathaus.voting.services import ballot_cast, poll_close
-from tests.voting.conftest import make_codes, make_poll, make_resident
+from tests.voting.factories import PollFactory, make_codes, make_resident
 
 VOTERS = 30
 
@@ -67,7 +67,7 @@ def test_the_roll_knows_only_the_day_and_the_box_no_time_at_all():
 @pytest.fixture
 def voted(transactional_db):
     """A poll in which VOTERS people voted one after another (each in its own transaction)."""
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
     residents = [make_resident(email=f"voter{n}@example.org") for n in range(VOTERS)]
     trackers = [
         ballot_cast(poll=poll, choices=["abc"[n % 3]], user=person)
@@ -137,7 +137,7 @@ def test_the_audit_log_names_no_voter_next_to_a_ballot(voted):
 
 
 def test_a_code_voters_roll_entry_is_the_codes_digest_not_the_code(transactional_db):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
 
     ballot_cast(poll=poll, choices=["a"], code=code)

@@ -11,7 +11,7 @@ from django.test import Client
 from rathaus.voting.models import Ballot, RollEntry
 from rathaus.voting.publication import api_result, recount
 from rathaus.voting.services import poll_close
-from tests.voting.conftest import make_codes, make_poll
+from tests.voting.factories import PollFactory, make_codes
 
 CODES = 100
 THREADS = 16
@@ -24,7 +24,7 @@ def test_each_code_used_twice_at_once_counts_once(settings):
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
     # Every request comes from one test client address: no rate limit on the code attempts here.
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "voting_code": ""}
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     codes = make_codes(poll, CODES)
     meeting = {code: threading.Barrier(2, timeout=30) for code in codes}
     choice = {code: "abc"[n % 3] for n, code in enumerate(codes)}

@@ -7,16 +7,16 @@ from django.utils import translation
 
 from rathaus.voting.opendata import budget_by_district, datasets
 from rathaus.voting.services import ballot_cast, poll_close
-from tests.voting.conftest import make_codes, make_poll, options
+from tests.voting.factories import PollFactory, make_codes, options
 
 pytestmark = pytest.mark.django_db
 
 
 def test_each_closed_poll_is_a_dataset_with_downloads_that_answer(client):
-    budget = make_poll("budget", options=options("a", a="5"), budget=10, rule="greedy")
+    budget = PollFactory(kind="budget", options=options("a", a="5"), budget=10, rule="greedy")
     ballot_cast(poll=budget, choices=["a"], code=make_codes(budget, 1)[0])
     poll_close(actor=None, poll=budget)
-    make_poll("single")
+    PollFactory(kind="single")
 
     found = datasets()
 
@@ -32,14 +32,14 @@ def test_each_closed_poll_is_a_dataset_with_downloads_that_answer(client):
 
 
 def test_the_start_page_shows_open_votes(client):
-    make_poll("single", title_de="Offene Umfrage am Start")
+    PollFactory(kind="single", title_de="Offene Umfrage am Start")
 
     assert "Offene Umfrage am Start" in client.get("/").content.decode()
 
 
 def closed_budget():
-    budget = make_poll(
-        "budget",
+    budget = PollFactory(
+        kind="budget",
         options=options(
             "a", "b", "c",
             a="40", a_district="Erfenbach",
@@ -56,7 +56,7 @@ def closed_budget():
 
 def test_the_poll_results_dataset_has_every_option_of_every_closed_poll(client):
     budget = closed_budget()
-    make_poll("single")
+    PollFactory(kind="single")
 
     response = client.get("/opendata/datasets/poll-results.csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -81,7 +81,7 @@ def test_the_poll_results_dataset_has_every_option_of_every_closed_poll(client):
 
 
 def test_the_poll_results_are_listed_only_once_a_poll_is_closed(client):
-    make_poll("single")
+    PollFactory(kind="single")
 
     assert client.get("/opendata/datasets/poll-results.csv").status_code == 404
 

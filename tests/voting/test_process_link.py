@@ -13,7 +13,7 @@ from rathaus.voting.errors import PollInvalid, PollNotOpen
 from rathaus.voting.services import ballot_cast
 from rathaus.voting.window import PollState
 from tests.participation.factories import ProcessFactory
-from tests.voting.conftest import make_codes, make_poll
+from tests.voting.factories import PollFactory, make_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def voting_process():
 
 
 def test_a_poll_in_the_voting_phase_is_open_and_takes_ballots(voting_process):
-    poll = make_poll("single", process=voting_process.pk)
+    poll = PollFactory(kind="single", process=voting_process.pk)
 
     assert poll.state() is PollState.OPEN
     assert ballot_cast(poll=poll, choices=["a"], code=make_codes(poll, 1)[0])
@@ -33,7 +33,7 @@ def test_a_poll_in_the_voting_phase_is_open_and_takes_ballots(voting_process):
 
 def test_a_poll_must_lie_within_the_voting_phase(voting_process):
     with pytest.raises(PollInvalid) as refused:
-        make_poll("single", process=voting_process.pk, closes=24 * 30)
+        PollFactory(kind="single", process=voting_process.pk, closes=24 * 30)
 
     assert [problem.code for problem in refused.value.problems] == ["outside_voting_phase"]
 
@@ -42,13 +42,13 @@ def test_a_process_without_a_voting_phase_takes_no_poll():
     process = Process.objects.create(slug="ohne", title_de="Ohne Abstimmung")
 
     with pytest.raises(PollInvalid) as refused:
-        make_poll("single", process=process.pk)
+        PollFactory(kind="single", process=process.pk)
 
     assert [problem.code for problem in refused.value.problems] == ["no_voting_phase"]
 
 
 def test_when_the_voting_phase_is_moved_the_poll_follows_it(voting_process):
-    poll = make_poll("single", process=voting_process.pk)
+    poll = PollFactory(kind="single", process=voting_process.pk)
     code = make_codes(poll, 1)[0]
     later = timezone.now() + timedelta(hours=2)
     Phase.objects.filter(process=voting_process, kind=phases.VOTING).update(starts_at=later)
@@ -89,8 +89,8 @@ def test_the_api_creates_a_poll_in_a_process(client, moderator, voting_process):
 
 
 def test_the_process_page_tag_lists_its_polls(voting_process):
-    make_poll("single", title_de="Umfrage im Prozess", process=voting_process.pk)
-    make_poll("single", title_de="Andere Umfrage")
+    PollFactory(kind="single", title_de="Umfrage im Prozess", process=voting_process.pk)
+    PollFactory(kind="single", title_de="Andere Umfrage")
 
     html = Template("{% load voting %}{% process_polls process %}").render(
         Context({"process": voting_process})
@@ -101,8 +101,8 @@ def test_the_process_page_tag_lists_its_polls(voting_process):
 
 
 def test_the_poll_pages_show_the_process(client, voting_process):
-    poll = make_poll("single", title_de="Umfrage im Prozess", process=voting_process.pk)
-    make_poll("single", title_de="Andere Umfrage")
+    poll = PollFactory(kind="single", title_de="Umfrage im Prozess", process=voting_process.pk)
+    PollFactory(kind="single", title_de="Andere Umfrage")
 
     listed = client.get("/votes/?process=innenstadt").content.decode()
     detail = client.get(f"/votes/{poll.pk}/").content.decode()

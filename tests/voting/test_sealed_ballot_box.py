@@ -18,18 +18,16 @@ from rathaus.voting.errors import SealingRefused
 from rathaus.voting.models import Ballot, Poll, SealedBallot
 from rathaus.voting.selectors import poll_export, trackers
 from rathaus.voting.services import ballot_cast, poll_close, poll_seal, poll_unseal
-from tests.voting.conftest import make_codes, make_poll, options
+from tests.voting.factories import TRUSTEES, PollFactory, make_codes, options
 from tests.voting.tally.test_schulze import CLASSIC_45
 from tests.voting.test_api import bearer, poll_body, post
 
 NOT_SEALING = {"poll.create", "poll.codes_generate"}
-TRUSTEES = ["Erika Mustermann", "Max Mustermann", "Petra Beispiel"]
 
 
 def sealed_poll(kind="single", **fields) -> tuple[Poll, list[str]]:
-    poll = make_poll(kind, sealed=True, **fields)
-    shares = poll_seal(actor=None, poll=poll, trustees=TRUSTEES, threshold=2)
-    return Poll.objects.get(pk=poll.pk), shares
+    poll = PollFactory(kind=kind, sealed_by_trustees=True, **fields)
+    return poll, poll.shares
 
 
 def cast_all(poll: Poll, ballots: list[list[str]]) -> list[str]:
@@ -42,7 +40,7 @@ def cast_all(poll: Poll, ballots: list[list[str]]) -> list[str]:
 
 def same_count(kind: str, ballots: list[list[str]], **fields) -> tuple[dict, dict]:
     """The result of ``ballots`` in an unsealed poll and, opened by two trustees, a sealed one."""
-    plain = make_poll(kind, **fields)
+    plain = PollFactory(kind=kind, **fields)
     cast_all(plain, ballots)
     plain = poll_close(actor=None, poll=plain)
     poll, shares = sealed_poll(kind, **fields)
@@ -167,7 +165,7 @@ def test_the_count_opens_only_after_the_vote_has_ended(db):
 
 
 def test_nobody_votes_before_the_trustees_shares_exist(db):
-    poll = make_poll("single", sealed=True)
+    poll = PollFactory(kind="single", sealed=True)
     [code] = make_codes(poll, 1)
 
     with pytest.raises(SealingRefused) as refused:
@@ -191,7 +189,7 @@ def test_shares_are_created_once_and_only_the_public_key_is_stored(db):
     [(["A"], 1, "trustee_count"), (["A", "B"], 3, "threshold_range"), (["A", "a"], 2, None)],
 )
 def test_a_bad_trustee_list_is_refused(db, trustees, threshold, code):
-    poll = make_poll("single", sealed=True)
+    poll = PollFactory(kind="single", sealed=True)
 
     with pytest.raises(SealingRefused) as refused:
         poll_seal(actor=None, poll=poll, trustees=trustees, threshold=threshold)

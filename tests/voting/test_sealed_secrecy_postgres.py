@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from rathaus.voting.errors import SealingRefused
 from rathaus.voting.models import Ballot, Poll, SealedBallot
 from rathaus.voting.services import ballot_cast, poll_close, poll_seal, poll_unseal
-from tests.voting.conftest import make_codes, make_poll, options
+from tests.voting.factories import PollFactory, make_codes, options
 
 pytestmark = pytest.mark.postgres
 
@@ -45,7 +45,7 @@ def naming_a_choice(texts) -> list:
 def sealed_open_poll(transactional_db):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (DATABASE_URL)")
-    poll = make_poll("multiple", options=options(*KEYS), sealed=True)
+    poll = PollFactory(kind="multiple", options=options(*KEYS), sealed=True)
     shares = poll_seal(actor=None, poll=poll, trustees=["A", "B", "C"], threshold=2)
     return Poll.objects.get(pk=poll.pk), shares, make_codes(poll, len(BALLOTS))
 
@@ -88,7 +88,7 @@ def test_an_open_sealed_poll_holds_no_readable_ballot_anywhere(sealed_open_poll,
     assert naming_a_choice(bytes(sealed) for _, sealed in linked) == []
 
     # The search does find a readable ballot: one cast into an unsealed twin poll.
-    twin = make_poll("multiple", options=options(*KEYS))
+    twin = PollFactory(kind="multiple", options=options(*KEYS))
     [twin_code] = make_codes(twin, 1)
     before_twin = every_row_as_text()
     ballot_cast(poll=twin, choices=["opt-narwhal"], code=twin_code)

@@ -6,14 +6,14 @@ from django.core.management import CommandError, call_command
 
 from rathaus.voting.selectors import poll_export
 from rathaus.voting.services import ballot_cast, poll_close
-from tests.voting.conftest import make_codes, make_poll, options
+from tests.voting.factories import PollFactory, make_codes, options
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def export_file(tmp_path):
-    poll = make_poll("ranked", options=options(*"abcd"))
+    poll = PollFactory(kind="ranked", options=options(*"abcd"))
     rankings = [["a", "b"], ["b", "a", "c"], ["c"], ["b"], ["d", "a"], ["b", "c"]]
     for code, ranking in zip(make_codes(poll, len(rankings)), rankings, strict=True):
         ballot_cast(poll=poll, choices=ranking, code=code)

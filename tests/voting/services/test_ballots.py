@@ -7,13 +7,13 @@ from rathaus.core.models import AuditEntry
 from rathaus.voting.errors import AlreadyVoted, BallotInvalid, NotEligible, PollNotOpen
 from rathaus.voting.models import Ballot, RollEntry
 from rathaus.voting.services import ballot_cast, poll_close
-from tests.voting.conftest import make_codes, make_poll, make_resident, options
+from tests.voting.factories import PollFactory, make_codes, make_resident, options
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_resident_casts_a_ballot_and_gets_a_tracker(resident):
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
 
     tracker = ballot_cast(poll=poll, choices=["b"], user=resident)
 
@@ -24,7 +24,7 @@ def test_a_resident_casts_a_ballot_and_gets_a_tracker(resident):
 
 
 def test_a_resident_cannot_vote_twice(resident):
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
     ballot_cast(poll=poll, choices=["b"], user=resident)
 
     with pytest.raises(AlreadyVoted) as refused:
@@ -35,7 +35,7 @@ def test_a_resident_cannot_vote_twice(resident):
 
 
 def test_a_code_can_be_used_once():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     ballot_cast(poll=poll, choices=["a"], code=code.lower())
 
@@ -47,9 +47,9 @@ def test_a_code_can_be_used_once():
 
 
 def test_an_unknown_code_is_refused():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     make_codes(poll, 2)
-    other = make_codes(make_poll("single"), 1)[0]
+    other = make_codes(PollFactory(kind="single"), 1)[0]
 
     with pytest.raises(NotEligible) as refused:
         ballot_cast(poll=poll, choices=["a"], code=other)
@@ -59,7 +59,7 @@ def test_an_unknown_code_is_refused():
 
 
 def test_a_code_poll_needs_a_code_even_from_a_resident(resident):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     with pytest.raises(NotEligible) as refused:
         ballot_cast(poll=poll, choices=["a"], user=resident)
@@ -78,7 +78,7 @@ def test_a_code_poll_needs_a_code_even_from_a_resident(resident):
     ],
 )
 def test_a_resident_poll_explains_who_may_not_vote(person, reason, message):
-    poll = make_poll("single", eligibility="residents", min_age=16)
+    poll = PollFactory(kind="single", eligibility="residents", min_age=16)
 
     with pytest.raises(NotEligible) as refused:
         ballot_cast(poll=poll, choices=["a"], user=person())
@@ -98,7 +98,7 @@ def test_a_resident_poll_explains_who_may_not_vote(person, reason, message):
     ],
 )
 def test_a_poll_requires_its_minimum_level_of_assurance(required, level, allowed):
-    poll = make_poll("single", eligibility="residents", min_age=16, min_assurance=required)
+    poll = PollFactory(kind="single", eligibility="residents", min_age=16, min_assurance=required)
     person = make_resident(level=level)
 
     if allowed:
@@ -112,7 +112,9 @@ def test_a_poll_requires_its_minimum_level_of_assurance(required, level, allowed
 
 
 def test_a_district_poll_admits_residents_of_its_districts():
-    poll = make_poll("single", eligibility="residents", districts=("Erfenbach", "Siegelbach"))
+    poll = PollFactory(
+        kind="single", eligibility="residents", districts=("Erfenbach", "Siegelbach")
+    )
     ballot_cast(poll=poll, choices=["a"], user=make_resident(district="Erfenbach"))
 
     with pytest.raises(NotEligible) as refused:
@@ -123,7 +125,7 @@ def test_a_district_poll_admits_residents_of_its_districts():
 
 @pytest.mark.parametrize(("opens", "closes", "state"), [(1, 2, "upcoming"), (-2, -1, "ended")])
 def test_ballots_are_accepted_only_inside_the_time_window(opens, closes, state):
-    poll = make_poll("single", opens=opens, closes=closes)
+    poll = PollFactory(kind="single", opens=opens, closes=closes)
     code = make_codes(poll, 1)[0] if state == "upcoming" else "ABCD-EFGH-JKMN-PQRS"
 
     with pytest.raises(PollNotOpen) as refused:
@@ -134,7 +136,7 @@ def test_ballots_are_accepted_only_inside_the_time_window(opens, closes, state):
 
 
 def test_no_ballot_is_accepted_after_the_poll_is_closed():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     poll_close(actor=None, poll=poll)
 
@@ -152,7 +154,7 @@ def test_no_ballot_is_accepted_after_the_poll_is_closed():
     ],
 )
 def test_invalid_choices_are_refused_with_the_tallys_reason(choices, reason, message):
-    poll = make_poll("multiple", min_choices=2, max_choices=3, options=options(*"abcd"))
+    poll = PollFactory(kind="multiple", min_choices=2, max_choices=3, options=options(*"abcd"))
     code = make_codes(poll, 1)[0]
 
     with pytest.raises(BallotInvalid) as refused:
@@ -164,8 +166,8 @@ def test_invalid_choices_are_refused_with_the_tallys_reason(choices, reason, mes
 
 
 def test_a_budget_ballot_over_the_cost_limit_names_both_amounts():
-    poll = make_poll(
-        "budget",
+    poll = PollFactory(
+        kind="budget",
         options=options("a", "b", a="60", b="50"),
         budget=100,
         max_cost=100,
@@ -180,7 +182,7 @@ def test_a_budget_ballot_over_the_cost_limit_names_both_amounts():
 
 
 def test_the_audit_log_records_a_ballot_without_the_voter_or_the_choices(resident):
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
 
     tracker = ballot_cast(poll=poll, choices=["c"], user=resident)
 
@@ -192,7 +194,7 @@ def test_the_audit_log_records_a_ballot_without_the_voter_or_the_choices(residen
 
 
 def test_a_ballot_cast_late_in_the_window_counts(resident):
-    poll = make_poll("yes_no", eligibility="residents", closes=0.01)
+    poll = PollFactory(kind="yes_no", eligibility="residents", closes=0.01)
 
     ballot_cast(poll=poll, choices=["yes"], user=resident)
     closed = poll_close(actor=None, poll=poll, now=timezone.now() + timedelta(minutes=1))
@@ -201,7 +203,7 @@ def test_a_ballot_cast_late_in_the_window_counts(resident):
 
 
 def test_a_voter_who_has_voted_hears_so_even_with_an_invalid_ballot():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     ballot_cast(poll=poll, choices=["a"], code=code)
 
@@ -217,7 +219,7 @@ def test_on_postgresql_a_ballot_is_written_in_one_statement(django_assert_num_qu
 
     if connection.vendor != "postgresql":
         pytest.skip("the one-statement write is PostgreSQL's")
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     code = make_codes(poll, 1)[0]
     poll = type(poll).objects.prefetch_related("options").get(pk=poll.pk)
 

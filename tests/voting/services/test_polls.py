@@ -7,13 +7,13 @@ from django.utils import timezone
 from rathaus.core.models import AuditEntry
 from rathaus.voting.errors import PollChangeRefused, PollInvalid
 from rathaus.voting.services import ballot_cast, poll_close, poll_update
-from tests.voting.conftest import make_codes, make_poll, options, spec
+from tests.voting.factories import PollFactory, make_codes, options, spec
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_yes_no_poll_gets_yes_no_and_abstain_in_both_languages():
-    poll = make_poll("yes_no")
+    poll = PollFactory(kind="yes_no")
 
     assert [(o.key, o.title_de, o.title_en) for o in poll.options.all()] == [
         ("yes", "Ja", "Yes"),
@@ -24,14 +24,14 @@ def test_a_yes_no_poll_gets_yes_no_and_abstain_in_both_languages():
 
 def test_an_inconsistent_poll_is_refused_with_a_message_per_field():
     with pytest.raises(PollInvalid) as refused:
-        make_poll("budget", options=options("a", "b"))
+        PollFactory(kind="budget", options=options("a", "b"))
 
     assert refused.value.errors[0] == ("options[0].cost", "Dieses Feld ist ein Pflichtfeld.")
     assert ("rule", "Dieses Feld ist ein Pflichtfeld.") in refused.value.errors
 
 
 def test_a_poll_can_be_changed_before_it_opens():
-    poll = make_poll("single", opens=2, closes=30)
+    poll = PollFactory(kind="single", opens=2, closes=30)
 
     poll_update(actor=None, poll=poll, spec=spec("multiple", opens=2, options=options("x", "y")))
 
@@ -42,7 +42,7 @@ def test_a_poll_can_be_changed_before_it_opens():
 
 
 def test_an_open_poll_cannot_be_changed():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     with pytest.raises(PollChangeRefused) as refused:
         poll_update(actor=None, poll=poll, spec=spec("single"))
@@ -51,7 +51,7 @@ def test_an_open_poll_cannot_be_changed():
 
 
 def test_closing_counts_the_ballots_and_ends_the_vote_early():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     for code, choice in zip(make_codes(poll, 3), "aab", strict=True):
         ballot_cast(poll=poll, choices=[choice], code=code)
     now = timezone.now()
@@ -64,7 +64,7 @@ def test_closing_counts_the_ballots_and_ends_the_vote_early():
 
 
 def test_closing_twice_changes_nothing():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     first = poll_close(actor=None, poll=poll)
 
     again = poll_close(actor=None, poll=poll, now=timezone.now() + timedelta(days=1))
@@ -74,15 +74,15 @@ def test_closing_twice_changes_nothing():
 
 
 def test_a_poll_that_has_not_opened_cannot_be_closed():
-    poll = make_poll("single", opens=1)
+    poll = PollFactory(kind="single", opens=1)
 
     with pytest.raises(PollChangeRefused):
         poll_close(actor=None, poll=poll)
 
 
 def test_a_closed_budget_poll_knows_its_funded_projects():
-    poll = make_poll(
-        "budget",
+    poll = PollFactory(
+        kind="budget",
         options=options("a", "b", "c", a="60", b="50", c="40"),
         budget=Decimal(100),
         rule="equal-shares",

@@ -3,13 +3,13 @@ import pytest
 from rathaus.voting.errors import PollChangeRefused
 from rathaus.voting.models import VotingCode
 from rathaus.voting.services import ballot_cast, poll_close, voting_codes_generate
-from tests.voting.conftest import make_poll
+from tests.voting.factories import PollFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_generated_codes_are_distinct_and_each_lets_one_ballot_in():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     generated = voting_codes_generate(actor=None, poll=poll, count=20)
 
@@ -19,7 +19,7 @@ def test_generated_codes_are_distinct_and_each_lets_one_ballot_in():
 
 
 def test_only_digests_of_the_codes_are_stored():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     generated = voting_codes_generate(actor=None, poll=poll, count=5)
 
@@ -32,7 +32,7 @@ def test_only_digests_of_the_codes_are_stored():
 
 
 def test_a_resident_poll_has_no_codes():
-    poll = make_poll("single", eligibility="residents")
+    poll = PollFactory(kind="single", eligibility="residents")
 
     with pytest.raises(PollChangeRefused) as refused:
         voting_codes_generate(actor=None, poll=poll, count=5)
@@ -41,7 +41,7 @@ def test_a_resident_poll_has_no_codes():
 
 
 def test_no_codes_are_made_for_a_closed_poll():
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     poll_close(actor=None, poll=poll)
 
     with pytest.raises(PollChangeRefused):

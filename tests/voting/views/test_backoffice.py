@@ -8,7 +8,7 @@ from django.utils import timezone
 from rathaus.voting.models import Poll
 from rathaus.voting.services import ballot_cast
 from tests.factories import StaffFactory, sign_in
-from tests.voting.conftest import make_poll
+from tests.voting.factories import PollFactory
 from tests.voting.pabutools_reference import shared_pabulib_dir
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_staff_without_the_moderator_role_and_citizens_are_turned_away(client, r
 
 
 def test_codes_are_shown_once_and_work(staff_client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     page = staff_client.post(
         f"/backoffice/votes/{poll.pk}/codes/", {"count": "3", "format": "page"}
@@ -102,7 +102,7 @@ def test_codes_are_shown_once_and_work(staff_client):
 
 
 def test_closing_needs_a_confirmation(staff_client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     staff_client.post(f"/backoffice/votes/{poll.pk}/close/", {})
     poll.refresh_from_db()
@@ -114,7 +114,7 @@ def test_closing_needs_a_confirmation(staff_client):
 
 
 def test_an_open_poll_cannot_be_edited(staff_client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     response = staff_client.get(f"/backoffice/votes/{poll.pk}/edit/")
 
@@ -122,7 +122,7 @@ def test_an_open_poll_cannot_be_edited(staff_client):
 
 
 def test_an_upcoming_poll_is_edited_with_its_options_filled_in(staff_client):
-    poll = make_poll("single", opens=3)
+    poll = PollFactory(kind="single", opens=3)
 
     page = staff_client.get(f"/backoffice/votes/{poll.pk}/edit/").content.decode()
 

@@ -6,7 +6,7 @@ import pytest
 
 from rathaus.voting.models import Ballot, RollEntry
 from tests.factories import sign_in
-from tests.voting.conftest import make_codes, make_poll, options
+from tests.voting.factories import PollFactory, make_codes, options
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def tracker_in(html: str) -> str:
 
 
 def test_a_resident_chooses_reviews_and_casts(client, resident):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
     sign_in(client, resident)
 
     booth = client.get(f"/votes/{poll.pk}/ballot/")
@@ -33,7 +33,7 @@ def test_a_resident_chooses_reviews_and_casts(client, resident):
 
 
 def test_the_receipt_leaves_nothing_in_the_session(client, resident):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
     sign_in(client, resident)
     before = dict(client.session.items())
 
@@ -45,7 +45,7 @@ def test_the_receipt_leaves_nothing_in_the_session(client, resident):
 
 
 def test_changing_the_vote_on_review_brings_back_the_choices(client):
-    poll = make_poll("ranked", options=options(*"abc"))
+    poll = PollFactory(kind="ranked", options=options(*"abc"))
     code = make_codes(poll, 1)[0]
 
     booth = client.post(
@@ -59,7 +59,7 @@ def test_changing_the_vote_on_review_brings_back_the_choices(client):
 
 
 def test_a_ranking_with_a_gap_is_refused_with_a_clear_message(client):
-    poll = make_poll("ranked", options=options(*"abc"))
+    poll = PollFactory(kind="ranked", options=options(*"abc"))
     code = make_codes(poll, 1)[0]
 
     response = client.post(
@@ -73,7 +73,7 @@ def test_a_ranking_with_a_gap_is_refused_with_a_clear_message(client):
 
 
 def test_a_ranking_naming_an_option_twice_is_refused(client):
-    poll = make_poll("ranked", options=options(*"abc"))
+    poll = PollFactory(kind="ranked", options=options(*"abc"))
     code = make_codes(poll, 1)[0]
 
     response = client.post(
@@ -86,7 +86,7 @@ def test_a_ranking_naming_an_option_twice_is_refused(client):
 
 
 def test_an_unknown_code_is_refused_on_review(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     make_codes(poll, 1)
 
     response = client.post(
@@ -99,7 +99,7 @@ def test_an_unknown_code_is_refused_on_review(client):
 
 
 def test_a_code_holder_casts_with_the_code(client):
-    poll = make_poll("multiple", options=options(*"abcd"), max_choices=2)
+    poll = PollFactory(kind="multiple", options=options(*"abcd"), max_choices=2)
     code = make_codes(poll, 1)[0]
 
     review = client.post(
@@ -116,7 +116,7 @@ def test_a_code_holder_casts_with_the_code(client):
 
 
 def test_a_visitor_is_asked_to_sign_in_for_a_resident_poll(client):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
 
     response = client.get(f"/votes/{poll.pk}/ballot/")
 
@@ -125,7 +125,7 @@ def test_a_visitor_is_asked_to_sign_in_for_a_resident_poll(client):
 
 
 def test_a_resident_who_voted_is_told_so(client, resident):
-    poll = make_poll("yes_no", eligibility="residents")
+    poll = PollFactory(kind="yes_no", eligibility="residents")
     sign_in(client, resident)
     client.post(f"/votes/{poll.pk}/cast/", {"choice": "yes"})
 
@@ -136,7 +136,7 @@ def test_a_resident_who_voted_is_told_so(client, resident):
 
 
 def test_the_booth_is_closed_outside_the_time_window(client):
-    poll = make_poll("single", opens=2)
+    poll = PollFactory(kind="single", opens=2)
 
     response = client.get(f"/votes/{poll.pk}/ballot/")
 
@@ -145,8 +145,8 @@ def test_the_booth_is_closed_outside_the_time_window(client):
 
 
 def test_a_budget_booth_lists_each_projects_cost_and_district(client):
-    poll = make_poll(
-        "budget",
+    poll = PollFactory(
+        kind="budget",
         options=options("a", "b", a="45000", b="12500.50", a_district="Erfenbach"),
         budget=50000,
         rule="greedy",
@@ -160,8 +160,12 @@ def test_a_budget_booth_lists_each_projects_cost_and_district(client):
 
 
 def test_a_cumulative_budget_booth_takes_points(client):
-    poll = make_poll(
-        "budget", options=options("a", "b", a="10", b="10"), budget=15, rule="greedy", max_points=3
+    poll = PollFactory(
+        kind="budget",
+        options=options("a", "b", a="10", b="10"),
+        budget=15,
+        rule="greedy",
+        max_points=3,
     )
     code = make_codes(poll, 1)[0]
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from rathaus.voting.services import ballot_cast
-from tests.voting.conftest import make_codes, make_poll
+from tests.voting.factories import PollFactory, make_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -23,17 +23,17 @@ def queries(client, path) -> int:
 
 
 def test_the_poll_list_does_not_grow_with_the_polls(client):
-    make_poll("single")
+    PollFactory(kind="single")
     few = queries(client, "/votes/")
     for _ in range(5):
-        make_poll("single")
-        make_poll("yes_no", opens=3, closes=5)
+        PollFactory(kind="single")
+        PollFactory(kind="yes_no", opens=3, closes=5)
 
     assert queries(client, "/votes/") == few
 
 
 def test_the_tracker_list_does_not_grow_with_the_ballots(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     codes = make_codes(poll, 12)
     ballot_cast(poll=poll, choices=["a"], code=codes[0])
     few = (

@@ -9,13 +9,13 @@ import pytest
 from lxml import html as lxml_html
 
 from rathaus.voting.services import ballot_cast, poll_close
-from tests.voting.conftest import make_codes, make_poll, options
+from tests.voting.factories import PollFactory, make_codes, options
 
 pytestmark = pytest.mark.django_db
 
 
 def closed_poll(kind, votes, **fields):
-    poll = make_poll(kind, **fields)
+    poll = PollFactory(kind=kind, **fields)
     for code, choices in zip(make_codes(poll, len(votes)), votes, strict=True):
         ballot_cast(poll=poll, choices=choices, code=code)
     return poll_close(actor=None, poll=poll)
@@ -102,7 +102,7 @@ def test_a_budget_result_shows_funded_projects_and_money_per_district(client):
 
 
 def test_results_are_not_shown_while_the_poll_is_open(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
 
     assert client.get(f"/votes/{poll.pk}/results/").status_code == 403
     assert client.get(f"/votes/{poll.pk}/results.csv").status_code == 404
@@ -144,7 +144,7 @@ def test_a_closed_budget_downloads_as_pabulib(client):
 
 
 def test_the_tracker_list_confirms_a_tracker_without_putting_it_in_the_url(client):
-    poll = make_poll("single")
+    poll = PollFactory(kind="single")
     tracker = ballot_cast(poll=poll, choices=["a"], code=make_codes(poll, 1)[0])
 
     listed = client.get(f"/votes/{poll.pk}/trackers/").content.decode()
@@ -161,8 +161,8 @@ def test_the_tracker_list_confirms_a_tracker_without_putting_it_in_the_url(clien
 
 
 def test_the_poll_list_groups_polls_by_state(client):
-    open_poll = make_poll("single", title_de="Offene Umfrage")
-    make_poll("single", title_de="Künftige Umfrage", opens=5, closes=10)
+    open_poll = PollFactory(kind="single", title_de="Offene Umfrage")
+    PollFactory(kind="single", title_de="Künftige Umfrage", opens=5, closes=10)
 
     page = client.get("/votes/").content.decode()
 
@@ -172,7 +172,7 @@ def test_the_poll_list_groups_polls_by_state(client):
 
 
 def test_a_poll_page_says_who_may_vote(client):
-    poll = make_poll("single", eligibility="residents", min_age=16, districts=("Erfenbach",))
+    poll = PollFactory(kind="single", eligibility="residents", min_age=16, districts=("Erfenbach",))
 
     page = client.get(f"/votes/{poll.pk}/").content.decode()
 

@@ -1,0 +1,65 @@
+"""Factories for the child-benefit tests: claims made the way a citizen applies (the
+Kindergeld form, submitted, recorded by the application handler) and decided by a clerk of
+the Familienkasse through ``claim_decide``."""
+
+from __future__ import annotations
+
+import factory
+
+from rathaus.childbenefit.claims import ChildChoice, claim_decide
+from rathaus.childbenefit.models import BenefitClaim
+from rathaus.eservices.handlers import handler_for
+from rathaus.eservices.models import Service
+from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
+
+REJECTION_REASON = "Das Kind lebt nicht im Haushalt."
+
+
+def kindergeld() -> Service:
+    """The Kindergeld service of the Familienkasse (made once per test)."""
+    return Service.objects.filter(slug="kindergeld").first() or kindergeld_service(
+        OrgUnitFactory(slug="familienkasse")
+    )
+
+
+class ClaimFactory(factory.Factory):
+    """A child-benefit application for ``children`` (one child, Mia, by default), submitted and
+    recorded with its checks and proposal. Traits: ``granted`` (the clerk grants every proposed
+    month) and ``rejected`` (the clerk rejects every child, with REJECTION_REASON); ``clerk``
+    decides (a new clerk of the service's department by default)."""
+
+    class Meta:
+        model = BenefitClaim
+
+    service = factory.LazyFunction(kindergeld)
+    applicant = factory.SubFactory(UserFactory)
+    children = factory.LazyFunction(lambda: [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+    answers = factory.Dict({})
+    clerk = None
+    decision = None
+
+    class Params:
+        granted = factory.Trait(decision="grant")
+        rejected = factory.Trait(decision="reject")
+
+    @classmethod
+    def _build(cls, model_class, *args, **kwargs):
+        raise NotImplementedError("Claims are made through the services; use ClaimFactory().")
+
+    @classmethod
+    def _create(cls, model_class, *, service, applicant, children, answers, clerk, decision):
+        case = apply(service, applicant, children, **answers)
+        handler_for(case.service).decide_automatically(case=case)
+        claim = BenefitClaim.objects.get(case=case)
+        if decision:
+            choices = {
+                entry.position: ChildChoice(grant=False, reason=REJECTION_REASON)
+                for entry in claim.children.all()
+                if decision == "reject"
+            }
+            claim_decide(
+                claim=claim, choices=choices, actor=clerk or StaffFactory(unit=service.unit)
+            )
+            claim.refresh_from_db()
+        return claim
