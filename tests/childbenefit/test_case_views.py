@@ -57,10 +57,10 @@ def test_the_decision_page_shows_checks_and_the_proposal_per_child(client, famil
 
 
 @pytest.fixture
-def unrecorded(familienkasse, citizen):
+def unrecorded(family_office, citizen):
     """A submitted application whose claim processing has not recorded (yet)."""
     case = apply(
-        kindergeld_service(familienkasse), citizen, [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])]
+        kindergeld_service(family_office), citizen, [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])]
     )
     BenefitClaim.objects.filter(case=case).delete()
     return case
