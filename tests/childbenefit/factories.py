@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import factory
 
-from rathaus.childbenefit.claims import ChildChoice, claim_decide
 from rathaus.childbenefit.models import BenefitClaim
+from rathaus.childbenefit.services import ChildChoice, claim_decide
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.models import Service
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
