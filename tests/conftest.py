@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from rathaus.geodata.boundaries import parse_boundaries
 from rathaus.geodata.services import districts_replace
@@ -101,6 +103,15 @@ class _RecordedDocument:
 def _recorded_pdfs(request, monkeypatch):
     if request.node.get_closest_marker("documents") is None:
         monkeypatch.setattr("rathaus.eservices.documents.pdf.HTML", _RecordedDocument)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (German): a test that activated another one in
+    this thread must not change the answer of the next."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
