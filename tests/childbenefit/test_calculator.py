@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from rathaus.childbenefit import views
+from rathaus.childbenefit.views import calculator as calculator_views
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ EXAMPLE = [("2010-05-03", [("education", "2026-09", "")])]
 
 
 def test_the_empty_calculator_proposes_today_and_the_last_month_with_an_amount(client, monkeypatch):
-    monkeypatch.setattr(views.timezone, "localdate", lambda: date(2026, 11, 24))
+    monkeypatch.setattr(calculator_views.timezone, "localdate", lambda: date(2026, 11, 24))
 
     html = client.get(URL).content.decode()
 

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from rathaus.childbenefit import views, views_cases
+from rathaus.childbenefit.views import calculator, cases
 
 app_name = "childbenefit"
 
 urlpatterns = [
-    path("calculator/", views.calculator, name="calculator"),
-    path("cases/<str:reference>/schedule/", views_cases.schedule, name="schedule"),
+    path("calculator/", calculator.calculator, name="calculator"),
+    path("cases/<str:reference>/schedule/", cases.schedule, name="schedule"),
 ]

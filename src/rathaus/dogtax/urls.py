@@ -1,10 +1,10 @@
 from django.urls import path
 
-from rathaus.dogtax import views, views_keeper
+from rathaus.dogtax.views import calculator, keeper
 
 app_name = "dogtax"
 
 urlpatterns = [
-    path("calculator/", views.calculator_page, name="calculator"),
-    path("my-dogs/", views_keeper.my_dogs, name="my_dogs"),
+    path("calculator/", calculator.calculator_page, name="calculator"),
+    path("my-dogs/", keeper.my_dogs, name="my_dogs"),
 ]
