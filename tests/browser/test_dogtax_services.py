@@ -163,6 +163,7 @@ def test_two_dogs_and_a_shelter_dog_with_the_clerks_grant(
     desk.goto("/backoffice/services/")
     assert_accessible(desk)
     desk.get_by_role("link", name=third.reference).click()
+    desk.wait_for_url(f"**/backoffice/services/cases/{third.reference}/")
     assert "bescheinigung.pdf" in desk.content()
     assert_accessible(desk)
     desk.get_by_role("link", name="Entscheiden", exact=True).click()
