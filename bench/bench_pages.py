@@ -13,6 +13,7 @@ throughput at the larger size.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -153,7 +154,31 @@ def growth(server, name: str, small: Target, large: Target) -> Result:
     return result
 
 
+def growths(server, tax: str, family: str) -> None:
+    sizes = f"{PROPOSALS[1]:,} vs {PROPOSALS[0]:,} proposals"
+    for search in ("", "?q=Brunnen", "?sort=newest&page=10"):
+        growth(
+            server,
+            f"growth: proposal list{search or ''} ({sizes})",
+            Target(f"/participation/processes/small/proposals/{search}"),
+            Target(f"/participation/processes/bench/proposals/{search}"),
+        )
+    growth(
+        server,
+        f"growth: inbox ({CASES[1]:,} vs {CASES[0]:,} cases)",
+        Target("/backoffice/services/", family),
+        Target("/backoffice/services/", tax),
+    )
+
+
+def chosen(pages: list[Page]) -> list[Page]:
+    """The pages whose name holds one of BENCH_ONLY's comma-separated words (all without it)."""
+    words = [w.strip() for w in os.environ.get("BENCH_ONLY", "").split(",") if w.strip()]
+    return [p for p in pages if not words or any(w in p.name for w in words)]
+
+
 def main() -> int:
+    only = bool(os.environ.get("BENCH_ONLY"))
     with bench_server() as server:
         ids = seed(server)
         with serving(server):
@@ -169,20 +194,8 @@ def main() -> int:
                 "backoffice family en": Target("/en/backoffice/", family),
                 "healthz": Target("/healthz"),
             }
-            sizes = f"{PROPOSALS[1]:,} vs {PROPOSALS[0]:,} proposals"
-            for search in ("", "?q=Brunnen", "?sort=newest&page=10"):
-                growth(
-                    server,
-                    f"growth: proposal list{search or ''} ({sizes})",
-                    Target(f"/participation/processes/small/proposals/{search}"),
-                    Target(f"/participation/processes/bench/proposals/{search}"),
-                )
-            growth(
-                server,
-                f"growth: inbox ({CASES[1]:,} vs {CASES[0]:,} cases)",
-                Target("/backoffice/services/", family),
-                Target("/backoffice/services/", tax),
-            )
+            if not only:
+                growths(server, tax, family)
             failed = []
             for pages in (
                 public_pages(server, ids, citizen),
@@ -190,7 +203,7 @@ def main() -> int:
                 json_pages(ids),
             ):
                 try:
-                    measure_pages(server, pages, anchors)
+                    measure_pages(server, chosen(pages), anchors)
                 except BenchError as error:
                     failed.append(str(error))
     if failed:
