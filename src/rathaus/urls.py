@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rathaus.api import api
-from rathaus.core import views as core_views
 from rathaus.core.metrics import metrics
+from rathaus.core.views import public as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -37,7 +37,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler403 = "rathaus.core.views.permission_denied"
-handler404 = "rathaus.core.views.page_not_found"
-handler500 = "rathaus.core.views.server_error"
+handler403 = "rathaus.core.views.public.permission_denied"
+handler404 = "rathaus.core.views.public.page_not_found"
+handler500 = "rathaus.core.views.public.server_error"
 handler429 = "rathaus.core.ratelimit.allauth_too_many_requests"  # allauth's rate limits
