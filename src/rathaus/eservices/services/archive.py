@@ -28,6 +28,7 @@ from rathaus.eservices.archive import xdomea
 from rathaus.eservices.models import ArchiveStatus, ArchiveTransfer, Case, CaseEvent
 from rathaus.eservices.models.cases import CaseStatus, EventKind
 from rathaus.eservices.outboxes import Parcel, outbox_for
+from rathaus.eservices.selectors.handoff import attempts_due
 from rathaus.eservices.services.handoff import attempt_failed
 
 logger = logging.getLogger(__name__)
@@ -124,10 +125,10 @@ def transfer_attempt(*, transfer: ArchiveTransfer) -> ArchiveTransfer:
 
 def transfers_attempt_due(*, now=None) -> int:
     """Attempt every pending transfer whose time has come; returns how many were tried."""
-    now = now or timezone.now()
-    due = ArchiveTransfer.objects.filter(status=ArchiveStatus.PENDING, next_attempt_at__lte=now)
     count = 0
-    for transfer in due.order_by("next_attempt_at")[:200]:
+    for transfer in attempts_due(
+        ArchiveTransfer.objects.all(), pending=ArchiveStatus.PENDING, limit=200, now=now
+    ):
         transfer_attempt(transfer=transfer)
         count += 1
     return count
