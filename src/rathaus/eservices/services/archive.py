@@ -46,21 +46,6 @@ class AnonymisationHeld(RuntimeError):
     """Archiving is on and the archive has not acknowledged the case: it must not be anonymised."""
 
 
-def archive_wanted(case: Case) -> bool:
-    """Does this case go to the archive before anonymisation? Never with archiving off."""
-    if not conf.archive_enabled():
-        return False
-    services = conf.archive_services()
-    return not services or case.service.slug in services
-
-
-def anonymisation_allowed(case: Case) -> bool:
-    """With archiving on, only a case the archive has taken over may be anonymised."""
-    if not archive_wanted(case):
-        return True
-    return ArchiveTransfer.objects.filter(case=case, status=ArchiveStatus.ACCEPTED).exists()
-
-
 @transaction.atomic
 def transfer_schedule(*, case: Case) -> ArchiveTransfer:
     """The case's one transfer to the archive (an existing one is kept, whatever its state)."""
