@@ -6,12 +6,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rathaus.api import api
-from rathaus.core.metrics import metrics
-from rathaus.core.views import public as core_views
+from rathaus.core.views import metrics, public
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
-    path("metrics", metrics, name="metrics"),
+    path("healthz", public.healthz, name="healthz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
