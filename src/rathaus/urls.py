@@ -6,12 +6,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from rathaus.api import api
-from rathaus.core import views as core_views
-from rathaus.core.metrics import metrics
+from rathaus.core.views import metrics, public
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
-    path("metrics", metrics, name="metrics"),
+    path("healthz", public.healthz, name="healthz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
@@ -37,7 +36,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler403 = "rathaus.core.views.permission_denied"
-handler404 = "rathaus.core.views.page_not_found"
-handler500 = "rathaus.core.views.server_error"
+handler403 = "rathaus.core.views.public.permission_denied"
+handler404 = "rathaus.core.views.public.page_not_found"
+handler500 = "rathaus.core.views.public.server_error"
 handler429 = "rathaus.core.ratelimit.allauth_too_many_requests"  # allauth's rate limits

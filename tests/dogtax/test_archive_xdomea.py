@@ -30,12 +30,12 @@ from rathaus.eservices.models import ArchiveTransfer, Case, CaseEvent, Notice
 from rathaus.eservices.models.cases import EventKind
 from rathaus.eservices.outboxes import Parcel, outbox_for
 from rathaus.eservices.outboxes.xdomea import XdomeaFolderOutbox
+from rathaus.eservices.privacy import services_erase
 from rathaus.eservices.services import archiving
 from rathaus.eservices.services.archive import AnonymisationHeld, transfer_schedule
 from rathaus.eservices.services.archiving import archive_run
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.mailbox import message_inform
-from rathaus.eservices.services.privacy import services_erase
 from rathaus.eservices.services.retention import case_anonymise, retention_apply
 from tests.core.test_html_validity import VNU
 from tests.dogtax.test_handlers import apply, keeper, register, services  # noqa: F401

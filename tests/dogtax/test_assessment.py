@@ -153,7 +153,7 @@ def test_the_keeper_with_an_account_gets_the_notice_in_the_mailbox(households, c
     assert client.get(f"/services/mailbox/letters/{letter.pk}.pdf").status_code == 404
     from django.core import mail
 
-    from rathaus.eservices.services.privacy import services_export
+    from rathaus.eservices.privacy import services_export
 
     export = services_export(keeper)
     assert export.data["letters"][0]["title"] == "Hundesteuerbescheid 2027"

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from rathaus.core import views
+from rathaus.core.views import public
 
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("info/<slug:slug>/", views.page, name="page"),
+    path("", public.home, name="home"),
+    path("info/<slug:slug>/", public.page, name="page"),
 ]

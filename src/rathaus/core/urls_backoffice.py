@@ -2,13 +2,13 @@
 
 from django.urls import include, path
 
-from rathaus.core import views_backoffice
+from rathaus.core.views import backoffice
 
 app_name = "backoffice"
 
 urlpatterns = [
-    path("", views_backoffice.home, name="home"),
-    path("audit/", views_backoffice.audit_log, name="audit"),
+    path("", backoffice.home, name="home"),
+    path("audit/", backoffice.audit_log, name="audit"),
     path("organization/", include("rathaus.organization.urls_backoffice")),
     path("services/", include("rathaus.eservices.urls_backoffice")),
     path("dogtax/", include("rathaus.dogtax.urls_backoffice")),

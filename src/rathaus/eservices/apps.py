@@ -33,10 +33,10 @@ class EservicesConfig(AppConfig):
             storage,
             xdomea,
         )
+        from rathaus.eservices.privacy import services_erase, services_export
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
         from rathaus.eservices.services.archiving import archive_run
         from rathaus.eservices.services.handoff import deliveries_retry_due
-        from rathaus.eservices.services.privacy import services_erase, services_export
         from rathaus.eservices.services.retention import retention_apply
         from rathaus.organization.predicates import is_administrator
 

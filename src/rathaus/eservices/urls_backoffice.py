@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from rathaus.eservices.views_backoffice import archive, builder, cases, inbox, payments, stuck
+from rathaus.eservices.views.backoffice import archive, builder, cases, inbox, payments, stuck
 
 app_name = "eservices"
 

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from rathaus.geodata import views
+from rathaus.geodata.views import maps
 
 app_name = "geodata"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("basemap.pmtiles", views.basemap_archive, name="basemap_archive"),
-    path("<slug:layer_id>/", views.layer_map, name="layer"),
-    path("<slug:layer_id>/data.geojson", views.layer_data, name="layer_data"),
+    path("", maps.index, name="index"),
+    path("basemap.pmtiles", maps.basemap_archive, name="basemap_archive"),
+    path("<slug:layer_id>/", maps.layer_map, name="layer"),
+    path("<slug:layer_id>/data.geojson", maps.layer_data, name="layer_data"),
 ]

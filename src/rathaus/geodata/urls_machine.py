@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from rathaus.geodata.ogc import views
+from rathaus.geodata.views import ogc
 
 app_name = "ogc"
 
 urlpatterns = [
-    path("ogc/", views.landing, name="landing"),
-    path("ogc/conformance", views.conformance, name="conformance"),
-    path("ogc/api", views.api_definition, name="api"),
-    path("ogc/collections", views.collections, name="collections"),
-    path("ogc/collections/<str:collection_id>", views.collection, name="collection"),
-    path("ogc/collections/<str:collection_id>/items", views.items, name="items"),
-    path("ogc/collections/<str:collection_id>/items/<str:feature_id>", views.item, name="item"),
+    path("ogc/", ogc.landing, name="landing"),
+    path("ogc/conformance", ogc.conformance, name="conformance"),
+    path("ogc/api", ogc.api_definition, name="api"),
+    path("ogc/collections", ogc.collections, name="collections"),
+    path("ogc/collections/<str:collection_id>", ogc.collection, name="collection"),
+    path("ogc/collections/<str:collection_id>/items", ogc.items, name="items"),
+    path("ogc/collections/<str:collection_id>/items/<str:feature_id>", ogc.item, name="item"),
 ]

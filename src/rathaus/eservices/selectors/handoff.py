@@ -1,12 +1,20 @@
-"""Where the hand-offs of a case stand, as the clerk sees them on the case page."""
+"""Where the hand-offs of a case stand, as the clerk sees them on the case page, and which
+hand-offs (deliveries, archive transfers) are due for their next attempt."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+from django.utils import timezone
 
 from rathaus.eservices.models import Case, Delivery
 from rathaus.eservices.models.handoff import DeliveryStatus
 from rathaus.eservices.outboxes import outbox_for
+
+Row = TypeVar("Row", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -35,3 +43,13 @@ def deliveries_for_clerk(case: Case) -> list[DeliveryView]:
             )
         )
     return views
+
+
+def attempts_due(
+    rows: QuerySet[Row], *, pending: str, limit: int, now: datetime | None = None
+) -> QuerySet[Row]:
+    """The rows of a delivery-like table (`status`, `next_attempt_at`) still pending whose time
+    has come by `now`, the longest waiting first, at most `limit` of them."""
+    now = now or timezone.now()
+    due = rows.filter(status=pending, next_attempt_at__lte=now)
+    return due.order_by("next_attempt_at")[:limit]

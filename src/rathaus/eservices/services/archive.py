@@ -28,6 +28,7 @@ from rathaus.eservices.archive import xdomea
 from rathaus.eservices.models import ArchiveStatus, ArchiveTransfer, Case, CaseEvent
 from rathaus.eservices.models.cases import CaseStatus, EventKind
 from rathaus.eservices.outboxes import Parcel, outbox_for
+from rathaus.eservices.selectors.handoff import attempts_due
 from rathaus.eservices.services.handoff import attempt_failed
 
 logger = logging.getLogger(__name__)
@@ -43,21 +44,6 @@ class UnknownProcess(LookupError):
 
 class AnonymisationHeld(RuntimeError):
     """Archiving is on and the archive has not acknowledged the case: it must not be anonymised."""
-
-
-def archive_wanted(case: Case) -> bool:
-    """Does this case go to the archive before anonymisation? Never with archiving off."""
-    if not conf.archive_enabled():
-        return False
-    services = conf.archive_services()
-    return not services or case.service.slug in services
-
-
-def anonymisation_allowed(case: Case) -> bool:
-    """With archiving on, only a case the archive has taken over may be anonymised."""
-    if not archive_wanted(case):
-        return True
-    return ArchiveTransfer.objects.filter(case=case, status=ArchiveStatus.ACCEPTED).exists()
 
 
 @transaction.atomic
@@ -124,10 +110,10 @@ def transfer_attempt(*, transfer: ArchiveTransfer) -> ArchiveTransfer:
 
 def transfers_attempt_due(*, now=None) -> int:
     """Attempt every pending transfer whose time has come; returns how many were tried."""
-    now = now or timezone.now()
-    due = ArchiveTransfer.objects.filter(status=ArchiveStatus.PENDING, next_attempt_at__lte=now)
     count = 0
-    for transfer in due.order_by("next_attempt_at")[:200]:
+    for transfer in attempts_due(
+        ArchiveTransfer.objects.all(), pending=ArchiveStatus.PENDING, limit=200, now=now
+    ):
         transfer_attempt(transfer=transfer)
         count += 1
     return count

@@ -74,21 +74,6 @@ def case_transition(
     return locked
 
 
-def assignable_staff(case: Case):
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__unit=case.unit_id,
-            memberships__role__in=[Role.CLERK, Role.LEAD],
-            is_active=True,
-        )
-        .distinct()
-        .order_by("display_name", "email")
-    )
-
-
 @transaction.atomic
 def case_assign(*, case: Case, assignee, actor) -> Case:
     """Give the case to a clerk of its department (or to nobody)."""

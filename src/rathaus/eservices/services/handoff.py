@@ -27,6 +27,7 @@ from rathaus.eservices.outboxes import (
     Parcel,
     outbox_for,
 )
+from rathaus.eservices.selectors.handoff import attempts_due
 
 logger = logging.getLogger(__name__)
 
@@ -183,10 +184,10 @@ def delivery_retry(*, delivery: Delivery, actor) -> Delivery:
 
 def deliveries_retry_due(*, now=None) -> int:
     """Attempt every pending delivery whose time has come; returns how many were tried."""
-    now = now or timezone.now()
-    due = Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
     count = 0
-    for delivery in due.order_by("next_attempt_at")[:500]:
+    for delivery in attempts_due(
+        Delivery.objects.all(), pending=DeliveryStatus.PENDING, limit=500, now=now
+    ):
         delivery_run(delivery=delivery)
         count += 1
     return count

@@ -41,6 +41,7 @@ from rathaus.eservices.payments.sepa import (
     build_pain008,
     validate_pain008,
 )
+from rathaus.eservices.selectors.payments import collectable_payments
 
 
 class AlreadyImported(Exception):
@@ -99,20 +100,6 @@ def mandate_grant(
     if payment.case is not None:
         handler_for(payment.case.service).on_mandate_granted(case=payment.case, mandate=mandate)
     return mandate
-
-
-def collectable_payments(*, unit_ids, collection_date: date):
-    return (
-        PaymentRequest.objects.filter(
-            status=PaymentStatus.OPEN,
-            mandate__isnull=False,
-            mandate__revoked_at__isnull=True,
-            due_on__lte=collection_date,
-            case__unit__in=unit_ids,
-        )
-        .select_related("mandate", "case")
-        .order_by("due_on", "pk")
-    )
 
 
 @transaction.atomic

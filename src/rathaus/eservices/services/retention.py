@@ -24,10 +24,9 @@ from rathaus.eservices.models import (
     Service,
     Upload,
 )
+from rathaus.eservices.selectors.archive import anonymisation_allowed, archive_wanted
 from rathaus.eservices.services.archive import (
     AnonymisationHeld,
-    anonymisation_allowed,
-    archive_wanted,
     transfer_attempt,
     transfer_schedule,
 )

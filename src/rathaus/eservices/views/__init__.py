@@ -1,1 +1,2 @@
-"""Citizen pages of the online-services engine: catalogue, application, mailbox, my data."""
+"""Pages of the online-services engine: for citizens catalogue, application, mailbox, files and
+payments; for staff the back office (backoffice/)."""

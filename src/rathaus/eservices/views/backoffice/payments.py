@@ -15,9 +15,9 @@ from rathaus.eservices.downloads import file_response
 from rathaus.eservices.models import PaymentRequest, SepaExport
 from rathaus.eservices.payments.camt import CamtError
 from rathaus.eservices.rules import case_unit_ids
+from rathaus.eservices.selectors.payments import collectable_payments
 from rathaus.eservices.services.payments import (
     AlreadyImported,
-    collectable_payments,
     sepa_export_create,
     statement_import,
 )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from rathaus.accounts.privacy import ExportPart
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Draft, Letter, Mandate
-from rathaus.eservices.services.archive import anonymisation_allowed
+from rathaus.eservices.selectors.archive import anonymisation_allowed
 from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.drafts import draft_delete
 from rathaus.eservices.services.retention import case_anonymise

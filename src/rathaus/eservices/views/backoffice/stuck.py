@@ -10,7 +10,7 @@ from rathaus.core.backoffice import staff_view
 from rathaus.eservices.rules import case_unit_ids
 from rathaus.eservices.selectors.stuck import stuck_cases
 from rathaus.eservices.services.processing import NotStuck, case_processing_retry
-from rathaus.eservices.views_backoffice.cases import case_view
+from rathaus.eservices.views.backoffice.cases import case_view
 
 
 @staff_view("eservices.view_inbox")

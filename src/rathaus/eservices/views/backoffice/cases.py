@@ -22,11 +22,11 @@ from rathaus.eservices.handlers import Decision, Outcome, handler_for
 from rathaus.eservices.models import Case, Upload
 from rathaus.eservices.models.cases import CaseStatus
 from rathaus.eservices.models.handoff import Delivery
+from rathaus.eservices.selectors.cases import assignable_staff
 from rathaus.eservices.selectors.handoff import deliveries_for_clerk
 from rathaus.eservices.selectors.inbox import case_for_staff
 from rathaus.eservices.services.cases import (
     TransitionNotAllowed,
-    assignable_staff,
     case_assign,
     case_deadline_set,
     case_note_add,
