@@ -151,10 +151,10 @@ def imported_districts(db, shared_districts_text):
     districts_replace(boundaries=parse_boundaries(shared_districts_text), source="test")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def media_dirs(settings, tmp_path):
-    """Uploaded files, documents and the handover outbox in the test's own directory (the apps
-    whose tests store files use it for every test)."""
+    """Every test keeps uploaded files, documents and the handover outbox in its own
+    directory."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
     return tmp_path
@@ -178,6 +178,27 @@ def other_citizen(db):
 @pytest.fixture
 def clerk(db):
     return StaffFactory(email="clerk@example.org", with_totp=True)
+
+
+@pytest.fixture
+def moderator(db):
+    return StaffFactory(
+        email="moderator@example.org",
+        with_totp=True,
+        unit=OrgUnitFactory(slug="daten-services"),
+        unit__role=Role.MODERATOR,
+    )
+
+
+@pytest.fixture
+def administrator(db):
+    """An administrator of the IT department (ikt), not a superuser."""
+    return StaffFactory(
+        email="admin.ikt@example.org",
+        with_totp=True,
+        unit=OrgUnitFactory(slug="ikt"),
+        unit__role=Role.ADMINISTRATOR,
+    )
 
 
 @pytest.fixture

@@ -1,15 +1,10 @@
-"""Fixtures of the dog-tax app: files in the test's directory, the stored statute and the people
-who work on it (the departments and their clerks are in the root conftest)."""
+"""Fixtures of the dog-tax app: the stored statute and the people who work on it (the
+departments and their clerks are in the root conftest)."""
 
 import pytest
 
 from rathaus.dogtax.services import statute_seed
 from tests.factories import StaffFactory, UserFactory
-
-
-@pytest.fixture(autouse=True)
-def _media(media_dirs):
-    return media_dirs
 
 
 @pytest.fixture
