@@ -262,7 +262,7 @@ def test_a_rejection_keeps_the_case_and_shows_it_to_staff_who_can_hand_it_over_a
     assert closed_case.reference in page
     assert "PDF/A-Prüfung fehlgeschlagen" in page
     detail = client.get(closed_case.get_backoffice_url()).content.decode()
-    assert "abgelehnt" in detail or "rejected" in detail
+    assert "vom Archiv abgelehnt" in detail
 
     client.post(f"/backoffice/services/archive/{transfer.process_id}/again/")
     archive_run()
