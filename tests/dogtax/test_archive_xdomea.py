@@ -38,7 +38,7 @@ from rathaus.eservices.services.mailbox import message_inform
 from rathaus.eservices.services.privacy import services_erase
 from rathaus.eservices.services.retention import case_anonymise, retention_apply
 from tests.core.test_html_validity import VNU
-from tests.dogtax.test_handlers import apply, keeper, register, services  # noqa: F401
+from tests.dogtax.factories import RegistrationFactory
 from tests.factories import sign_in
 
 NS = {"x": "urn:xoev-de:xdomea:schema:3.1.0"}
@@ -129,8 +129,8 @@ def archive(tmp_path):
 
 
 @pytest.fixture
-def closed_case(apply, keeper, tax_clerk):  # noqa: F811
-    case = register(apply, keeper)
+def closed_case(services, keeper, tax_clerk):
+    case = RegistrationFactory(applicant=keeper)
     message_inform(case=case, body="Bitte die Marke sichtbar tragen.", actor=tax_clerk)
     case = case_transition(
         case=case, to=workflow.CLOSED, actor=tax_clerk, actor_kind=workflow.STAFF
