@@ -14,7 +14,7 @@ from django.utils import translation
 from rathaus.geodata.boundaries import parse_boundaries
 from rathaus.geodata.services import districts_replace
 from rathaus.organization.models import Role
-from tests.factories import PASSWORD, OrgUnitFactory, StaffFactory, UserFactory
+from tests.factories import PASSWORD, OrgUnitFactory, StaffFactory, UserFactory, staff_member
 from tests.geodata.shared_data import districts_file
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from that
@@ -182,23 +182,13 @@ def clerk(db):
 
 @pytest.fixture
 def moderator(db):
-    return StaffFactory(
-        email="moderator@example.org",
-        with_totp=True,
-        unit=OrgUnitFactory(slug="daten-services"),
-        unit__role=Role.MODERATOR,
-    )
+    return staff_member("moderator@example.org", "daten-services", Role.MODERATOR)
 
 
 @pytest.fixture
 def administrator(db):
     """An administrator of the IT department (ikt), not a superuser."""
-    return StaffFactory(
-        email="admin.ikt@example.org",
-        with_totp=True,
-        unit=OrgUnitFactory(slug="ikt"),
-        unit__role=Role.ADMINISTRATOR,
-    )
+    return staff_member("admin.ikt@example.org", "ikt", Role.ADMINISTRATOR)
 
 
 @pytest.fixture

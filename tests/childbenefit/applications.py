@@ -14,45 +14,42 @@ APPLICANT_TAX_ID = "36574261809"
 CHILD_TAX_IDS = ("86095742719", "47036892816", "65929970489")
 
 
-def _published(unit, *, slug, leika, name_de, name_en, handler, schema) -> Service:
-    service = Service.objects.create(
-        slug=slug,
-        leika=leika,
-        name_de=name_de,
-        name_en=name_en,
-        unit=unit,
-        is_open=True,
-        handler=handler,
-        form_working_copy=schema,
-    )
+# The Familienkasse's two services: the application and the change notice.
+SERVICES = {
+    "kindergeld": {
+        "leika": "99041001000000",
+        "name_de": "Kindergeld beantragen",
+        "name_en": "Apply for child benefit",
+        "handler": "childbenefit.application",
+        "form_working_copy": CHILD_BENEFIT,
+    },
+    "kindergeld-aenderung": {
+        "leika": "99041002000000",
+        "name_de": "Veränderungsmitteilung Kindergeld",
+        "name_en": "Report a change for child benefit",
+        "handler": "childbenefit.change",
+        "form_working_copy": CHILD_BENEFIT_CHANGE,
+    },
+}
+
+
+def _published(unit, slug: str) -> Service:
+    service = Service.objects.create(slug=slug, unit=unit, is_open=True, **SERVICES[slug])
     FormVersion.objects.create(
-        service=service, number=1, schema=schema, published_at=service.created_at
+        service=service,
+        number=1,
+        schema=service.form_working_copy,
+        published_at=service.created_at,
     )
     return service
 
 
 def kindergeld_service(unit) -> Service:
-    return _published(
-        unit,
-        slug="kindergeld",
-        leika="99041001000000",
-        name_de="Kindergeld beantragen",
-        name_en="Apply for child benefit",
-        handler="childbenefit.application",
-        schema=CHILD_BENEFIT,
-    )
+    return _published(unit, "kindergeld")
 
 
 def change_service(unit) -> Service:
-    return _published(
-        unit,
-        slug="kindergeld-aenderung",
-        leika="99041002000000",
-        name_de="Veränderungsmitteilung Kindergeld",
-        name_en="Report a change for child benefit",
-        handler="childbenefit.change",
-        schema=CHILD_BENEFIT_CHANGE,
-    )
+    return _published(unit, "kindergeld-aenderung")
 
 
 def child(first_name, born_on, tax_id, *, period=None, **extra) -> dict:
