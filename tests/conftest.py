@@ -14,7 +14,7 @@ from django.utils import translation
 from rathaus.geodata.boundaries import parse_boundaries
 from rathaus.geodata.services import districts_replace
 from rathaus.organization.models import Role
-from tests.factories import PASSWORD, OrgUnitFactory, StaffFactory, UserFactory
+from tests.factories import PASSWORD, OrgUnitFactory, StaffFactory, UserFactory, staff_member
 from tests.geodata.shared_data import districts_file
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls from that
@@ -151,10 +151,10 @@ def imported_districts(db, shared_districts_text):
     districts_replace(boundaries=parse_boundaries(shared_districts_text), source="test")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def media_dirs(settings, tmp_path):
-    """Uploaded files, documents and the handover outbox in the test's own directory (the apps
-    whose tests store files use it for every test)."""
+    """Every test keeps uploaded files, documents and the handover outbox in its own
+    directory."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.ESERVICES_OUTBOX_DIR = str(tmp_path / "outbox")
     return tmp_path
@@ -178,6 +178,17 @@ def other_citizen(db):
 @pytest.fixture
 def clerk(db):
     return StaffFactory(email="clerk@example.org", with_totp=True)
+
+
+@pytest.fixture
+def moderator(db):
+    return staff_member("moderator@example.org", "daten-services", Role.MODERATOR)
+
+
+@pytest.fixture
+def administrator(db):
+    """An administrator of the IT department (ikt), not a superuser."""
+    return staff_member("admin.ikt@example.org", "ikt", Role.ADMINISTRATOR)
 
 
 @pytest.fixture

@@ -103,6 +103,13 @@ def sign_in(client, user, *, password: str = PASSWORD):
     return response
 
 
+def staff_member(email: str, unit: str, role: str = Role.CLERK):
+    """A staff member with TOTP and ``role`` in the unit with the slug ``unit``."""
+    return StaffFactory(
+        email=email, with_totp=True, unit=OrgUnitFactory(slug=unit), unit__role=role
+    )
+
+
 def platform_administrator():
     """The superuser who administers the platform, with TOTP but no department role."""
     return StaffFactory(

@@ -2,12 +2,7 @@ import pytest
 
 from rathaus.childbenefit.benefitrules import AmountSchedule, load_default_amounts
 from rathaus.organization.models import Role
-from tests.factories import OrgUnitFactory, StaffFactory
-
-
-@pytest.fixture(autouse=True)
-def _media(media_dirs):
-    return media_dirs
+from tests.factories import StaffFactory
 
 
 @pytest.fixture(scope="session")
@@ -19,14 +14,4 @@ def amounts() -> AmountSchedule:
 def family_lead(family_office):
     return StaffFactory(
         email="lead.fk@example.org", with_totp=True, unit=family_office, unit__role=Role.LEAD
-    )
-
-
-@pytest.fixture
-def administrator(db):
-    return StaffFactory(
-        email="admin.ikt@example.org",
-        with_totp=True,
-        unit=OrgUnitFactory(slug="ikt"),
-        unit__role=Role.ADMINISTRATOR,
     )

@@ -10,7 +10,15 @@ from rathaus.childbenefit.models import BenefitClaim
 from rathaus.childbenefit.services import ChildChoice, claim_decide
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.models import Service
-from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.childbenefit.applications import (
+    APPLICATION,
+    CHANGE,
+    CHILD_TAX_IDS,
+    apply,
+    change_service,
+    child,
+    kindergeld_service,
+)
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
 
 REJECTION_REASON = "Das Kind lebt nicht im Haushalt."
@@ -23,11 +31,20 @@ def kindergeld() -> Service:
     )
 
 
+def kindergeld_change() -> Service:
+    """The Familienkasse's service for reporting a change (made once per test)."""
+    return Service.objects.filter(slug="kindergeld-aenderung").first() or change_service(
+        OrgUnitFactory(slug="familienkasse")
+    )
+
+
 class ClaimFactory(factory.Factory):
     """A child-benefit application for ``children`` (one child, Mia, by default), submitted and
-    recorded with its checks and proposal. Traits: ``granted`` (the clerk grants every proposed
-    month) and ``rejected`` (the clerk rejects every child, with REJECTION_REASON); ``clerk``
-    decides (a new clerk of the service's department by default)."""
+    recorded with its checks and proposal. Traits: ``change`` (a change notice for the children
+    instead of an application; ``answers`` name ``change_kind`` and ``effective_on``),
+    ``granted`` (the clerk grants every proposed month) and ``rejected`` (the clerk rejects
+    every child, with REJECTION_REASON); ``clerk`` decides (a new clerk of the service's
+    department by default)."""
 
     class Meta:
         model = BenefitClaim
@@ -35,11 +52,13 @@ class ClaimFactory(factory.Factory):
     service = factory.LazyFunction(kindergeld)
     applicant = factory.SubFactory(UserFactory)
     children = factory.LazyFunction(lambda: [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
+    defaults = APPLICATION
     answers = factory.Dict({})
     clerk = None
     decision = None
 
     class Params:
+        change = factory.Trait(service=factory.LazyFunction(kindergeld_change), defaults=CHANGE)
         granted = factory.Trait(decision="grant")
         rejected = factory.Trait(decision="reject")
 
@@ -48,8 +67,10 @@ class ClaimFactory(factory.Factory):
         raise NotImplementedError("Claims are made through the services; use ClaimFactory().")
 
     @classmethod
-    def _create(cls, model_class, *, service, applicant, children, answers, clerk, decision):
-        case = apply(service, applicant, children, **answers)
+    def _create(
+        cls, model_class, *, service, applicant, children, defaults, answers, clerk, decision
+    ):
+        case = apply(service, applicant, children, defaults=defaults, **answers)
         handler_for(case.service).decide_automatically(case=case)
         claim = BenefitClaim.objects.get(case=case)
         if decision:

@@ -2,8 +2,8 @@ import pytest
 
 from rathaus.childbenefit.models import BenefitClaim, DecisionLine
 from rathaus.childbenefit.services import claim_decide
-from rathaus.eservices.handlers import handler_for
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.childbenefit.factories import ClaimFactory
 from tests.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -16,16 +16,13 @@ def citizen(db):
 
 @pytest.fixture
 def case(family_office, citizen):
-    case = apply(
-        kindergeld_service(family_office),
-        citizen,
-        [
+    return ClaimFactory(
+        applicant=citizen,
+        children=[
             child("Mia", "2015-04-01", CHILD_TAX_IDS[0]),
             child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=("education", "2025-09-01", None)),
         ],
-    )
-    handler_for(case.service).decide_automatically(case=case)
-    return case
+    ).case
 
 
 def decide_url(case):

@@ -4,18 +4,11 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from rathaus.childbenefit.models import AgeReminder, BenefitClaim, DecisionLine
+from rathaus.childbenefit.models import AgeReminder, DecisionLine
 from rathaus.childbenefit.services import age_reminders_send, claim_decide
 from rathaus.core.schedule import jobs
-from rathaus.eservices.handlers import handler_for
-from tests.childbenefit.applications import (
-    CHILD_TAX_IDS,
-    apply,
-    change_service,
-    child,
-    kindergeld_service,
-    report_change,
-)
+from tests.childbenefit.applications import CHILD_TAX_IDS, child
+from tests.childbenefit.factories import ClaimFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,29 +21,19 @@ def received(monkeypatch):
     return moment
 
 
-def decided(service, user, children, clerk):
-    case = apply(service, user, children)
-    handler_for(service).decide_automatically(case=case)
-    claim_decide(claim=BenefitClaim.objects.get(case=case), choices={}, actor=clerk)
-    return case
-
-
-def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(
-    family_office, family_clerk, received
-):
+def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(family_clerk, received):
     parent = UserFactory()
     period = ("education", "2025-09-01", None)
-    decided(
-        kindergeld_service(family_office),
-        parent,
-        [child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
-        family_clerk,
+    ClaimFactory(
+        applicant=parent,
+        children=[child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
+        clerk=family_clerk,
+        granted=True,
     )
-
-    change = report_change(
-        change_service(family_office),
-        parent,
-        [
+    claim = ClaimFactory(
+        change=True,
+        applicant=parent,
+        children=[
             child(
                 "Leo",
                 "2007-02-10",
@@ -58,12 +41,10 @@ def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(
                 period=("education", "2025-09-01", "2026-08-31"),
             )
         ],
-        change_kind="training_finished",
-        effective_on="2026-09-01",
+        answers={"change_kind": "training_finished", "effective_on": "2026-09-01"},
     )
-    handler_for(change.service).decide_automatically(case=change)
-    claim = BenefitClaim.objects.get(case=change)
     assert claim.iban == "DE89370400440532013000"
+
     claim_decide(claim=claim, choices={}, actor=family_clerk)
 
     in_force = DecisionLine.objects.filter(child_tax_id=CHILD_TAX_IDS[1], in_force=True)
@@ -77,48 +58,43 @@ def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(
         "no_qualifying_period"
     }
     assert DecisionLine.objects.filter(in_force=False).count() == 4
-    change.refresh_from_db()
-    assert change.outcome == "rejected"
-    assert change.notices.count() == 1
+    claim.case.refresh_from_db()
+    assert claim.case.outcome == "rejected"
+    assert claim.case.notices.count() == 1
 
 
-def test_a_child_who_moved_out_is_proposed_as_rejected_from_the_change(
-    family_office, family_clerk, received
-):
+def test_a_child_who_moved_out_is_proposed_as_rejected_from_the_change(family_clerk, received):
     parent = UserFactory()
-    decided(
-        kindergeld_service(family_office),
-        parent,
-        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
-        family_clerk,
+    ClaimFactory(
+        applicant=parent,
+        children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
+        clerk=family_clerk,
+        granted=True,
     )
 
-    change = report_change(
-        change_service(family_office),
-        parent,
-        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0], in_household=False)],
-        change_kind="moved_out",
-        effective_on="2026-10-15",
+    change = ClaimFactory(
+        change=True,
+        applicant=parent,
+        children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0], in_household=False)],
+        answers={"change_kind": "moved_out", "effective_on": "2026-10-15"},
     )
-    handler_for(change.service).decide_automatically(case=change)
 
-    proposal = BenefitClaim.objects.get(case=change).children.get().proposal
+    proposal = change.children.get().proposal
     assert [entry["month"] for entry in proposal] == ["2026-10", "2026-11", "2026-12"]
     assert {entry["reason"] for entry in proposal} == {"not_in_household"}
 
 
 def test_the_reminder_before_18_is_sent_once_per_child_without_personal_data_in_the_mail(
-    family_office, family_clerk, received
+    family_clerk, received
 ):
-    case = decided(
-        kindergeld_service(family_office),
-        UserFactory(),
-        [
+    case = ClaimFactory(
+        children=[
             child("Mia", "2009-01-10", CHILD_TAX_IDS[0]),
             child("Ben", "2016-06-01", CHILD_TAX_IDS[1]),
         ],
-        family_clerk,
-    )
+        clerk=family_clerk,
+        granted=True,
+    ).case
     mail.outbox.clear()
 
     first = age_reminders_send(today=date(2026, 11, 24))
@@ -135,7 +111,7 @@ def test_the_reminder_is_a_registered_daily_job():
     assert "childbenefit.age_reminders" in {job.name for job in jobs()}
 
 
-def test_the_data_export_holds_claims_children_and_decisions(family_office, family_clerk, received):
+def test_the_data_export_holds_claims_children_and_decisions(family_clerk, received):
     import io
     import json
     import zipfile
@@ -143,11 +119,11 @@ def test_the_data_export_holds_claims_children_and_decisions(family_office, fami
     from rathaus.accounts.privacy import personal_data_export
 
     parent = UserFactory()
-    decided(
-        kindergeld_service(family_office),
-        parent,
-        [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
-        family_clerk,
+    ClaimFactory(
+        applicant=parent,
+        children=[child("Mia", "2015-04-01", CHILD_TAX_IDS[0])],
+        clerk=family_clerk,
+        granted=True,
     )
 
     archive = zipfile.ZipFile(io.BytesIO(personal_data_export(user=parent)))

@@ -6,22 +6,20 @@ Run with DATABASE_URL=postgres://… (skipped on SQLite, whose single writer ser
 import pytest
 from django.db import connection
 
-from rathaus.childbenefit.models import BenefitClaim, DecisionLine
+from rathaus.childbenefit.models import DecisionLine
 from rathaus.childbenefit.services import GrantConflict, amount_defaults_seed, claim_decide
 from rathaus.core import audit
-from rathaus.eservices.handlers import handler_for
-from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
+from tests.childbenefit.applications import CHILD_TAX_IDS, kindergeld_service
+from tests.childbenefit.factories import ClaimFactory
 from tests.eservices.test_concurrency import run_together
-from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
-def _postgres_only(settings, tmp_path):
+def _postgres_only():
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
-    settings.MEDIA_ROOT = str(tmp_path / "media")
     amount_defaults_seed(actor=None)  # transactional tests flush the seeded rows
 
 
@@ -29,11 +27,7 @@ def test_two_claims_for_one_child_decided_at_once_grant_each_month_only_once(
     family_office, family_clerk, monkeypatch
 ):
     service = kindergeld_service(family_office)
-    claims = []
-    for _ in range(2):
-        case = apply(service, UserFactory(), [child("Mia", "2015-04-01", CHILD_TAX_IDS[0])])
-        handler_for(service).decide_automatically(case=case)
-        claims.append(BenefitClaim.objects.get(case=case))
+    claims = [ClaimFactory(service=service) for _ in range(2)]
     original = audit.audit_record
 
     def slow(**kwargs):

@@ -34,3 +34,12 @@ def test_a_rejected_claim_pays_no_month_and_says_why():
     assert {(line.granted, line.reason_text) for line in claim.lines.all()} == {
         (False, REJECTION_REASON)
     }
+
+
+def test_a_change_notice_is_recorded_as_a_claim_of_the_change_service():
+    claim = ClaimFactory(
+        change=True, answers={"change_kind": "other", "effective_on": "2026-10-01"}
+    )
+
+    assert claim.case.service.handler == "childbenefit.change"
+    assert claim.case.status == workflow.SUBMITTED and claim.decided_at is None

@@ -20,8 +20,7 @@ from django_tasks_db.models import DBTaskResult
 
 from rathaus.core.installation import install_all
 from rathaus.eservices.models import Case, Notice, Service
-from rathaus.eservices.services.drafts import draft_save_step, draft_start
-from rathaus.eservices.services.submission import draft_submit
+from tests.dogtax.factories import RegistrationFactory
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -72,28 +71,14 @@ def wait_for(condition, *, seconds: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def submit_dog_registration() -> Case:
-    citizen = UserFactory(email="keeper@example.org")
-    draft = draft_start(user=citizen, service=Service.objects.get(slug="hundesteuer-anmeldung"))
-    year = timezone.localdate().year
-    answers = {
-        "given_name": "Clara",
-        "family_name": "Citizen",
-        "address": {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"},
-        "dog_name": "Bello",
-        "breed": "Mischling",
-        "sex": "male",
-        "born_on": date(year - 4, 1, 1).isoformat(),
-        "kept_since": date(year - 1, 5, 10).isoformat(),
-        "exemption": "none",
-    }
-    draft_save_step(draft=draft, step_key="dog", values=answers, next_step="review")
-    return draft_submit(draft=draft, user=citizen)
-
-
 def test_a_killed_worker_leaves_no_case_undecided_and_nothing_twice(environment, tmp_path):
     install_all()
-    case = submit_dog_registration()
+    case = RegistrationFactory(
+        service=Service.objects.get(slug="hundesteuer-anmeldung"),
+        applicant=UserFactory(email="keeper@example.org"),
+        answers={"kept_since": date(timezone.localdate().year - 1, 5, 10).isoformat()},
+        processed=False,
+    )
     assert DBTaskResult.objects.ready().count() == 1
     marker = tmp_path / "paused"
 

@@ -12,13 +12,11 @@ from rathaus.dogtax.models import AssessmentItem, AssessmentRun, TaxAccount, Tax
 from rathaus.dogtax.services import (
     assessment_process,
     assessment_start,
-    dog_deregister,
-    dog_register,
 )
 from rathaus.dogtax.services.assessment import AssessmentError
 from rathaus.dogtax.taxrules import default_statute
 from rathaus.eservices.models import Letter, Mandate
-from tests.dogtax.factories import TaxAccountFactory
+from tests.dogtax.factories import DogFactory, TaxAccountFactory
 
 YEAR = 2027
 
@@ -28,10 +26,10 @@ def households(stored_statute, tax_office):
     """Three liable households (one with two dogs, one with a mandate) and one whose only dog
     was given up before the year."""
     one = TaxAccountFactory(name="Anna Schmidt")
-    dog_register(account=one, name="Bello", kept_since=date(2020, 3, 1))
-    dog_register(account=one, name="Luna", kept_since=date(2027, 3, 3))
+    DogFactory(account=one, name="Bello", kept_since=date(2020, 3, 1))
+    DogFactory(account=one, name="Luna", kept_since=date(2027, 3, 3))
     two = TaxAccountFactory(name="Ben Becker")
-    dog_register(account=two, name="Rex", kept_since=date(2024, 5, 10))
+    DogFactory(account=two, name="Rex", kept_since=date(2024, 5, 10))
     Mandate.objects.create(
         reference="HUND-000001",
         debtor_name="Ben Becker",
@@ -40,10 +38,9 @@ def households(stored_statute, tax_office):
     )
     TaxAccount.objects.filter(pk=two.pk).update(sepa_mandate_reference="HUND-000001")
     three = TaxAccountFactory(name="Clara Klein")
-    dog_register(account=three, name="Nala", kept_since=date(2025, 1, 1), exemption_code="shelter")
+    DogFactory(account=three, name="Nala", kept_since=date(2025, 1, 1), exemption_code="shelter")
     gone = TaxAccountFactory(name="Gone Away")
-    old = dog_register(account=gone, name="Old", kept_since=date(2015, 1, 1))
-    dog_deregister(dog=old, given_up_on=date(2026, 6, 1), reason="died")
+    DogFactory(account=gone, name="Old", kept_since=date(2015, 1, 1), given_up_on=date(2026, 6, 1))
     return [one, two, three]
 
 
@@ -139,7 +136,7 @@ def test_the_keeper_with_an_account_gets_the_notice_in_the_mailbox(households, c
 
     keeper = UserFactory(email="keeper@example.org")
     account = TaxAccountFactory(keeper=keeper, name="Kim Keeper")
-    dog_register(account=account, name="Frieda", kept_since=date(2023, 2, 2))
+    DogFactory(account=account, name="Frieda", kept_since=date(2023, 2, 2))
     other = UserFactory(email="other@example.org")
 
     run_all()
@@ -217,7 +214,7 @@ def test_notices_without_a_mailbox_come_as_one_zip_for_the_post(client, househol
 
     keeper = UserFactory(email="keeper@example.org")
     account = TaxAccountFactory(keeper=keeper, name="Kim Keeper")
-    dog_register(account=account, name="Frieda", kept_since=date(2023, 2, 2))
+    DogFactory(account=account, name="Frieda", kept_since=date(2023, 2, 2))
     run_all()
     sign_in(client, tax_clerk)
     assert "3 Haushalte ohne Postfach" in client.get(f"{RUNS}{YEAR}/").content.decode()
@@ -328,7 +325,7 @@ def test_an_english_speaking_keeper_gets_the_notice_in_english(households):
 
     keeper = UserFactory(email="keeper.en@example.org", english=True)
     account = TaxAccountFactory(keeper=keeper, name="Sam Smith")
-    dog_register(account=account, name="Rex", kept_since=date(2023, 2, 2))
+    DogFactory(account=account, name="Rex", kept_since=date(2023, 2, 2))
 
     run_all()
 
@@ -347,8 +344,8 @@ def test_the_annual_notice_announces_a_dog_liable_only_next_year(stored_statute,
 
     keeper = UserFactory(email="keeper.december@example.org")
     account = TaxAccountFactory(keeper=keeper, name="Dora Dezember")
-    dog_register(account=account, name="Bello", kept_since=date(2020, 3, 1))
-    luna = dog_register(account=account, name="Luna", kept_since=date(YEAR, 12, 10))
+    DogFactory(account=account, name="Bello", kept_since=date(2020, 3, 1))
+    luna = DogFactory(account=account, name="Luna", kept_since=date(YEAR, 12, 10))
 
     run_all()
 

@@ -10,10 +10,11 @@ import pytest
 from django.db import connection
 
 from rathaus.dogtax.models import AssessmentItem, AssessmentRun, TaxNotice
-from rathaus.dogtax.services import account_for_keeper, assessment_start, dog_register
 from rathaus.dogtax.services import assessment as module
+from rathaus.dogtax.services import assessment_start
 from rathaus.dogtax.services.assessment import assessment_process
 from rathaus.eservices.models import Letter
+from tests.dogtax.factories import DogFactory, TaxAccountFactory
 from tests.eservices.test_concurrency import run_together
 from tests.factories import UserFactory
 
@@ -33,8 +34,8 @@ def households(stored_statute, tax_office):
     accounts = []
     for number in range(12):
         user = UserFactory() if number % 3 == 0 else None
-        account = account_for_keeper(user=user, name=f"Keeper {number}")
-        dog_register(account=account, name="Bello", kept_since=date(2020, 1, 1))
+        account = TaxAccountFactory(keeper=user, name=f"Keeper {number}")
+        DogFactory(account=account, name="Bello", kept_since=date(2020, 1, 1))
         accounts.append(account)
     return accounts
 

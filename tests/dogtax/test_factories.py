@@ -1,11 +1,14 @@
-"""Each trait of the dog factories makes a dog (and household) in the state it names."""
+"""Each trait of the dog factories makes a dog (and household) in the state it names; the
+registration factory makes a registration processed through the engine."""
 
 from datetime import timedelta
 
 import pytest
 
-from rathaus.dogtax.models import DogEvent, TagInvalidation
-from tests.dogtax.factories import DogFactory, TaxAccountFactory
+from rathaus.dogtax.models import Dog, DogEvent, TagInvalidation, TaxNotice
+from rathaus.eservices import workflow
+from rathaus.eservices.handlers import Outcome
+from tests.dogtax.factories import DogFactory, RegistrationFactory, TaxAccountFactory
 from tests.factories import UserFactory
 
 
@@ -47,3 +50,20 @@ def test_an_exempt_dog_has_the_exemption_granted_from_the_day_it_was_kept():
 
     assert (dog.exemption_code, dog.exemption_from) == ("shelter", dog.kept_since)
     assert DogEvent.objects.filter(dog=dog, kind=DogEvent.Kind.EXEMPTION_GRANTED).exists()
+
+
+def test_a_registration_is_processed_and_decided_with_a_tax_notice():
+    case = RegistrationFactory()
+
+    assert (case.status, case.outcome) == (workflow.DECIDED, Outcome.GRANTED)
+    assert case.service.handler == "dogtax.registration"
+    assert Dog.objects.get().name == "Bello"
+    assert TaxNotice.objects.get().case_reference == case.reference
+
+
+def test_a_registration_with_a_shelter_exemption_brings_its_evidence_and_waits_for_a_clerk():
+    case = RegistrationFactory(answers={"exemption": "shelter"})
+
+    assert case.status == workflow.SUBMITTED
+    assert case.answers["evidence"]["name"] == "evidence.pdf"
+    assert not Dog.objects.exists()

@@ -8,81 +8,16 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from rathaus.dogtax.models import Dog, Tag, TaxNotice
-from rathaus.eservices import demo_forms
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.models import Case
 from rathaus.eservices.services.decisions import case_decide
-from rathaus.eservices.services.drafts import draft_attach_file, draft_save_step, draft_start
-from rathaus.eservices.services.submission import SubmissionInvalid, draft_submit
-from tests.eservices.factories import PDF, ServiceFactory
+from rathaus.eservices.services.submission import SubmissionInvalid
+from tests.dogtax.factories import ADDRESS, YEAR, DogCaseFactory, RegistrationFactory
 from tests.factories import UserFactory
-
-ADDRESS = {"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"}
-APPLICANT = {"given_name": "Clara", "family_name": "Citizen", "address": ADDRESS}
-YEAR = timezone.localdate().year
-
-
-@pytest.fixture
-def services(tax_office, stored_statute):
-    forms = {
-        "anmeldung": ("dogtax.registration", demo_forms.DOG_REGISTRATION),
-        "abmeldung": ("dogtax.deregistration", demo_forms.DOG_DEREGISTRATION),
-        "marke": ("dogtax.tag_lost", demo_forms.DOG_TAG_LOST),
-        "adresse": ("dogtax.address_change", demo_forms.DOG_ADDRESS_CHANGE),
-        "befreiung": ("dogtax.exemption", demo_forms.DOG_EXEMPTION),
-    }
-    return {
-        slug: ServiceFactory(unit=tax_office, slug=slug, schema=schema, handler=handler)
-        for slug, (handler, schema) in forms.items()
-    }
-
-
-@pytest.fixture
-def keeper(db):
-    return UserFactory(email="keeper@example.org")
-
-
-@pytest.fixture
-def apply(services, django_capture_on_commit_callbacks):
-    def submit(slug, user, **answers) -> Case:
-        service = services[slug]
-        draft = draft_start(user=user, service=service)
-        values = {**APPLICANT, **answers}
-        if values.pop("with_evidence", False):
-            values["evidence"] = draft_attach_file(
-                draft=draft,
-                field_key="evidence",
-                uploaded=SimpleUploadedFile("evidence.pdf", PDF, content_type="application/pdf"),
-                accept=("pdf",),
-                max_size_mb=5,
-            )
-        draft_save_step(draft=draft, step_key="x", values=values, next_step="review")
-        with django_capture_on_commit_callbacks(execute=True):
-            case = draft_submit(draft=draft, user=user)
-        case.refresh_from_db()
-        return case
-
-    return submit
-
-
-def register(apply, user, name="Bello", kept_since=None, exemption="none", **extra):
-    kept_since = kept_since or date(YEAR - 3, 5, 10)
-    return apply(
-        "anmeldung",
-        user,
-        dog_name=name,
-        breed="Mischling",
-        sex="male",
-        born_on=date(YEAR - 4, 1, 1).isoformat(),
-        kept_since=kept_since.isoformat(),
-        exemption=exemption,
-        **extra,
-    )
 
 
 def pdf_text(notice) -> str:
@@ -116,8 +51,8 @@ def girocode_of(notice, tmp_path) -> str:
     return codes[0]
 
 
-def test_a_registration_is_decided_automatically_with_a_tax_notice(apply, keeper, tmp_path):
-    case = register(apply, keeper)
+def test_a_registration_is_decided_automatically_with_a_tax_notice(services, keeper, tmp_path):
+    case = RegistrationFactory(applicant=keeper)
 
     assert case.status == "decided" and case.outcome == Outcome.GRANTED
     dog = Dog.objects.get()
@@ -141,12 +76,12 @@ def test_a_registration_is_decided_automatically_with_a_tax_notice(apply, keeper
     assert "HSt-000001" in code
 
 
-def test_a_mandate_for_the_notice_also_collects_the_households_later_dog_tax(apply, keeper):
+def test_a_mandate_for_the_notice_also_collects_the_households_later_dog_tax(services, keeper):
     from rathaus.core.models import AuditEntry
     from rathaus.dogtax.selectors import household_mandate
     from rathaus.eservices.services.payments import mandate_grant
 
-    case = register(apply, keeper)
+    case = RegistrationFactory(applicant=keeper)
     mandate = mandate_grant(
         payment=case.payments.get(),
         user=keeper,
@@ -162,9 +97,11 @@ def test_a_mandate_for_the_notice_also_collects_the_households_later_dog_tax(app
     assert AuditEntry.objects.filter(action="dogtax.account.mandate").count() == 1
 
 
-def test_a_second_dog_has_rank_two_on_the_new_notice(apply, keeper):
-    register(apply, keeper, kept_since=date(YEAR - 3, 1, 1))
-    second = register(apply, keeper, name="Luna", kept_since=date(YEAR, 3, 3))
+def test_a_second_dog_has_rank_two_on_the_new_notice(services, keeper):
+    RegistrationFactory(applicant=keeper, answers={"kept_since": date(YEAR - 3, 1, 1).isoformat()})
+    second = RegistrationFactory(
+        applicant=keeper, answers={"dog_name": "Luna", "kept_since": date(YEAR, 3, 3).isoformat()}
+    )
 
     notice = TaxNotice.objects.get(case_reference=second.reference)
     luna = next(line for line in notice.dogs if line["name"] == "Luna")
@@ -176,18 +113,23 @@ def test_a_second_dog_has_rank_two_on_the_new_notice(apply, keeper):
     assert len({tag.number for tag in Tag.objects.all()}) == 2
 
 
-def test_deregistration_gives_a_corrected_notice(apply, keeper):
-    register(apply, keeper, kept_since=date(YEAR - 3, 1, 1))
-    register(apply, keeper, name="Luna", kept_since=date(YEAR - 2, 1, 1))
+def test_deregistration_gives_a_corrected_notice(services, keeper):
+    RegistrationFactory(applicant=keeper, answers={"kept_since": date(YEAR - 3, 1, 1).isoformat()})
+    RegistrationFactory(
+        applicant=keeper,
+        answers={"dog_name": "Luna", "kept_since": date(YEAR - 2, 1, 1).isoformat()},
+    )
     bello = Dog.objects.get(name="Bello")
-    case = apply(
-        "abmeldung",
-        keeper,
-        tag_number=bello.current_tag.number,
-        reason="given_away",
-        ended_on=date(YEAR, 6, 20).isoformat(),
-        new_keeper_name="Nora Neu",
-        new_keeper=ADDRESS,
+    case = DogCaseFactory(
+        service=services["abmeldung"],
+        applicant=keeper,
+        answers={
+            "tag_number": bello.current_tag.number,
+            "reason": "given_away",
+            "ended_on": date(YEAR, 6, 20).isoformat(),
+            "new_keeper_name": "Nora Neu",
+            "new_keeper": ADDRESS,
+        },
     )
 
     assert case.status == "decided" and case.outcome == Outcome.GRANTED
@@ -199,21 +141,23 @@ def test_deregistration_gives_a_corrected_notice(apply, keeper):
     assert "204,00" in pdf_text(case.notices.get())
 
 
-def test_a_tag_of_another_household_cannot_be_chosen(apply, keeper):
-    register(apply, keeper)
+def test_a_tag_of_another_household_cannot_be_chosen(services, keeper):
+    RegistrationFactory(applicant=keeper)
     other = UserFactory()
-    register(apply, other, name="Rex")
+    RegistrationFactory(applicant=other, answers={"dog_name": "Rex"})
     cases = Case.objects.count()
 
     # The form offers only the applicant's own dogs: another household's tag is no choice,
     # so nothing is submitted and no rejection notice is written.
     with pytest.raises(SubmissionInvalid) as refused:
-        apply(
-            "abmeldung",
-            other,
-            tag_number=Dog.objects.get(name="Bello").current_tag.number,
-            reason="died",
-            ended_on=date(YEAR, 1, 5).isoformat(),
+        DogCaseFactory(
+            service=services["abmeldung"],
+            applicant=other,
+            answers={
+                "tag_number": Dog.objects.get(name="Bello").current_tag.number,
+                "reason": "died",
+                "ended_on": date(YEAR, 1, 5).isoformat(),
+            },
         )
 
     assert [issue.code for issue in refused.value.issues] == ["invalid_choice"]
@@ -221,10 +165,12 @@ def test_a_tag_of_another_household_cannot_be_chosen(apply, keeper):
     assert Dog.objects.get(name="Bello").given_up_on is None
 
 
-def test_a_lost_tag_is_replaced(apply, keeper):
-    register(apply, keeper)
+def test_a_lost_tag_is_replaced(services, keeper):
+    RegistrationFactory(applicant=keeper)
     old = Tag.objects.get()
-    case = apply("marke", keeper, tag_number=old.number)
+    case = DogCaseFactory(
+        service=services["marke"], applicant=keeper, answers={"tag_number": old.number}
+    )
 
     old.refresh_from_db()
     new = Tag.objects.exclude(pk=old.pk).get()
@@ -233,20 +179,25 @@ def test_a_lost_tag_is_replaced(apply, keeper):
     assert new.number in text and old.number in text
 
 
-def test_an_address_change_updates_the_account(apply, keeper):
-    register(apply, keeper)
+def test_an_address_change_updates_the_account(services, keeper):
+    RegistrationFactory(applicant=keeper)
     new = {"street": "Neue Straße 5", "postal_code": "67657", "city": "Kaiserslautern"}
-    case = apply("adresse", keeper, new_address=new, moved_on=date(YEAR, 2, 1).isoformat())
+    case = DogCaseFactory(
+        service=services["adresse"],
+        applicant=keeper,
+        answers={"new_address": new, "moved_on": date(YEAR, 2, 1).isoformat()},
+    )
 
     assert case.outcome == Outcome.GRANTED
     assert Dog.objects.get().account.street == "Neue Straße 5"
 
 
 def test_a_shelter_dog_goes_to_the_clerk_and_the_grant_gives_a_corrected_notice(
-    apply, keeper, tax_clerk
+    services, keeper, tax_clerk
 ):
-    case = register(
-        apply, keeper, kept_since=date(YEAR, 1, 2), exemption="shelter", with_evidence=True
+    case = RegistrationFactory(
+        applicant=keeper,
+        answers={"kept_since": date(YEAR, 1, 2).isoformat(), "exemption": "shelter"},
     )
 
     assert case.status == "submitted"
@@ -265,11 +216,13 @@ def test_a_shelter_dog_goes_to_the_clerk_and_the_grant_gives_a_corrected_notice(
     assert "steuerfrei" in pdf_text(tax_notice.notice)
 
 
-def test_an_exemption_for_a_registered_dog(apply, keeper, tax_clerk):
-    register(apply, keeper)
+def test_an_exemption_for_a_registered_dog(services, keeper, tax_clerk):
+    RegistrationFactory(applicant=keeper)
     tag = Tag.objects.get()
-    case = apply(
-        "befreiung", keeper, tag_number=tag.number, exemption="assistance", with_evidence=True
+    case = DogCaseFactory(
+        service=services["befreiung"],
+        applicant=keeper,
+        answers={"tag_number": tag.number, "exemption": "assistance"},
     )
     assert case.status == "submitted"
 
@@ -279,25 +232,25 @@ def test_an_exemption_for_a_registered_dog(apply, keeper, tax_clerk):
     assert TaxNotice.objects.get(case_reference=case.reference).total == Decimal("0.00")
 
 
-def test_a_second_shelter_exemption_within_ten_years_is_refused(apply, keeper, tax_clerk):
-    first = register(apply, keeper, exemption="shelter", with_evidence=True)
+def test_a_second_shelter_exemption_within_ten_years_is_refused(services, keeper, tax_clerk):
+    first = RegistrationFactory(applicant=keeper, answers={"exemption": "shelter"})
     case_decide(case=first, decision=Decision(outcome=Outcome.GRANTED, text="OK"), actor=tax_clerk)
-    second = register(
-        apply,
-        keeper,
-        name="Luna",
-        kept_since=date(YEAR, 1, 2),
-        exemption="shelter",
-        with_evidence=True,
+    second = RegistrationFactory(
+        applicant=keeper,
+        answers={
+            "dog_name": "Luna",
+            "kept_since": date(YEAR, 1, 2).isoformat(),
+            "exemption": "shelter",
+        },
     )
 
     assert second.outcome == Outcome.REJECTED
 
 
-def test_another_citizen_gets_404_for_the_notice_and_the_case(apply, keeper, client):
+def test_another_citizen_gets_404_for_the_notice_and_the_case(services, keeper, client):
     from tests.factories import sign_in
 
-    case = register(apply, keeper)
+    case = RegistrationFactory(applicant=keeper)
     notice = case.notices.get()
     sign_in(client, UserFactory())
 
@@ -311,10 +264,10 @@ def test_another_citizen_gets_404_for_the_notice_and_the_case(apply, keeper, cli
     )
 
 
-def test_the_english_notice_keeps_the_german_legal_remedy(apply, keeper):
+def test_the_english_notice_keeps_the_german_legal_remedy(services, keeper):
     keeper.language = "en"
     keeper.save()
-    case = register(apply, keeper)
+    case = RegistrationFactory(applicant=keeper)
 
     text = pdf_text(case.notices.get())
 

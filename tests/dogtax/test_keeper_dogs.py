@@ -8,7 +8,6 @@ import io
 import re
 from datetime import date
 
-import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 from pypdf import PdfReader
@@ -19,13 +18,7 @@ from rathaus.dogtax.templatetags.dogtax import money
 from rathaus.eservices.handlers import Outcome
 from rathaus.eservices.models import Case, Draft
 from rathaus.eservices.services.drafts import draft_save_step
-from tests.dogtax.test_handlers import (  # noqa: F401  (fixtures)
-    APPLICANT,
-    YEAR,
-    apply,
-    register,
-    services,
-)
+from tests.dogtax.factories import APPLICANT, YEAR, DogCaseFactory, RegistrationFactory
 from tests.eservices.factories import ServiceFactory
 from tests.factories import StaffFactory, UserFactory, sign_in
 
@@ -35,11 +28,6 @@ GERMAN_WORDS = re.compile(
     r"\b(der|die|das|Der|Die|Das|und|ist|für|wird|bei|liegt|Hund|Steuermarke|angemeldet|"
     r"Bescheid|Steuerkonto|Fällig|Januar|Dezember)\b"
 )
-
-
-@pytest.fixture
-def keeper(db):
-    return UserFactory(email="keeper@example.org")
 
 
 def pdf_text(notice) -> str:
@@ -57,10 +45,12 @@ def outside_legal_remedy(text: str) -> str:
     return text[:start] + text[end:]
 
 
-def test_a_dog_registered_on_10_december_is_named_with_its_tag(apply, keeper, client):  # noqa: F811
+def test_a_dog_registered_on_10_december_is_named_with_its_tag(services, keeper, client):
     reverse("dogtax:my_dogs")  # the URLs (and the API's schemas) are loaded before time stands
     with freeze_time("2026-12-10 09:00:00"):
-        case = register(apply, keeper, kept_since=date(2026, 12, 10))
+        case = RegistrationFactory(
+            applicant=keeper, answers={"kept_since": date(2026, 12, 10).isoformat()}
+        )
     tag = Tag.objects.get()
     account = TaxAccount.objects.get(keeper=keeper)
     following = assess_account(account, 2027).total
@@ -84,11 +74,11 @@ def test_a_dog_registered_on_10_december_is_named_with_its_tag(apply, keeper, cl
     assert f"/services/cases/{case.reference}/notices/" in body
 
 
-def test_the_account_page_is_the_keepers_own(apply, keeper, client):  # noqa: F811
-    register(apply, keeper)
+def test_the_account_page_is_the_keepers_own(services, keeper, client):
+    RegistrationFactory(applicant=keeper)
     bello_tag = Tag.objects.get().number
     neighbour = UserFactory()
-    register(apply, neighbour, name="Rex")
+    RegistrationFactory(applicant=neighbour, answers={"dog_name": "Rex"})
 
     assert client.get("/dogtax/my-dogs/").status_code == 302  # sign in first
     sign_in(client, UserFactory())
@@ -102,10 +92,12 @@ def test_the_account_page_is_the_keepers_own(apply, keeper, client):  # noqa: F8
     assert b"/dogtax/my-dogs/" in client.get("/my-account/profile/").content
 
 
-def test_the_deregistration_form_lists_the_keepers_own_dogs(apply, services, keeper, client):  # noqa: F811
-    register(apply, keeper)
-    register(apply, keeper, name="Luna", kept_since=date(YEAR, 1, 2))
-    register(apply, UserFactory(), name="Rex")
+def test_the_deregistration_form_lists_the_keepers_own_dogs(services, keeper, client):
+    RegistrationFactory(applicant=keeper)
+    RegistrationFactory(
+        applicant=keeper, answers={"dog_name": "Luna", "kept_since": date(YEAR, 1, 2).isoformat()}
+    )
+    RegistrationFactory(applicant=UserFactory(), answers={"dog_name": "Rex"})
     tags = {dog.name: dog.current_tag.number for dog in Dog.objects.all()}
     sign_in(client, keeper)
     started = client.post(f"/services/apply/{services['abmeldung'].slug}/")
@@ -121,10 +113,10 @@ def test_the_deregistration_form_lists_the_keepers_own_dogs(apply, services, kee
     assert tags["Rex"] not in body and 'type="text" name="tag_number"' not in body
 
 
-def test_a_typed_tag_number_is_checked_on_the_form(apply, keeper, tax_office, client):  # noqa: F811
+def test_a_typed_tag_number_is_checked_on_the_form(services, keeper, tax_office, client):
     """A clerk-facing form that asks for a tag number: a typo is a message at the field, the
     step is not saved and no case (and no rejection notice) is made."""
-    register(apply, keeper)
+    RegistrationFactory(applicant=keeper)
     number = Tag.objects.get().number
     schema = {
         "steps": [
@@ -161,17 +153,19 @@ def test_a_typed_tag_number_is_checked_on_the_form(apply, keeper, tax_office, cl
     assert right.status_code == 302 and right["Location"].endswith("/review/")
 
 
-def test_an_english_notice_is_english_outside_the_legal_remedy(apply, keeper):  # noqa: F811
+def test_an_english_notice_is_english_outside_the_legal_remedy(services, keeper):
     keeper.language = "en"
     keeper.save()
-    register(apply, keeper)
+    RegistrationFactory(applicant=keeper)
     tag = Tag.objects.get()
-    case = apply(
-        "abmeldung",
-        keeper,
-        tag_number=tag.number,
-        reason="died",
-        ended_on=date(YEAR, 1, 5).isoformat(),
+    case = DogCaseFactory(
+        service=services["abmeldung"],
+        applicant=keeper,
+        answers={
+            "tag_number": tag.number,
+            "reason": "died",
+            "ended_on": date(YEAR, 1, 5).isoformat(),
+        },
     )
 
     for notice in Case.objects.get(pk=case.pk).notices.all():
@@ -201,13 +195,13 @@ def test_child_benefit_notices_write_dates_in_the_recipients_language(db):
     assert "Dec. 4, 2026" in html and "04.12.2026" not in html
 
 
-def test_the_address_change_form_asks_for_no_tag_or_account_number(apply, services, keeper, client):  # noqa: F811
+def test_the_address_change_form_asks_for_no_tag_or_account_number(services, keeper, client):
     """The address change concerns the applicant's own tax account, found from the signed-in
     keeper: the form asks for names, the old and new address and the date of the move, and
     nothing that identifies an account or a dog is typed (nor chosen: it concerns all dogs)."""
     from rathaus.eservices.demo_forms import DOG_ADDRESS_CHANGE
 
-    register(apply, keeper)
+    RegistrationFactory(applicant=keeper)
     account = TaxAccount.objects.get(keeper=keeper)
     tag = Tag.objects.get().number
     fields = {

@@ -6,26 +6,19 @@ from django.utils import translation
 
 from rathaus.dogtax.models import TaxNotice
 from rathaus.eservices.outcomes import euro
-from tests.dogtax.test_handlers import YEAR, apply, register, services  # noqa: F401
+from tests.dogtax.factories import YEAR, RegistrationFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _language_reset():
-    """Pages under /en/ activate English in this thread; later tests expect the default."""
-    yield
-    translation.deactivate()
 
 
 @pytest.mark.parametrize(
     ("language", "prefix", "label"),
     [("de", "", "bewilligt – Hundesteuer"), ("en", "/en", "granted – Dog tax")],
 )
-def test_the_registration_names_the_tax_of_the_year(apply, language, prefix, label):  # noqa: F811
+def test_the_registration_names_the_tax_of_the_year(services, language, prefix, label):
     keeper = UserFactory(email=f"keeper-{language}@example.org", language=language)
-    case = register(apply, keeper)
+    case = RegistrationFactory(applicant=keeper)
     notice = TaxNotice.objects.get(case_reference=case.reference)
     with translation.override(language):
         expected = f"{label} {YEAR}: {euro(notice.total)}"

@@ -10,13 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from rathaus.core.models import AuditEntry
 from rathaus.core.navigation import backoffice_links
-from rathaus.dogtax.services import (
-    account_for_keeper,
-    dog_deregister,
-    dog_register,
-    notice_record,
-    tag_replace,
-)
+from rathaus.dogtax.services import dog_deregister, notice_record, tag_replace
+from tests.dogtax.factories import DogFactory, TaxAccountFactory
 from tests.factories import OrgUnitFactory, StaffFactory, UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -34,14 +29,9 @@ def order_clerk(db):
 
 @pytest.fixture
 def household(stored_statute):
-    account = account_for_keeper(
-        user=UserFactory(),
-        name="Clara Citizen",
-        address={"street": "Marktstraße 1", "postal_code": "67655", "city": "Kaiserslautern"},
-        district="Innenstadt",
-    )
-    bello = dog_register(account=account, name="Bello", breed="Pudel", kept_since=date(2020, 1, 1))
-    luna = dog_register(account=account, name="Luna", kept_since=date(2021, 1, 1))
+    account = TaxAccountFactory(keeper=UserFactory(), name="Clara Citizen", district="Innenstadt")
+    bello = DogFactory(account=account, name="Bello", breed="Pudel", kept_since=date(2020, 1, 1))
+    luna = DogFactory(account=account, name="Luna", kept_since=date(2021, 1, 1))
     tag_replace(tag=bello.tags.get())
     dog_deregister(dog=luna, given_up_on=date(2026, 3, 1), reason="died")
     notice_record(account=account, year=2026, kind="annual")
@@ -49,7 +39,7 @@ def household(stored_statute):
 
 
 def test_the_tax_office_searches_households_by_name_account_and_tag(client, tax_clerk, household):
-    other = account_for_keeper(user=None, name="Otto Other")
+    other = TaxAccountFactory(name="Otto Other")
     sign_in(client, tax_clerk)
 
     for query in ["clara", household.number, "1"]:

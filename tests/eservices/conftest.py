@@ -19,11 +19,6 @@ def quick_pdfs(monkeypatch):
         monkeypatch.setattr(f"{module}.render_pdf", lambda **kwargs: PDF)
 
 
-@pytest.fixture(autouse=True)
-def _media(media_dirs):
-    return media_dirs
-
-
 @pytest.fixture
 def service(tax_office):
     return ServiceFactory(unit=tax_office, slug="demo-nachweis")

@@ -1,5 +1,6 @@
 """Factories for the online-services tests: services with a published form, and cases in a
-given state of the workflow, made through the real services (draft, submit, decide, pay)."""
+given state of the workflow, made through the real services (draft, submit, process, decide,
+pay)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from decimal import Decimal
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 
 from rathaus.eservices import workflow
 from rathaus.eservices.demo_forms import DEMO_REQUEST
+from rathaus.eservices.formschema import evaluate
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.models import Case, FormVersion, Service
 from rathaus.eservices.services.cases import case_transition
@@ -60,24 +63,34 @@ class ServiceFactory(factory.django.DjangoModelFactory):
             )
 
 
-def attach(draft, *, name="proof.pdf", content=PDF):
+def attach(draft, *, field_key="proof", name="proof.pdf", content=PDF):
     return draft_attach_file(
         draft=draft,
-        field_key="proof",
+        field_key=field_key,
         uploaded=SimpleUploadedFile(name, content, content_type="application/pdf"),
         accept=("pdf", "jpg", "png"),
         max_size_mb=5,
     )
 
 
-def submitted_case(service, applicant, **answers):
-    """A case made the way a citizen makes one: draft, answers, upload, submit."""
+def submitted_case(service, applicant, *, defaults=ANSWERS, processed=False, **answers):
+    """A case made the way a citizen makes one: draft, answers (``defaults`` with ``answers``
+    over them), a PDF for every file field the answers show, submit. ``processed`` runs what
+    the submission left for after its commit (the worker's task: the service's handler decides
+    the case or leaves it for a clerk), as a worker would."""
     draft = draft_start(user=applicant, service=service)
-    values = {**ANSWERS, **answers}
-    if any(item.type == "file" for step in draft.form_version.form.steps for item in step.fields):
-        values["proof"] = attach(draft)
-    draft_save_step(draft=draft, step_key="request", values=values, next_step="review")
-    return draft_submit(draft=draft, user=applicant)
+    values = {**defaults, **answers}
+    steps = draft.form_version.form.steps
+    for item in (item for step in steps for item in step.fields):
+        if item.type == "file" and evaluate(item.show_if, values):
+            values[item.key] = attach(draft, field_key=item.key, name=f"{item.key}.pdf")
+    draft_save_step(draft=draft, step_key=steps[-1].key, values=values, next_step="review")
+    if not processed:
+        return draft_submit(draft=draft, user=applicant)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        case = draft_submit(draft=draft, user=applicant)
+    case.refresh_from_db()
+    return case
 
 
 def statement(*entries: tuple[str, str, str]) -> bytes:
@@ -103,17 +116,21 @@ def statement(*entries: tuple[str, str, str]) -> bytes:
 
 
 class CaseFactory(factory.Factory):
-    """A case submitted through the citizen's way (``submitted_case``), then moved on by the
-    workflow's services. Traits: ``submitted`` (the default), ``in_review`` (by a clerk of the
-    service's department), ``decided`` (granted by ``case_decide``), ``paid`` (decided with a
-    fee of FEE, paid by a booked bank statement) and ``closed`` (decided, then closed)."""
+    """A case submitted through the citizen's way (``submitted_case``: ``answers`` over the
+    form's usual ``defaults``, ANSWERS for the demo request), then moved on by the workflow's
+    services. ``processed=True`` lets the worker's task run after the submission (the handler
+    of the service decides). Traits: ``submitted`` (the default), ``in_review`` (by a clerk of
+    the service's department), ``decided`` (granted by ``case_decide``), ``paid`` (decided with
+    a fee of FEE, paid by a booked bank statement) and ``closed`` (decided, then closed)."""
 
     class Meta:
         model = Case
 
     service = factory.SubFactory(ServiceFactory)
     applicant = factory.SubFactory(UserFactory)
+    defaults = factory.Dict(ANSWERS)
     answers = factory.Dict({})
+    processed = False
     target = workflow.SUBMITTED
     fee = None
     pay = False
@@ -130,8 +147,12 @@ class CaseFactory(factory.Factory):
         raise NotImplementedError("Cases are made through the services; use CaseFactory().")
 
     @classmethod
-    def _create(cls, model_class, *, service, applicant, answers, target, fee, pay):
-        case = submitted_case(service, applicant, **answers)
+    def _create(
+        cls, model_class, *, service, applicant, defaults, answers, processed, target, fee, pay
+    ):
+        case = submitted_case(service, applicant, defaults=defaults, processed=processed, **answers)
+        if target == workflow.SUBMITTED:
+            return case
         clerk = StaffFactory(unit=service.unit)
         if target == workflow.IN_REVIEW:
             case = case_transition(

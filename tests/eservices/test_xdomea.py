@@ -73,7 +73,7 @@ def test_a_message_without_the_required_elements_is_refused():
 
     with pytest.raises(xdomea.XdomeaInvalid) as refused:
         xdomea.validate(root)
-    assert "ProzessID" in str(refused.value) or "Nachrichtentyp" in str(refused.value)
+    assert f"Expected is ( {{{xdomea.NS}}}ProzessID )" in str(refused.value)
 
 
 def test_a_disposal_outside_the_code_list_is_refused():

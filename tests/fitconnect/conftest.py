@@ -7,7 +7,6 @@ from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.receipts import receipt_store
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
-from tests.childbenefit.conftest import administrator  # noqa: F401
 from tests.factories import UserFactory
 from tests.fitconnect.loopback import ARS, CLIENT_ID, CLIENT_SECRET, FitConnectPeer, Keys
 
@@ -45,7 +44,7 @@ def fitconnect(settings, peer, keys, tmp_path):
 
 
 @pytest.fixture
-def handed_over(fitconnect, family_office, administrator):  # noqa: F811
+def handed_over(fitconnect, family_office, administrator):
     """A child-benefit application in the hand-over role, decided "forwarded": one delivery."""
     role_set(actor=administrator, role=BenefitRole.HANDOVER)
     case = apply(

@@ -93,11 +93,18 @@ def test_the_archive_is_pmtiles_a_reader_understands():
 # --- addresses of map services -----------------------------------------------------------------
 
 
-def test_a_tile_template_needs_its_placeholders_and_a_clean_https_address(settings):
+@pytest.mark.parametrize("template", [BASEMAP_DE, "https://tiles.example.org/{z}/{x}/{y}.png"])
+def test_a_tile_template_with_its_placeholders_on_a_clean_https_address_is_accepted(
+    settings, template
+):
     settings.PRODUCTION = True
-    validate_tile_template(BASEMAP_DE)
-    validate_tile_template("https://tiles.example.org/{z}/{x}/{y}.png")
-    for bad, code in [
+
+    validate_tile_template(template)
+
+
+@pytest.mark.parametrize(
+    ("template", "code"),
+    [
         ("http://tiles.example.org/{z}/{x}/{y}.png", "scheme"),
         ("https://user:secret@tiles.example.org/{z}/{x}/{y}.png", "credentials"),
         ("https://tiles.example.org/tiles.png", "placeholders"),
@@ -106,16 +113,28 @@ def test_a_tile_template_needs_its_placeholders_and_a_clean_https_address(settin
         ("https://{s}.tiles.example.org/{z}/{x}/{y}.png", "host"),
         ("https://tiles.example.org;script-src/{z}/{x}/{y}.png", "host"),
         ("https://[::1/{z}/{x}/{y}.png", "host"),
-    ]:
-        with pytest.raises(ValidationError) as raised:
-            validate_tile_template(bad)
-        assert raised.value.code == code, bad
-
-
-def test_plain_http_is_allowed_outside_production_only(settings):
-    settings.PRODUCTION = False
-    validate_service_url("http://127.0.0.1:8080/wms")
+    ],
+)
+def test_a_tile_template_without_its_placeholders_or_a_clean_https_address_is_refused(
+    settings, template, code
+):
     settings.PRODUCTION = True
+
+    with pytest.raises(ValidationError) as raised:
+        validate_tile_template(template)
+
+    assert raised.value.code == code
+
+
+def test_plain_http_is_allowed_outside_production(settings):
+    settings.PRODUCTION = False
+
+    validate_service_url("http://127.0.0.1:8080/wms")
+
+
+def test_plain_http_is_refused_in_production(settings):
+    settings.PRODUCTION = True
+
     with pytest.raises(ValidationError):
         validate_service_url("http://127.0.0.1:8080/wms")
 
@@ -161,24 +180,36 @@ def test_build_basemap_writes_the_districts_and_places_of_the_city(archive):
 
 
 @pytest.mark.django_db
-def test_the_archive_is_served_in_ranges(client, archive):
-    size = archive.stat().st_size
-    response = client.get("/maps/basemap.pmtiles", HTTP_RANGE="bytes=0-126")
-    assert response.status_code == 206
-    assert response["Content-Range"] == f"bytes 0-126/{size}"
-    assert response.content == archive.read_bytes()[:127]
-    assert response["Accept-Ranges"] == "bytes"
+@pytest.mark.parametrize(
+    ("requested", "status", "content_range", "part"),
+    [
+        ("bytes=0-126", 206, "bytes 0-126/{size}", slice(0, 127)),
+        ("bytes=-10", 206, "bytes {tail}-{last}/{size}", slice(-10, None)),
+        ("bytes={size}-", 416, "bytes */{size}", None),
+    ],
+    ids=["first bytes", "last bytes", "beyond the end"],
+)
+def test_the_archive_is_served_in_ranges(client, archive, requested, status, content_range, part):
+    content = archive.read_bytes()
+    size = len(content)
+    places = {"size": size, "tail": size - 10, "last": size - 1}
 
-    tail = client.get("/maps/basemap.pmtiles", HTTP_RANGE="bytes=-10")
-    assert (tail.status_code, tail.content) == (206, archive.read_bytes()[-10:])
+    response = client.get("/maps/basemap.pmtiles", HTTP_RANGE=requested.format(**places))
 
-    beyond = client.get("/maps/basemap.pmtiles", HTTP_RANGE=f"bytes={size}-")
-    assert (beyond.status_code, beyond["Content-Range"]) == (416, f"bytes */{size}")
+    assert response.status_code == status
+    assert response["Content-Range"] == content_range.format(**places)
+    if part is not None:
+        assert response.content == content[part]
+        assert response["Accept-Ranges"] == "bytes"
 
+
+@pytest.mark.django_db
+def test_the_whole_archive_is_served_and_not_again_while_unchanged(client, archive):
     whole = client.get("/maps/basemap.pmtiles")
+    again = client.get("/maps/basemap.pmtiles", HTTP_IF_NONE_MATCH=whole["ETag"])
+
     assert whole.status_code == 200
     assert b"".join(whole.streaming_content) == archive.read_bytes()
-    again = client.get("/maps/basemap.pmtiles", HTTP_IF_NONE_MATCH=whole["ETag"])
     assert again.status_code == 304
 
 

@@ -6,8 +6,10 @@ import re
 
 import pytest
 
+from rathaus.dogtax.services import statute_seed
 from rathaus.geodata import demo
 from rathaus.opendata.charts import connect_chart
+from tests.dogtax.factories import DogFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,15 +115,10 @@ def test_the_catalogue_page_lists_datasets_with_their_downloads(client):
 
 @pytest.mark.usefixtures("city")
 def test_the_dog_tax_fills_its_slot_from_the_register_leaving_small_districts_empty(client):
-    from datetime import date
-
-    from rathaus.dogtax.services import account_for_keeper, dog_register, statute_seed
-
     statute_seed()
     for district, households in (("Innenstadt", 3), ("Erfenbach", 1)):
         for _ in range(households):
-            account = account_for_keeper(user=None, name="Household", district=district)
-            dog_register(account=account, name="Dog", kept_since=date(2020, 1, 1))
+            DogFactory(account__district=district)
 
     section = chart_section(
         client.get("/data/dashboards/city/").content.decode(), "dogs-by-district"

@@ -91,7 +91,9 @@ def test_sessions_and_sign_in_throttle_live_in_redis(client, citizen, password, 
             "/accounts/login/", {"login": citizen.email, "password": "wrong password"}
         )
         assert response.status_code == 200
-        assert any(b"allauth" in key or b"rl:" in key for key in keys.keys("test:*"))
+        assert any(
+            b":allauth:rl:allauth.account:login_failed:" in key for key in keys.keys("test:*")
+        )
 
         client.post("/accounts/login/", {"login": citizen.email, "password": password})
         session_key = client.cookies["sessionid"].value

@@ -1,27 +1,11 @@
-"""People with participation roles, and helpers for the participation tests."""
+"""People with participation roles (moderator and administrator are in the root conftest), and
+the helpers for the participation tests."""
 
 import pytest
 from django.utils import timezone
 
-from rathaus.organization.models import Role
-from tests.factories import OrgUnitFactory, StaffFactory, UserFactory
+from tests.factories import UserFactory
 from tests.participation.factories import ProfileFactory
-
-
-def staff_member(email: str, unit: str, role: str):
-    return StaffFactory(
-        email=email, with_totp=True, unit=OrgUnitFactory(slug=unit), unit__role=role
-    )
-
-
-@pytest.fixture
-def moderator(db):
-    return staff_member("moderator.test@example.org", "daten-services", Role.MODERATOR)
-
-
-@pytest.fixture
-def administrator(db):
-    return staff_member("admin.test@example.org", "ikt", Role.ADMINISTRATOR)
 
 
 @pytest.fixture

@@ -3,8 +3,9 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
+from rathaus.opendata.datasets import get_dataset
 from rathaus.voting.opendata import budget_by_district, datasets
 from rathaus.voting.services import ballot_cast, poll_close
 from tests.voting.factories import PollFactory, make_codes, options
@@ -98,3 +99,16 @@ def test_the_budget_by_district_sums_the_funded_projects(db, imported_districts)
     assert rows["Erfenbach"] == Decimal("40.00")
     assert rows["Ganze Stadt"] == Decimal("30.00")
     assert rows["Siegelbach"] == 0 and rows["Innenstadt"] == 0
+
+
+def test_the_poll_results_are_listed_once_a_poll_is_counted_and_cover_its_days():
+    assert get_dataset("poll-results") is None
+
+    poll = PollFactory(ended=True, closed=True)
+
+    dataset = get_dataset("poll-results")
+    assert dataset.modified() == poll.closed_at
+    assert dataset.temporal() == (
+        timezone.localtime(poll.opens_at).date(),
+        timezone.localtime(poll.closes_at).date(),
+    )

@@ -14,14 +14,14 @@ from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rathaus.eservices.models import Case, Service
 from rathaus.opendata.charts import MONTH, TOWN_HALL, Chart, ChartColumn, register_chart
-from rathaus.opendata.datasets import GOVERNMENT, Dataset, register_dataset, tabular
+from rathaus.opendata.datasets import GOVERNMENT, Dataset, drawn_from, register_dataset, tabular
 
 MONTHS = 12
 SMALLEST_PUBLISHED = 3
@@ -181,8 +181,7 @@ SERVICE_STATISTICS = Dataset(
     keywords_de=("Online-Dienste", "Verwaltungsdigitalisierung", "Statistik"),
     keywords_en=("online services", "digital administration", "statistics"),
     distributions=tabular(STATISTICS_COLUMNS, statistics_rows),
-    available=lambda: Case.objects.exists(),
-    modified=lambda: Case.objects.aggregate(m=Max("updated_at"))["m"],
+    **drawn_from(Case.objects.all, changed="updated_at"),
     order=80,
 )
 

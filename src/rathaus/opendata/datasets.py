@@ -28,6 +28,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Max, Min, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from rathaus.geodata.crs import CRS84, EPSG_25832, transformer
@@ -153,6 +155,31 @@ def connect_dataset(
     if licence:
         changes["licence"] = licence
     DATASETS.connect(dataset_id, **changes)
+
+
+def drawn_from(
+    rows: Callable[[], QuerySet], *, changed: str, covers: tuple[str, str] | None = None
+) -> dict:
+    """The live metadata of a dataset drawn from the rows that ``rows()`` selects, as keyword
+    arguments of `Dataset` (``Dataset(…, **drawn_from(…))``): listed while there is a row
+    (``available``), changed when the latest ``changed`` field says (``modified``) and, with
+    ``covers`` (a start and an end field), covering the days from the earliest start to the
+    latest end in local time (``temporal``)."""
+    metadata: dict = {
+        "available": lambda: rows().exists(),
+        "modified": lambda: rows().aggregate(latest=Max(changed))["latest"],
+    }
+    if covers:
+
+        def temporal() -> tuple[date | None, date | None]:
+            found = rows().aggregate(start=Min(covers[0]), end=Max(covers[1]))
+            return tuple(
+                None if found[key] is None else timezone.localtime(found[key]).date()
+                for key in ("start", "end")
+            )
+
+        metadata["temporal"] = temporal
+    return metadata
 
 
 def get_dataset(dataset_id: str) -> Dataset | None:

@@ -10,11 +10,8 @@ names).
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db.models import Count, Max, Min, QuerySet, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,6 +21,7 @@ from rathaus.opendata.datasets import (
     REGIONS,
     SOCIETY,
     Dataset,
+    drawn_from,
     layer_geojson,
     register_dataset,
     tabular,
@@ -149,13 +147,6 @@ def _table(columns: tuple[str, ...], rows):
     return lambda: (tuple(row[column] for column in columns) for row in rows())
 
 
-def _period(queryset: QuerySet, field: str) -> tuple[date | None, date | None]:
-    found = queryset.aggregate(start=Min(field), end=Max(field))
-    return tuple(
-        None if value is None else timezone.localtime(value).date() for value in found.values()
-    )
-
-
 CHARTS = [
     Chart(
         id="participation-by-district",
@@ -213,8 +204,7 @@ DATASETS = [
         keywords_de=("Vorhabenliste", "Bürgerbeteiligung", "Projekte"),
         keywords_en=("planned projects", "participation", "projects"),
         distributions=(*tabular(PROJECT_COLUMNS, project_rows), layer_geojson("projects")),
-        available=lambda: published_projects().exists(),
-        modified=lambda: published_projects().aggregate(m=Max("updated_at"))["m"],
+        **drawn_from(published_projects, changed="updated_at"),
         order=40,
     ),
     Dataset(
@@ -232,9 +222,7 @@ DATASETS = [
             *tabular(PROPOSAL_COLUMNS, _table(PROPOSAL_COLUMNS, open_proposal_rows)),
             layer_geojson("proposals"),
         ),
-        available=lambda: visible_proposals().exists(),
-        modified=lambda: visible_proposals().aggregate(m=Max("updated_at"))["m"],
-        temporal=lambda: _period(visible_proposals(), "created_at"),
+        **drawn_from(visible_proposals, changed="updated_at", covers=("created_at", "created_at")),
         order=50,
     ),
     Dataset(
@@ -248,9 +236,7 @@ DATASETS = [
         keywords_de=("Bürgerbeteiligung", "Kommentare"),
         keywords_en=("participation", "comments"),
         distributions=tabular(COMMENT_COLUMNS, _table(COMMENT_COLUMNS, open_comment_rows)),
-        available=lambda: visible_comments().exists(),
-        modified=lambda: visible_comments().aggregate(m=Max("created_at"))["m"],
-        temporal=lambda: _period(visible_comments(), "created_at"),
+        **drawn_from(visible_comments, changed="created_at", covers=("created_at", "created_at")),
         order=60,
     ),
 ]

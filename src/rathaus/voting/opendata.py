@@ -14,13 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from rathaus.opendata.charts import CITY, DISTRICT, Chart, ChartColumn, register_chart
-from rathaus.opendata.datasets import Dataset, register_dataset, tabular
+from rathaus.opendata.datasets import Dataset, drawn_from, register_dataset, tabular
 from rathaus.participation.districts import district_names
 from rathaus.voting.models import Kind, Poll
 from rathaus.voting.selectors import result_table
@@ -159,13 +158,6 @@ def result_rows():
             )
 
 
-def _period():
-    found = _closed_polls().aggregate(start=Min("opens_at"), end=Max("closes_at"))
-    return tuple(
-        None if value is None else timezone.localtime(value).date() for value in found.values()
-    )
-
-
 def budget_by_district() -> list[tuple[str, Decimal]]:
     """Money of the funded projects of closed participatory budgets per district (the district
     of each project as the poll gives it); projects for the whole city last."""
@@ -208,9 +200,7 @@ POLL_RESULTS = Dataset(
     keywords_de=("Abstimmung", "Ergebnisse", "Bürgerhaushalt"),
     keywords_en=("poll", "results", "participatory budgeting"),
     distributions=tabular(RESULT_COLUMNS, result_rows),
-    available=lambda: _closed_polls().exists(),
-    modified=lambda: _closed_polls().aggregate(m=Max("closed_at"))["m"],
-    temporal=_period,
+    **drawn_from(_closed_polls, changed="closed_at", covers=("opens_at", "closes_at")),
     licence=LICENSE,
     order=70,
 )
