@@ -51,9 +51,7 @@ def test_a_dashboard_states_the_time_of_its_figures(client, applications):
     assert "Figures as of" in english and "every 15 minutes" in english
 
 
-def test_the_figures_stay_as_of_their_time_until_the_job_works_them_out_again(
-    client, applications
-):
+def test_the_figures_stay_as_of_their_time_until_the_job_works_them_out_again(client, applications):
     assert ">44<" in page(client, "/en/data/dashboards/town-hall/")
     applications[0] = ("2026-10", 45)
     assert ">44<" in page(client, "/en/data/dashboards/town-hall/")

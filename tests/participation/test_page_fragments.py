@@ -122,7 +122,8 @@ def test_a_map_from_a_cached_list_still_gets_its_image_hosts_into_the_policy(cli
 
     again = client.get("/participation/projects/")
 
-    assert map_places(again.content.decode(), "projects-map") == [("Stiftsplatz", [7.7606, 49.4674])]
+    places = map_places(again.content.decode(), "projects-map")
+    assert places == [("Stiftsplatz", [7.7606, 49.4674])]
     assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 

@@ -19,8 +19,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from rathaus.eservices.models import Case, Service
 from rathaus.core.fragments import connect_topic
+from rathaus.eservices.models import Case, Service
 from rathaus.opendata.charts import MONTH, TOWN_HALL, Chart, ChartColumn, register_chart
 from rathaus.opendata.datasets import (
     CATALOGUE_TOPIC,

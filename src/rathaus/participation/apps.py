@@ -11,13 +11,13 @@ class ParticipationConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.privacy import register_personal_data
+        from rathaus.core.fragments import connect_topic
         from rathaus.core.navigation import (
             Link,
             register_account_link,
             register_backoffice_link,
             register_home_panel,
         )
-        from rathaus.core.fragments import connect_topic
         from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
         from rathaus.participation import (
