@@ -3,33 +3,14 @@
 is never shared, and the queries do not grow with the services."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from rathaus.eservices.services.drafts import draft_start
 from tests.eservices.factories import ServiceFactory
 from tests.factories import UserFactory, sign_in
+from tests.pages import page, queries
 
 pytestmark = pytest.mark.django_db
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries(url: str, *, cold: bool = True) -> int:
-    client = Client()
-    if cold:
-        cache.clear()
-    else:
-        client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_a_new_or_renamed_service_shows_in_the_catalogue_at_once(client, tax_office):

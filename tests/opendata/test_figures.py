@@ -5,34 +5,15 @@ import csv
 import io
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from rathaus.core.schedule import jobs
 from rathaus.opendata.charts import connect_chart
 from rathaus.opendata.figures import REFRESH_EVERY, figures_refresh
+from tests.pages import page, queries
 from tests.participation.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries(url: str, *, cold: bool = True) -> int:
-    client = Client()
-    if cold:
-        cache.clear()
-    else:
-        client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 @pytest.fixture

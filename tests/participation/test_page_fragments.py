@@ -3,36 +3,17 @@ a change shows at once, each language and each audience has its own, and their q
 grow with the rows."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from rathaus.participation.models import ProjectStatus
 from rathaus.voting.models import Poll
 from tests.factories import UserFactory, sign_in
 from tests.geodata.map_markup import map_places
+from tests.pages import page, queries
 from tests.participation.factories import ProcessFactory, ProjectFactory
 from tests.voting.factories import PollFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries(url: str, *, cold: bool = True) -> int:
-    client = Client()
-    if cold:
-        cache.clear()
-    else:
-        client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_a_process_or_poll_started_after_the_start_page_was_cached_shows_at_once(client):

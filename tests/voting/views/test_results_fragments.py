@@ -2,13 +2,11 @@
 once, each language has its own, and its queries do not grow with the options or ballots."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from rathaus.voting.models import Poll
 from rathaus.voting.services import ballot_cast, poll_close
+from tests.pages import page, queries
 from tests.voting.factories import PollFactory, make_codes, options
 
 pytestmark = pytest.mark.django_db
@@ -19,23 +17,6 @@ def closed_poll(keys: str, votes: list[list[str]], **fields) -> Poll:
     for code, choices in zip(make_codes(poll, len(votes)), votes, strict=True):
         ballot_cast(poll=poll, choices=choices, code=code)
     return poll_close(actor=None, poll=poll)
-
-
-def page(client, url: str) -> str:
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def queries(url: str, *, cold: bool = True) -> int:
-    client = Client()
-    if cold:
-        cache.clear()
-    else:
-        client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 def test_a_changed_poll_shows_on_its_result_page_at_once(client):
