@@ -34,41 +34,66 @@ class Figures:
 
     rows: list[Row]
     computed_at: datetime
-    # Names this computation: a fragment rendered from these rows is keyed by it.
+
+
+@dataclass(frozen=True)
+class FigureSet:
+    """The figures of every chart in one language, kept as one cache entry (a dashboard reads
+    it once). `token` names this set: a dashboard's fragment is keyed by it."""
+
+    charts: dict[str, Figures] = field(default_factory=dict)
     token: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
 
 
-def _key(chart_id: str, language: str) -> str:
-    return f"{PREFIX}{language}.{chart_id}"
+def _key(language: str) -> str:
+    return PREFIX + language
 
 
 def _language() -> str:
     return translation.get_language() or settings.LANGUAGE_CODE
 
 
-def _compute(chart: Chart, language: str) -> Figures:
+def _work_out(chart: Chart, language: str) -> Figures:
     with translation.override(language):
-        figures = Figures(rows=chart.data(), computed_at=timezone.now())
-    cache.set(_key(chart.id, language), figures, KEEP_MINUTES * 60)
-    return figures
+        return Figures(rows=chart.data(), computed_at=timezone.now())
+
+
+def figures_of(charts: list[Chart]) -> tuple[dict[str, Figures], str]:
+    """The latest figures of `charts` in the active language, and the token of the set they
+    belong to. Figures missing or older than KEEP_MINUTES (the scheduler stopped) are worked
+    out now and kept."""
+    language = _language()
+    stored = cache.get(_key(language)) or FigureSet()
+    oldest_kept = timezone.now() - timedelta(minutes=KEEP_MINUTES)
+    missing = [
+        chart
+        for chart in charts
+        if chart.id not in stored.charts or stored.charts[chart.id].computed_at < oldest_kept
+    ]
+    if not missing:
+        return stored.charts, stored.token
+    found = dict(stored.charts)
+    for chart in missing:
+        found[chart.id] = _work_out(chart, language)
+    renewed = FigureSet(charts=found)
+    cache.set(_key(language), renewed, KEEP_MINUTES * 60)
+    return renewed.charts, renewed.token
 
 
 def chart_figures(chart: Chart) -> Figures:
-    """The chart's latest figures in the active language (worked out now if there are none)."""
-    language = _language()
-    figures = cache.get(_key(chart.id, language))
-    return figures if figures is not None else _compute(chart, language)
+    """The chart's latest figures in the active language."""
+    return figures_of([chart])[0][chart.id]
 
 
 def figures_refresh() -> int:
     """Work out the figures of every chart in every language (the scheduled job); returns
-    how many were stored."""
-    stored = 0
-    for chart in CHARTS:
-        for language, _name in settings.LANGUAGES:
-            _compute(chart, language)
-            stored += 1
-    return stored
+    how many were worked out."""
+    worked_out = 0
+    for language, _name in settings.LANGUAGES:
+        figures = {chart.id: _work_out(chart, language) for chart in CHARTS}
+        cache.set(_key(language), FigureSet(charts=figures), KEEP_MINUTES * 60)
+        worked_out += len(figures)
+    return worked_out
 
 
 def oldest(figures: list[Figures]) -> datetime | None:

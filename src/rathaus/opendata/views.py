@@ -14,7 +14,13 @@ from django.utils.text import slugify
 from rathaus.opendata.charts import Chart, charts, dashboards, get_chart, get_dashboard
 from rathaus.opendata.datasets import CATALOGUE_TOPIC, csv_bytes, get_dataset, listed_datasets
 from rathaus.opendata.dcat import SERIALISATIONS
-from rathaus.opendata.figures import REFRESH_MINUTES, Figures, chart_figures, oldest
+from rathaus.opendata.figures import (
+    REFRESH_MINUTES,
+    Figures,
+    chart_figures,
+    figures_of,
+    oldest,
+)
 from rathaus.opendata.rendering import chart_svg, chart_table
 
 
@@ -43,7 +49,7 @@ def dataset_page(request, dataset_id: str):
 @dataclass
 class ChartItem:
     """A chart on a dashboard with its latest figures; the drawing and the table are made only
-    when the chart's fragment is rendered afresh (it is cached by the figures' token)."""
+    when the dashboard's fragment is rendered afresh (it is cached by the figures' token)."""
 
     chart: Chart
     figures: Figures
@@ -71,13 +77,16 @@ def dashboard(request, dashboard_id: str):
     board = get_dashboard(dashboard_id)
     if board is None:
         raise Http404
-    items = [ChartItem(chart, chart_figures(chart)) for chart in charts(board.id)]
+    shown = charts(board.id)
+    figures, token = figures_of(shown)
+    items = [ChartItem(chart, figures[chart.id]) for chart in shown]
     return render(
         request,
         "opendata/dashboard.html",
         {
             "dashboard": board,
             "charts": items,
+            "figures_token": token,
             "as_of": oldest([item.figures for item in items]),
             "refresh_minutes": REFRESH_MINUTES,
             "dashboards": dashboards(),
