@@ -19,9 +19,17 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.core.fragments import connect_topic
 from rathaus.eservices.models import Case, Service
 from rathaus.opendata.charts import MONTH, TOWN_HALL, Chart, ChartColumn, register_chart
-from rathaus.opendata.datasets import GOVERNMENT, Dataset, drawn_from, register_dataset, tabular
+from rathaus.opendata.datasets import (
+    CATALOGUE_TOPIC,
+    GOVERNMENT,
+    Dataset,
+    drawn_from,
+    register_dataset,
+    tabular,
+)
 
 MONTHS = 12
 SMALLEST_PUBLISHED = 3
@@ -190,3 +198,5 @@ def register() -> None:
     for chart in CHARTS:
         register_chart(chart)
     register_dataset(SERVICE_STATISTICS)
+    # The open-data catalogue lists the statistics once there is a case.
+    connect_topic(CATALOGUE_TOPIC, [Case])

@@ -8,7 +8,10 @@ class OpendataConfig(AppConfig):
     verbose_name = _("Open data")
 
     def ready(self) -> None:
+        from rathaus.core.schedule import register_job
         from rathaus.opendata import builtin_charts, builtin_datasets
+        from rathaus.opendata.figures import REFRESH_EVERY, figures_refresh
 
         builtin_charts.register()
         builtin_datasets.register()
+        register_job("opendata.figures", figures_refresh, every=REFRESH_EVERY)

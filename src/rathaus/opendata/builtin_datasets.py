@@ -7,9 +7,12 @@ e-services: their `opendata.py`); see docs/opendata.md and ADR 0331.
 
 from __future__ import annotations
 
+from rathaus.core.fragments import connect_topic
+from rathaus.geodata.models import District, Place
 from rathaus.geodata.selectors import data_changed_at, districts, places
 from rathaus.geodata.services import DISTRICTS, PLACES
 from rathaus.opendata.datasets import (
+    CATALOGUE_TOPIC,
     GOVERNMENT,
     REGIONS,
     Dataset,
@@ -119,3 +122,4 @@ DATASETS = [
 def register() -> None:
     for dataset in DATASETS:
         register_dataset(dataset)
+    connect_topic(CATALOGUE_TOPIC, [District, Place, OrgUnit])

@@ -45,6 +45,9 @@ SOCIETY = DATA_THEME + "SOCI"
 IANA = "https://www.iana.org/assignments/media-types/"
 LICENCES = "http://dcat-ap.de/def/licenses/"
 DEFAULT_LICENCE = LICENCES + "dl-by-de/2.0"
+# The topic of the catalogue's cached list (rathaus.core.fragments): each app that declares a
+# dataset connects the models whose rows decide whether it is listed (its `available`).
+CATALOGUE_TOPIC = "opendata.catalogue"
 # The coordinate reference systems a download with coordinates offers besides CRS84
 # (`?crs=EPSG:25832`): ETRS89 / UTM zone 32N, the CRS of the city's GIS.
 DOWNLOAD_CRS = (EPSG_25832,)

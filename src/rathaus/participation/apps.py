@@ -11,6 +11,7 @@ class ParticipationConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.privacy import register_personal_data
+        from rathaus.core.fragments import connect_topic
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -24,9 +25,12 @@ class ParticipationConfig(AppConfig):
             opendata,
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
+        from rathaus.participation.models import Category, Phase, Process, Project
         from rathaus.participation.privacy import participation_export
         from rathaus.participation.services.processes import phases_announce
 
+        # What the start page, the process lists and the Vorhabenliste show (cached fragments).
+        connect_topic("participation", [Process, Phase, Category, Project])
         layers.register()
         opendata.register()
         register_personal_data("participation", export=participation_export)

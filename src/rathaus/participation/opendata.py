@@ -15,8 +15,10 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from rathaus.core.fragments import connect_topic
 from rathaus.opendata.charts import CITY, DISTRICT, Chart, ChartColumn, register_chart
 from rathaus.opendata.datasets import (
+    CATALOGUE_TOPIC,
     GOVERNMENT,
     REGIONS,
     SOCIETY,
@@ -247,3 +249,5 @@ def register() -> None:
         register_chart(chart)
     for dataset in DATASETS:
         register_dataset(dataset)
+    # The open-data catalogue lists a dataset once it has rows (see `available` above).
+    connect_topic(CATALOGUE_TOPIC, [Project, Proposal, Comment])

@@ -11,14 +11,18 @@ class VotingConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.privacy import register_personal_data
+        from rathaus.core.fragments import connect_topic
         from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
         from rathaus.core.schedule import register_job
         from rathaus.organization.predicates import is_moderator
         from rathaus.participation.panels import register_process_panel
         from rathaus.voting import opendata
+        from rathaus.voting.models import Option, Poll
         from rathaus.voting.privacy import votes_export
         from rathaus.voting.services.schedule import ballot_boxes_mix_open, polls_close_due
 
+        # What the start page and the result pages show (cached fragments).
+        connect_topic("voting", [Poll, Option])
         opendata.register()
         register_personal_data("votes", export=votes_export)
         register_process_panel("voting/process_panel.html", order=10)

@@ -18,8 +18,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
+from rathaus.core.fragments import connect_topic
 from rathaus.opendata.charts import CITY, DISTRICT, Chart, ChartColumn, register_chart
-from rathaus.opendata.datasets import Dataset, drawn_from, register_dataset, tabular
+from rathaus.opendata.datasets import (
+    CATALOGUE_TOPIC,
+    Dataset,
+    drawn_from,
+    register_dataset,
+    tabular,
+)
 from rathaus.participation.districts import district_names
 from rathaus.voting.models import Kind, Poll
 from rathaus.voting.selectors import result_table
@@ -209,3 +216,5 @@ POLL_RESULTS = Dataset(
 def register() -> None:
     register_chart(BUDGET_BY_DISTRICT)
     register_dataset(POLL_RESULTS)
+    # The open-data catalogue lists the results once a poll is closed.
+    connect_topic(CATALOGUE_TOPIC, [Poll])

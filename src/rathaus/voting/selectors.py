@@ -42,6 +42,12 @@ def polls_public() -> QuerySet[Poll]:
     return Poll.objects.select_related("process").prefetch_related("options", "process__phases")
 
 
+def polls_for_results() -> QuerySet[Poll]:
+    """Polls for their result page: the options and phases are read only where needed (a poll
+    not yet counted, or the result's fragment rendered afresh)."""
+    return Poll.objects.select_related("process")
+
+
 def polls_by_state(now=None, *, process=None) -> dict[PollState, list[Poll]]:
     """Every poll (of ``process``, if given) grouped by its state at ``now``, in display order."""
     now = now or timezone.now()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from rathaus.eservices.models import FormVersion, LifeSituation, Service
 
@@ -15,6 +16,12 @@ def current_version(service: Service) -> FormVersion | None:
 
 def public_services() -> QuerySet[Service]:
     return Service.objects.select_related("unit").prefetch_related("life_situations")
+
+
+def public_service(slug: str) -> Service:
+    """A service for its page (one query; its life situations are read where they are shown,
+    in the page's cached fragment)."""
+    return get_object_or_404(Service.objects.select_related("unit"), slug=slug)
 
 
 def service_search(

@@ -61,14 +61,18 @@ def _overlay(layer) -> dict:
     }
 
 
+def _note_image_sources(request, profile, overlays) -> None:
+    note_image_sources(
+        request, [*basemap_image_hosts(profile), *(origin_of(layer.url) for layer in overlays)]
+    )
+
+
 def _assets(request) -> dict:
     """The base map and the switchable layers of every map; the page's CSP is told the image
     hosts they need (and no others)."""
     profile = municipality()
     overlays = offered_service_layers()
-    note_image_sources(
-        request, [*basemap_image_hosts(profile), *(origin_of(layer.url) for layer in overlays)]
-    )
+    _note_image_sources(request, profile, overlays)
     return {
         "basemap": basemap_attributes(profile),
         "overlays": json.dumps([_overlay(layer) for layer in overlays], ensure_ascii=False)
@@ -78,6 +82,15 @@ def _assets(request) -> dict:
         "marker_icon_2x": static("vendor/leaflet/images/marker-icon-2x.png"),
         "marker_shadow": static("vendor/leaflet/images/marker-shadow.png"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def map_image_sources(context) -> str:
+    """Tell the page's CSP the image hosts of its maps when a map comes from a cached fragment
+    (its `map_component` ran when the fragment was rendered, not for this response)."""
+    profile = context.get("municipality") or municipality()
+    _note_image_sources(context.get("request"), profile, offered_service_layers())
+    return ""
 
 
 @register.inclusion_tag("geodata/includes/map.html", takes_context=True)

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from rathaus.organization.predicates import is_moderator
 from rathaus.participation.models import ParticipantProfile
 from rathaus.participation.selectors import processes_visible
 
@@ -14,6 +15,13 @@ def running_processes(context, limit: int = 3):
     user = context.get("user")
     processes = processes_visible(user).filter(phases__starts_at__lte=now, phases__ends_at__gt=now)
     return list(processes.distinct()[:limit])
+
+
+@register.simple_tag(takes_context=True)
+def process_audience(context) -> str:
+    """Who the process lists are for: moderators also see unpublished processes, so their
+    cached fragments are kept apart from everyone else's."""
+    return "moderators" if is_moderator(context.get("user")) else "public"
 
 
 @register.inclusion_tag("participation/includes/block_notice.html", takes_context=True)

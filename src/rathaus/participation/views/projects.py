@@ -7,10 +7,11 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from rathaus.core.municipality import municipality
-from rathaus.core.paging import paginate
+from rathaus.core.paging import paginate_lazily, plain_page
 from rathaus.participation.forms import ProjectFilterForm
 from rathaus.participation.models import Project, ProjectDocument
 from rathaus.participation.selectors import (
@@ -23,6 +24,9 @@ from rathaus.participation.views.common import layer_map_url, map_points
 
 
 def _filters(request) -> tuple[ProjectFilterForm, ProjectFilter]:
+    if plain_page(request) is not None:
+        # The plain list: no filter to validate, the form only built when it is rendered.
+        return SimpleLazyObject(ProjectFilterForm), ProjectFilter()
     form = ProjectFilterForm(request.GET or None)
     values = form.cleaned_data if form.is_valid() else {}
     return form, ProjectFilter(
@@ -33,21 +37,24 @@ def _filters(request) -> tuple[ProjectFilterForm, ProjectFilter]:
 
 
 def project_list(request):
+    """The list, its filter form and map: the plain list's pages are cached fragments (topic
+    "participation"), so their queries run only when a fragment is rendered afresh."""
     form, filters = _filters(request)
     projects = projects_for_list(request.user, filters)
-    paging = paginate(request, projects, per_page=20)
+    paging = paginate_lazily(request, projects, per_page=20)
     return render(
         request,
         "participation/project_list.html",
         {
             "form": form,
+            "cached_page": plain_page(request),
             "filtered": filters != ProjectFilter(),
             "feed_query": request.GET.urlencode(),
-            "map_points": map_points(paging["page_obj"].object_list),
+            "paging": paging,
+            "map_points": SimpleLazyObject(lambda: map_points(paging["page_obj"].object_list)),
             "all_on_map_url": layer_map_url(
                 "projects", district=filters.district, status=filters.status, topic=filters.topic
             ),
-            **paging,
         },
     )
 

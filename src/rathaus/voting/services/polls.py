@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
 from rathaus.core.audit import audit_record
+from rathaus.core.fragments import changed
 from rathaus.participation.models import Process
 from rathaus.participation.phases import VOTING
 from rathaus.voting import publication
@@ -103,6 +104,7 @@ def _store(poll: Poll, spec: PollSpec) -> None:
         )
         for position, option in enumerate(spec.options, start=1)
     )
+    changed("voting")
 
 
 @transaction.atomic

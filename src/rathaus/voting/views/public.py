@@ -9,6 +9,7 @@ therefore never written to the session, a cookie or a URL; see docs/adr/0060-vot
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -209,14 +210,25 @@ def trackers(request, pk: int):
 
 
 def results(request, pk: int):
-    poll = poll_close_if_due(poll=_poll(pk))
+    """A closed poll's result. The result never changes once counted: the page's content is a
+    cached fragment (topic "voting"), and its figures are worked out only to render it."""
+    poll = get_object_or_404(selectors.polls_for_results(), pk=pk)
+    if poll.closed_at is None:
+        poll = poll_close_if_due(poll=poll)
     if poll.closed_at is None:
         return _cannot_vote(
             request, poll, _("The results are published when the poll closes."), status=403
         )
+    return render(
+        request,
+        "voting/results.html",
+        {"poll": poll, "result": SimpleLazyObject(lambda: _results_context(poll))},
+    )
+
+
+def _results_context(poll: Poll) -> dict:
     table = results_display.rows(poll)
     context = {
-        "poll": poll,
         "rows": table,
         "chart": results_display.votes_chart(poll, table),
         "state_message": state_message(poll),
@@ -238,4 +250,4 @@ def results(request, pk: int):
             districts=districts,
             district_chart=results_display.district_chart(districts),
         )
-    return render(request, "voting/results.html", context)
+    return context
