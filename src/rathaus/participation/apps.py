@@ -11,6 +11,7 @@ class ParticipationConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.privacy import register_personal_data
+        from rathaus.core.fragments import connect_topic
         from rathaus.core.navigation import (
             Link,
             register_account_link,
@@ -24,10 +25,38 @@ class ParticipationConfig(AppConfig):
             opendata,
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
+        from rathaus.participation.models import (
+            Category,
+            Comment,
+            OfficialAnswer,
+            ParticipantProfile,
+            Phase,
+            Process,
+            Proposal,
+            ProposalImage,
+            Support,
+        )
         from rathaus.participation.privacy import participation_export
+        from rathaus.participation.selectors import PROPOSALS_TOPIC
         from rathaus.participation.services.processes import phases_announce
 
         layers.register()
+        # What the cached parts of the proposal pages show (ADR 0391): the proposals with their
+        # counts, answers and authors' pseudonyms, and their process.
+        connect_topic(
+            PROPOSALS_TOPIC,
+            [
+                Process,
+                Phase,
+                Category,
+                Proposal,
+                ProposalImage,
+                Comment,
+                Support,
+                OfficialAnswer,
+                ParticipantProfile,
+            ],
+        )
         opendata.register()
         register_personal_data("participation", export=participation_export)
         register_job("participation.announce_phases", phases_announce, every=timedelta(minutes=5))
