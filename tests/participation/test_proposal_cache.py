@@ -221,3 +221,26 @@ def test_comments_of_the_proposal_page_render_authors_without_an_include_per_com
 
     assert "Lauterbiber" in detail
     assert "Gelöschtes Konto" in detail
+
+
+def test_the_api_list_changes_at_once_after_a_support(client, citizen):
+    proposal = ProposalFactory(title="Bänke")
+    url = f"/api/v1/proposals?process={proposal.process.pk}"
+    assert client.get(url).json()["items"][0]["support_count"] == 0
+
+    proposal_support(actor=citizen, proposal=proposal)
+
+    body = client.get(url).json()
+    assert body["count"] == 1
+    assert body["items"][0]["support_count"] == 1
+    assert body["items"][0]["url"] == f"http://testserver{proposal.get_absolute_url()}"
+
+
+def test_the_api_list_of_an_unpublished_process_stays_hidden(client, moderator):
+    proposal = ProposalFactory(process__is_published=False)
+    url = f"/api/v1/proposals?process={proposal.process.pk}"
+    client.force_login(moderator)
+    assert client.get(url).json()["count"] == 1
+
+    client.logout()
+    assert client.get(url).status_code == 404

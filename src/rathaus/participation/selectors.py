@@ -62,6 +62,11 @@ def process_for_list(user, slug: str) -> Process:
     return _process_visible(user, slug=slug)
 
 
+def process_for_api(user, pk: int) -> Process:
+    """A process for the API's list of its proposals."""
+    return _process_visible(user, pk=pk)
+
+
 def process_for_page(user, slug: str) -> Process:
     projects = Prefetch("projects", queryset=Project.objects.filter(is_published=True))
     return get_object_or_404(
