@@ -244,3 +244,40 @@ def test_the_api_list_of_an_unpublished_process_stays_hidden(client, moderator):
 
     client.logout()
     assert client.get(url).status_code == 404
+
+
+def next_link(html: str) -> str | None:
+    found = re.search(r'href="\?([^"]+)" rel="next"', html)
+    return found.group(1).replace("&amp;", "&") if found else None
+
+
+@pytest.mark.parametrize("sort", ["newest", "supported"])
+def test_next_links_read_on_after_the_last_row_and_reach_every_proposal(client, sort):
+    process = ProcessFactory(running="proposals")
+    same_time = ProposalFactory(process=process).created_at
+    for index in range(44):  # ties in time and in supports: the id decides
+        ProposalFactory(process=process, created_at=same_time, support_count=index % 4)
+    order = ["-created_at", "-id"] if sort == "newest" else ["-support_count", "-created_at", "-id"]
+    expected = list(
+        Proposal.objects.filter(process=process).order_by(*order).values_list("title", flat=True)
+    )
+
+    seen, query = [], f"sort={sort}"
+    while query:
+        html = page(client, list_url(process) + query)
+        seen += titles(client.get(list_url(process) + query))
+        query = next_link(html)
+        assert query is None or "after=" in query
+
+    assert seen == expected
+    # the page numbers still work without a cursor, and agree
+    assert titles(client.get(list_url(process, sort=sort, page=3))) == expected[40:]
+
+
+def test_a_cursor_that_is_not_one_falls_back_to_the_page_number(client):
+    process = ProcessFactory(running="proposals")
+    fill_newest(process, 25)
+
+    assert titles(client.get(list_url(process, sort="newest", page=2, after="x_1"))) == titles(
+        client.get(list_url(process, sort="newest", page=2))
+    )

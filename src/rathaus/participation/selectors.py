@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from rathaus.core import fragments
@@ -74,6 +75,30 @@ def process_for_page(user, slug: str) -> Process:
     )
 
 
+# Keyset pagination ("after" the last row of the page before) for the orders kept in an index.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+KEYSET_SORTS = (SORT_NEWEST, SORT_SUPPORTED)
+
+
+def cursor_after(sort: str, proposal: Proposal) -> str:
+    """Where the page after `proposal` starts, as a query value (`after=`)."""
+    parts = [(proposal.created_at - EPOCH) // MICROSECOND, proposal.pk]
+    if sort == SORT_SUPPORTED:
+        parts.insert(0, proposal.support_count)
+    return "_".join(str(part) for part in parts)
+
+
+def read_cursor(sort: str, value: str) -> tuple[int, ...] | None:
+    """The cursor of `cursor_after` from untrusted input, or None when it is not one."""
+    if sort not in KEYSET_SORTS or not value or len(value) > 60:
+        return None
+    parts = value.split("_")
+    if len(parts) != (3 if sort == SORT_SUPPORTED else 2) or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(part) for part in parts)
+
+
 @dataclass(frozen=True)
 class ProposalFilter:
     sort: str = SORT_RANDOM
@@ -82,6 +107,7 @@ class ProposalFilter:
     district: str = ""
     answer: str = ""
     query: str = ""
+    after: tuple[int, ...] | None = None  # a cursor of `read_cursor`, for the keyset sorts
 
 
 ROW_FIELDS = ("category", "official_answer", "author__participant")
@@ -96,11 +122,19 @@ class ProposalRows:
     the rows from there to the end of the index, then those from its start. Each part is read
     along the index `proposal_shuffled`; no key is computed per row and request."""
 
-    def __init__(self, *, filtered: QuerySet[Proposal], sort: str, seed: int):
+    def __init__(
+        self,
+        *,
+        filtered: QuerySet[Proposal],
+        sort: str,
+        seed: int,
+        after: tuple[int, ...] | None = None,
+    ):
         # Not named `ordered`: Paginator reads that attribute to warn about unordered lists.
         self._filtered = filtered
         self._sort = sort
         self._start = shuffle.offset(seed)
+        self._after = after if sort in KEYSET_SORTS else None
         self._count: int | None = None
 
     def count(self) -> int:
@@ -112,6 +146,8 @@ class ProposalRows:
         return self.count()
 
     def _ids(self, start: int, stop: int) -> list[int]:
+        if self._after is not None:
+            return self._ids_after(stop - start)
         if self._sort == SORT_NEWEST:
             ordered = self._filtered.order_by("-created_at", "-id")
         elif self._sort == SORT_SUPPORTED:
@@ -119,6 +155,22 @@ class ProposalRows:
         else:
             return self._rotated_ids(start, stop)
         return list(ordered.values_list("id", flat=True)[start:stop])
+
+    def _ids_after(self, size: int) -> list[int]:
+        """The next `size` ids after the cursor: a range of the order's index, however deep."""
+        *count, micros, pk = self._after
+        created = EPOCH + micros * MICROSECOND
+        rows = self._filtered
+        if count:
+            rows = rows.filter(support_count__lte=count[0]).exclude(
+                Q(support_count=count[0])
+                & (Q(created_at__gt=created) | Q(created_at=created, id__gte=pk))
+            )
+            ordered = rows.order_by("-support_count", "-created_at", "-id")
+        else:
+            rows = rows.filter(created_at__lte=created).exclude(created_at=created, id__gte=pk)
+            ordered = rows.order_by("-created_at", "-id")
+        return list(ordered.values_list("id", flat=True)[:size])
 
     def _rotated_ids(self, start: int, stop: int) -> list[int]:
         ids = self._filtered.values_list("id", flat=True).order_by("shuffle_key", "id")
@@ -154,7 +206,7 @@ def proposals_for_list(process: Process, filters: ProposalFilter) -> ProposalRow
     if filters.query:
         proposals = proposals_matching(proposals, filters.query)
     sort = filters.sort if filters.sort in SORTS else SORT_RANDOM
-    return ProposalRows(filtered=proposals, sort=sort, seed=filters.seed)
+    return ProposalRows(filtered=proposals, sort=sort, seed=filters.seed, after=filters.after)
 
 
 def supported_ids(user, proposals) -> set[int]:

@@ -7,7 +7,7 @@ from functools import cached_property
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -25,18 +25,21 @@ from rathaus.participation.forms import (
 )
 from rathaus.participation.models import Comment, ParticipantProfile, ProposalImage
 from rathaus.participation.selectors import (
+    KEYSET_SORTS,
     SORT_NEWEST,
     SORT_RANDOM,
     SORT_SUPPORTED,
     SORTS,
     ProposalFilter,
     comment_threads,
+    cursor_after,
     follow_of,
     has_supported,
     process_for_list,
     process_for_page,
     proposal_for_page,
     proposals_for_list,
+    read_cursor,
     supported_ids,
 )
 from rathaus.participation.services.proposals import (
@@ -76,7 +79,7 @@ def _seed(request) -> int:
 
 # The query parameters a list page shows; with the seed, the language, the viewer and the data
 # version they key the cached part of the page (the filter form and the rows).
-LIST_PARAMETERS = ("q", "category", "district", "answer", "sort", "page")
+LIST_PARAMETERS = ("q", "category", "district", "answer", "sort", "page", "after")
 LIST_FRAGMENT_SECONDS = 300
 
 
@@ -116,6 +119,7 @@ class ProposalListing:
             district=values.get("district", ""),
             answer=values.get("answer", ""),
             query=values.get("q", "").strip(),
+            after=read_cursor(sort, self.request.GET.get("after", "")),
         )
 
     @cached_property
@@ -124,12 +128,22 @@ class ProposalListing:
 
     @cached_property
     def _paging(self) -> dict:
+        """The page, the query string of the other pages (without page and cursor), and that of
+        the next page: for the orders kept in an index it carries the cursor after this page's
+        last row, so that the next page is read from there (keyset), however deep it lies."""
         filters = self.filters
         rows = proposals_for_list(self.process, filters)
         paging = paginate(self.request, rows, per_page=PER_PAGE)
-        if filters.sort == SORT_RANDOM and "seed=" not in paging["query_without_page"]:
-            joiner = "&" if paging["query_without_page"] else ""
-            paging["query_without_page"] += f"{joiner}seed={filters.seed}"
+        query = QueryDict(paging["query_without_page"], mutable=True)
+        query.pop("after", None)
+        if filters.sort == SORT_RANDOM and "seed" not in query:
+            query["seed"] = str(filters.seed)
+        paging["query_without_page"] = query.urlencode()
+        page = paging["page_obj"]
+        if page.has_next() and filters.sort in KEYSET_SORTS and page.object_list:
+            query["page"] = str(page.next_page_number())
+            query["after"] = cursor_after(filters.sort, page.object_list[-1])
+            paging["next_query"] = query.urlencode()
         return paging
 
     @property
@@ -139,6 +153,10 @@ class ProposalListing:
     @property
     def query_without_page(self) -> str:
         return self._paging["query_without_page"]
+
+    @property
+    def next_query(self) -> str:
+        return self._paging.get("next_query", "")
 
     @cached_property
     def supported(self) -> set[int]:
