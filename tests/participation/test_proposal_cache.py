@@ -281,3 +281,13 @@ def test_a_cursor_that_is_not_one_falls_back_to_the_page_number(client):
     assert titles(client.get(list_url(process, sort="newest", page=2, after="x_1"))) == titles(
         client.get(list_url(process, sort="newest", page=2))
     )
+
+
+def test_the_shared_proposal_page_links_sign_in_back_to_the_proposal_not_to_a_query(client):
+    proposal = ProposalFactory()
+    client.get(proposal.get_absolute_url() + "?utm=newsletter")
+
+    html = page(client, proposal.get_absolute_url())
+
+    assert "utm" not in html
+    assert f'next={proposal.get_absolute_url()}"' in html

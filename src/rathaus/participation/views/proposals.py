@@ -191,6 +191,18 @@ def _needs_pseudonym(user) -> bool:
 
 
 PAGE_FRAGMENT_SECONDS = 300
+PAGE_PERMISSIONS = {
+    "support": "support",
+    "edit": "edit_proposal",
+    "report": "report",
+    "moderate": "moderate",
+    "answer": "answer",
+    "follow": "follow",
+}
+
+
+def _lazy(function, *args) -> SimpleLazyObject:
+    return SimpleLazyObject(lambda: function(*args))
 
 
 def _detail(request, proposal, *, comment_form=None, status=200):
@@ -212,14 +224,13 @@ def _detail(request, proposal, *, comment_form=None, status=200):
             "page_seconds": PAGE_FRAGMENT_SECONDS,
             "comment_form": comment_form,
             "may_comment": may_comment,
-            "may_support": user.has_perm("participation.support", proposal),
-            "may_edit": user.has_perm("participation.edit_proposal", proposal),
-            "may_report": user.has_perm("participation.report", proposal),
-            "may_moderate": user.has_perm("participation.moderate", proposal),
-            "may_answer": user.has_perm("participation.answer", proposal),
-            "may_follow": user.has_perm("participation.follow", proposal),
-            "has_supported": has_supported(user, proposal),
-            "follow": follow_of(user, proposal),
+            # asked only when the body is rendered (not when it comes from the cache)
+            **{
+                f"may_{name}": _lazy(user.has_perm, f"participation.{permission}", proposal)
+                for name, permission in PAGE_PERMISSIONS.items()
+            },
+            "has_supported": _lazy(has_supported, user, proposal),
+            "follow": _lazy(follow_of, user, proposal),
             "map_points": map_points([proposal]),
         },
         status=status,
