@@ -223,7 +223,9 @@ def proposal_for_page(user, pk: int) -> Proposal:
     """A proposal of a process the user may see, with what its page shows above the comments
     (its images are read when the page shows them)."""
     proposal = get_object_or_404(
-        Proposal.objects.select_related("category", "author__participant", "official_answer__unit"),
+        Proposal.objects.select_related(
+            "category", "author__participant", "official_answer__unit"
+        ).defer("search_document"),
         pk=pk,
     )
     proposal.process = _process_visible(user, pk=proposal.process_id)
