@@ -2,16 +2,22 @@
 Vorhabenliste. Reads are public; writes need a person (token or session) and follow the same
 named permissions as the pages."""
 
+import hashlib
+import json
 from datetime import datetime
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import PageNumberPagination
+from ninja.responses import NinjaJSONEncoder
 
+from rathaus.core import fragments
 from rathaus.core.api import (
     MAX_ID,
     MAX_PAGE,
@@ -22,13 +28,16 @@ from rathaus.core.api import (
     limited,
 )
 from rathaus.core.ratelimit import rate_limit
+from rathaus.organization.predicates import is_moderator
 from rathaus.participation import shuffle
 from rathaus.participation.models import Category, Comment, Process, Project, Proposal
 from rathaus.participation.selectors import (
+    PROPOSALS_TOPIC,
     SORT_RANDOM,
     SORTS,
     ProjectFilter,
     ProposalFilter,
+    process_for_api,
     processes_visible,
     projects_for_list,
     proposals_for_list,
@@ -186,11 +195,31 @@ class ProposalPage(PageNumberPagination):
         page_size: int | None = Field(None, ge=1, le=MAX_PAGE)
 
 
-@router.get("/proposals", response=list[ProposalOut], summary="Proposals of a process")
-@paginate(ProposalPage)
-def proposal_list(request, filters: Query[ProposalQuery]):
-    process = get_object_or_404(processes_visible(request.user), pk=filters.process)
-    return proposals_for_list(
+class ProposalListQuery(ProposalQuery, ProposalPage.Input):
+    pass
+
+
+class ProposalPageOut(Schema):
+    items: list[ProposalOut]
+    count: int
+
+
+LIST_CACHE_SECONDS = 300
+
+
+@router.get("/proposals", response=ProposalPageOut, summary="Proposals of a process")
+def proposal_list(request, filters: Query[ProposalListQuery]):
+    """One page of proposals, as JSON kept in the shared cache until the proposals change
+    (keyed by the data version of the proposal pages, ADR 0391): a repeated request costs
+    no query and no serialisation. The answer is the same for everyone who may see the process;
+    only the address of the site is part of it."""
+    process = process_for_api(request.user, filters.process)
+    version = fragments.version(PROPOSALS_TOPIC)
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    key = f"participation.api.proposals.{version}.{address}"
+    if not is_moderator(request.user) and (body := cache.get(key)) is not None:
+        return HttpResponse(body, content_type="application/json")
+    rows = proposals_for_list(
         process,
         ProposalFilter(
             sort=filters.sort if filters.sort in SORTS else SORT_RANDOM,
@@ -201,6 +230,12 @@ def proposal_list(request, filters: Query[ProposalQuery]):
             query=filters.q.strip(),
         ),
     )
+    page = ProposalPage().paginate_queryset(rows, pagination=filters, request=request)
+    out = ProposalPageOut.model_validate(page, context={"request": request})
+    body = json.dumps(out.model_dump(), cls=NinjaJSONEncoder)
+    if process.is_published:
+        cache.set(key, body, LIST_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/json")
 
 
 def _proposals(user):

@@ -25,13 +25,41 @@ class ParticipationConfig(AppConfig):
             opendata,
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
-        from rathaus.participation.models import Category, Phase, Process, Project
+        from rathaus.participation.models import (
+            Category,
+            Comment,
+            OfficialAnswer,
+            ParticipantProfile,
+            Phase,
+            Process,
+            Project,
+            Proposal,
+            ProposalImage,
+            Support,
+        )
         from rathaus.participation.privacy import participation_export
+        from rathaus.participation.selectors import PROPOSALS_TOPIC
         from rathaus.participation.services.processes import phases_announce
 
         # What the start page, the process lists and the Vorhabenliste show (cached fragments).
         connect_topic("participation", [Process, Phase, Category, Project])
         layers.register()
+        # What the cached parts of the proposal pages show (ADR 0391): the proposals with their
+        # counts, answers and authors' pseudonyms, and their process.
+        connect_topic(
+            PROPOSALS_TOPIC,
+            [
+                Process,
+                Phase,
+                Category,
+                Proposal,
+                ProposalImage,
+                Comment,
+                Support,
+                OfficialAnswer,
+                ParticipantProfile,
+            ],
+        )
         opendata.register()
         register_personal_data("participation", export=participation_export)
         register_job("participation.announce_phases", phases_announce, every=timedelta(minutes=5))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from django.db.models import BigIntegerField, ExpressionWrapper, F, Prefetch, QuerySet, Value
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from rathaus.core import fragments
 from rathaus.organization.predicates import is_moderator
 from rathaus.participation import shuffle
 from rathaus.participation.models import (
@@ -25,11 +28,44 @@ SORT_SUPPORTED = "supported"
 SORT_RANDOM = "random"
 SORTS = (SORT_RANDOM, SORT_NEWEST, SORT_SUPPORTED)
 NO_ANSWER = "none"
+# The topic of what the proposal pages show (connected in ParticipationConfig.ready, ADR 0391).
+PROPOSALS_TOPIC = "participation.proposals"
 
 
 def processes_visible(user) -> QuerySet[Process]:
     processes = Process.objects.prefetch_related("phases").select_related("responsible_unit")
     return processes if is_moderator(user) else processes.filter(is_published=True)
+
+
+PROCESS_CACHE_SECONDS = 300
+
+
+def _process_visible(user, **lookup) -> Process:
+    """A process the user may see, with its phases (its categories are read when asked for).
+
+    A published process is kept in the shared cache, keyed by the data version of the proposal
+    pages (which every save of a process, phase or category renews): a proposal page served from
+    its cached fragments then reads little or nothing from the database. Moderators, who also
+    see unpublished processes, always read the database."""
+    if is_moderator(user):
+        return get_object_or_404(processes_visible(user), **lookup)
+    ((field, value),) = lookup.items()
+    key = f"participation.process.{field}.{value}.{fragments.version(PROPOSALS_TOPIC)}"
+    process = cache.get(key)
+    if process is None:
+        process = get_object_or_404(processes_visible(user), **lookup)
+        cache.set(key, process, PROCESS_CACHE_SECONDS)
+    return process
+
+
+def process_for_list(user, slug: str) -> Process:
+    """A process for its proposal list."""
+    return _process_visible(user, slug=slug)
+
+
+def process_for_api(user, pk: int) -> Process:
+    """A process for the API's list of its proposals."""
+    return _process_visible(user, pk=pk)
 
 
 def process_for_page(user, slug: str) -> Process:
@@ -39,13 +75,28 @@ def process_for_page(user, slug: str) -> Process:
     )
 
 
-def shuffle_key_expression(seed: int) -> ExpressionWrapper:
-    """`shuffle.shuffle_key(id, seed)` computed by the database (integer `%`, no overflow)."""
-    spread = Value(shuffle.offset(seed))
-    mixed = (F("id") * Value(shuffle.MULTIPLIER) + spread) % Value(shuffle.MODULUS)
-    return ExpressionWrapper(
-        (mixed * mixed + spread) % Value(shuffle.MODULUS), output_field=BigIntegerField()
-    )
+# Keyset pagination ("after" the last row of the page before) for the orders kept in an index.
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MICROSECOND = timedelta(microseconds=1)
+KEYSET_SORTS = (SORT_NEWEST, SORT_SUPPORTED)
+
+
+def cursor_after(sort: str, proposal: Proposal) -> str:
+    """Where the page after `proposal` starts, as a query value (`after=`)."""
+    parts = [(proposal.created_at - EPOCH) // MICROSECOND, proposal.pk]
+    if sort == SORT_SUPPORTED:
+        parts.insert(0, proposal.support_count)
+    return "_".join(str(part) for part in parts)
+
+
+def read_cursor(sort: str, value: str) -> tuple[int, ...] | None:
+    """The cursor of `cursor_after` from untrusted input, or None when it is not one."""
+    if sort not in KEYSET_SORTS or not value or len(value) > 60:
+        return None
+    parts = value.split("_")
+    if len(parts) != (3 if sort == SORT_SUPPORTED else 2) or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(part) for part in parts)
 
 
 @dataclass(frozen=True)
@@ -56,48 +107,88 @@ class ProposalFilter:
     district: str = ""
     answer: str = ""
     query: str = ""
+    after: tuple[int, ...] | None = None  # a cursor of `read_cursor`, for the keyset sorts
+
+
+ROW_FIELDS = ("category", "official_answer", "author__participant")
 
 
 class ProposalRows:
     """The proposals of a list as Paginator (and the API's pagination) use them: `count()` and
-    slices. A slice first sorts only ids (a narrow query that a random or deep page can afford
-    over 10,000 rows), then loads the full rows of just those ids with what a row shows.
+    slices. A slice first reads only the ids of its rows, along an index, then the full rows of
+    just those ids with what a row shows: two or three queries whatever the size of the process.
 
-    With `ids_once` (a search), the matching ids are read once, in order, and both the count
-    and the page come from that list: the search runs once per request, not twice."""
+    The random order starts at the seed's point on the circle of shuffle keys (see `shuffle`):
+    the rows from there to the end of the index, then those from its start. Each part is read
+    along the index `proposal_shuffled`; no key is computed per row and request."""
 
     def __init__(
-        self, *, filtered: QuerySet[Proposal], ordered: QuerySet[Proposal], ids_once: bool = False
+        self,
+        *,
+        filtered: QuerySet[Proposal],
+        sort: str,
+        seed: int,
+        after: tuple[int, ...] | None = None,
     ):
         # Not named `ordered`: Paginator reads that attribute to warn about unordered lists.
         self._filtered = filtered
-        self._sorted = ordered
-        self._ids: list[int] | None = None
-        self._ids_once = ids_once
-
-    def _all_ids(self) -> list[int]:
-        if self._ids is None:
-            self._ids = list(self._sorted.values_list("id", flat=True))
-        return self._ids
+        self._sort = sort
+        self._start = shuffle.offset(seed)
+        self._after = after if sort in KEYSET_SORTS else None
+        self._count: int | None = None
 
     def count(self) -> int:
-        if self._ids_once:
-            return len(self._all_ids())
-        return self._filtered.count()
+        if self._count is None:
+            self._count = self._filtered.count()
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, key: slice) -> list[Proposal]:
-        if self._ids_once:
-            ids = self._all_ids()[key]
+    def _ids(self, start: int, stop: int) -> list[int]:
+        if self._after is not None:
+            return self._ids_after(stop - start)
+        if self._sort == SORT_NEWEST:
+            ordered = self._filtered.order_by("-created_at", "-id")
+        elif self._sort == SORT_SUPPORTED:
+            ordered = self._filtered.order_by("-support_count", "-created_at", "-id")
         else:
-            ids = list(self._sorted.values_list("id", flat=True)[key])
-        rows = (
-            Proposal.objects.select_related("category", "official_answer", "author__participant")
-            .defer("search_document")
-            .in_bulk(ids)
-        )
+            return self._rotated_ids(start, stop)
+        return list(ordered.values_list("id", flat=True)[start:stop])
+
+    def _ids_after(self, size: int) -> list[int]:
+        """The next `size` ids after the cursor: a range of the order's index, however deep."""
+        *count, micros, pk = self._after
+        created = EPOCH + micros * MICROSECOND
+        rows = self._filtered
+        if count:
+            rows = rows.filter(support_count__lte=count[0]).exclude(
+                Q(support_count=count[0])
+                & (Q(created_at__gt=created) | Q(created_at=created, id__gte=pk))
+            )
+            ordered = rows.order_by("-support_count", "-created_at", "-id")
+        else:
+            rows = rows.filter(created_at__lte=created).exclude(created_at=created, id__gte=pk)
+            ordered = rows.order_by("-created_at", "-id")
+        return list(ordered.values_list("id", flat=True)[:size])
+
+    def _rotated_ids(self, start: int, stop: int) -> list[int]:
+        ids = self._filtered.values_list("id", flat=True).order_by("shuffle_key", "id")
+        after = ids.filter(shuffle_key__gte=self._start)
+        head = list(after[start:stop])
+        if len(head) == stop - start:
+            return head
+        # The slice reaches past the end of the circle: how many rows lie before the wrap?
+        before_wrap = start + len(head) if head else after.count()
+        wrapped = ids.filter(shuffle_key__lt=self._start)
+        return head + list(wrapped[max(start - before_wrap, 0) : stop - before_wrap])
+
+    def __getitem__(self, key: slice) -> list[Proposal]:
+        start, stop = key.start or 0, key.stop
+        if stop is None or stop <= start:
+            return []
+        ids = self._ids(start, stop)
+        rows = Proposal.objects.select_related(*ROW_FIELDS).defer("search_document").in_bulk(ids)
         return [rows[pk] for pk in ids if pk in rows]
 
 
@@ -114,15 +205,8 @@ def proposals_for_list(process: Process, filters: ProposalFilter) -> ProposalRow
         proposals = proposals.filter(official_answer__status=filters.answer)
     if filters.query:
         proposals = proposals_matching(proposals, filters.query)
-    if filters.sort == SORT_NEWEST:
-        ordered = proposals.order_by("-created_at", "-id")
-    elif filters.sort == SORT_SUPPORTED:
-        ordered = proposals.order_by("-support_count", "-created_at", "-id")
-    else:
-        ordered = proposals.annotate(shuffle_key=shuffle_key_expression(filters.seed)).order_by(
-            "shuffle_key", "id"
-        )
-    return ProposalRows(filtered=proposals, ordered=ordered, ids_once=bool(filters.query))
+    sort = filters.sort if filters.sort in SORTS else SORT_RANDOM
+    return ProposalRows(filtered=proposals, sort=sort, seed=filters.seed, after=filters.after)
 
 
 def supported_ids(user, proposals) -> set[int]:
@@ -136,13 +220,15 @@ def supported_ids(user, proposals) -> set[int]:
 
 
 def proposal_for_page(user, pk: int) -> Proposal:
+    """A proposal of a process the user may see, with what its page shows above the comments
+    (its images are read when the page shows them)."""
     proposal = get_object_or_404(
         Proposal.objects.select_related(
             "category", "author__participant", "official_answer__unit"
-        ).prefetch_related("images"),
+        ).defer("search_document"),
         pk=pk,
     )
-    proposal.process = process_for_page(user, proposal.process.slug)
+    proposal.process = _process_visible(user, pk=proposal.process_id)
     return proposal
 
 

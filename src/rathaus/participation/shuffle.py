@@ -1,9 +1,11 @@
 """A random but stable order of proposals: the same seed always gives the same order.
 
-Pure module. The key is computed by the database too (`selectors.shuffle_key_expression` builds
-the same arithmetic as an ORM expression), so a shuffled list can be paginated there: page 2
-continues page 1 for as long as the visitor keeps the seed. Integer arithmetic only, so that
-SQLite and PostgreSQL agree and nothing overflows a signed 64-bit integer.
+Pure module. Every proposal draws a random `shuffle_key` once, at creation, from the circle
+[0, MODULUS). A visitor's seed picks a starting point on that circle (`offset`); the list runs
+from there along ascending keys and wraps around to the start. So the database pages through an
+index (no key is computed per row and request), page 2 continues page 1 for as long as the visitor
+keeps the seed, and every proposal comes first for some seeds: the keys are uniformly random, so
+each proposal is equally likely to be on page 1 of a random seed. See ADR 0391.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from __future__ import annotations
 import datetime
 import secrets
 
-MODULUS = 2_147_483_647  # 2**31 - 1, a prime
-MULTIPLIER = 48_271
+MODULUS = 2_147_483_647  # 2**31 - 1: keys fit a signed 32-bit integer column
 SEED_MULTIPLIER = 2_654_435_761  # Knuth's multiplicative hash: neighbouring seeds land far apart
+
+
+def new_key() -> int:
+    """The random key of a new proposal, in [0, MODULUS)."""
+    return secrets.randbelow(MODULUS)
 
 
 def new_seed() -> int:
@@ -35,12 +41,12 @@ def valid_seed(value: object) -> int | None:
 
 
 def offset(seed: int) -> int:
-    """The seed spread over [0, MODULUS), so that seeds 77 and 78 give unrelated orders."""
+    """Where the order of `seed` starts on the circle of keys, in [0, MODULUS): seeds 77 and 78
+    start far apart."""
     return (seed * SEED_MULTIPLIER) % MODULUS
 
 
-def shuffle_key(pk: int, seed: int) -> int:
-    """A pseudo-random key in [0, MODULUS) for `pk`; squaring makes it non-linear in pk."""
-    spread = offset(seed)
-    mixed = (pk * MULTIPLIER + spread) % MODULUS
-    return (mixed * mixed + spread) % MODULUS
+def rotated(keys: list[tuple[int, int]], seed: int) -> list[tuple[int, int]]:
+    """(key, id) pairs in the order of `seed`: the reference the database query must follow."""
+    start = offset(seed)
+    return sorted(keys, key=lambda pair: (pair[0] < start, pair[0], pair[1]))

@@ -2,7 +2,8 @@
 
 `support_count` and `comment_count` are kept by the services that add or remove supports and
 comments (in the same transaction), so that a list of 10,000 proposals sorts by support and shows
-its counts without counting rows.
+its counts without counting rows. `shuffle_key`, a random number drawn once at creation, gives the
+random order of a list (see `rathaus.participation.shuffle`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from rathaus.participation import shuffle
 from rathaus.participation.models.location import Located
 from rathaus.participation.models.moderated import Moderated
 from rathaus.participation.models.process import Category, Process
@@ -56,14 +58,21 @@ class Proposal(Located, Moderated):
     # on insert and on a change of title or text, GIN-indexed), elsewhere it stays empty.
     # See rathaus.participation.search and ADR 0231.
     search_document = SearchVectorField(null=True, editable=False)
+    # Drawn once at creation; the random order of a list starts at a point of this circle that
+    # depends on the visitor's seed (see rathaus.participation.shuffle and ADR 0391).
+    shuffle_key = models.PositiveIntegerField(default=shuffle.new_key, editable=False)
 
     class Meta(Located.Meta):
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         ordering = ["-created_at", "-id"]
         indexes = [
-            models.Index(fields=["process", "-created_at"], name="proposal_newest"),
-            models.Index(fields=["process", "-support_count"], name="proposal_most_supported"),
+            models.Index(fields=["process", "-created_at", "-id"], name="proposal_newest"),
+            models.Index(
+                fields=["process", "-support_count", "-created_at", "-id"],
+                name="proposal_most_supported",
+            ),
+            models.Index(fields=["process", "shuffle_key", "id"], name="proposal_shuffled"),
         ]
 
     def __str__(self) -> str:

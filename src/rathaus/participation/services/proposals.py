@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from rathaus.accounts.models import User
 from rathaus.core.audit import audit_record
+from rathaus.core.fragments import changed
 from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.participation import images
 from rathaus.participation.models import (
@@ -26,6 +27,7 @@ from rathaus.participation.models import (
     Support,
 )
 from rathaus.participation.placing import place
+from rathaus.participation.selectors import PROPOSALS_TOPIC
 from rathaus.participation.services import field_snapshot, require
 from rathaus.participation.services.people import participant_profile_ensure
 
@@ -200,6 +202,7 @@ def proposal_support(*, actor: User, proposal: Proposal) -> tuple[Support, bool]
     except IntegrityError:
         return Support.objects.get(proposal=proposal, user=actor), False
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    changed(PROPOSALS_TOPIC)
     audit_record(actor=actor, action="participation.proposal_support", target=proposal)
     return support, True
 
@@ -212,6 +215,7 @@ def proposal_unsupport(*, actor: User, proposal: Proposal) -> bool:
     if not deleted:
         return False
     Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+    changed(PROPOSALS_TOPIC)
     audit_record(actor=actor, action="participation.proposal_unsupport", target=proposal)
     return True
 
@@ -238,6 +242,7 @@ def comment_create(
         proposal=proposal, parent=thread, author=actor, text=text.strip()
     )
     Proposal.objects.filter(pk=proposal.pk).update(comment_count=F("comment_count") + 1)
+    changed(PROPOSALS_TOPIC)
     audit_record(
         actor=actor,
         action="participation.comment_create",

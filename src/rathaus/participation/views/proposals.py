@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,15 +25,21 @@ from rathaus.participation.forms import (
 )
 from rathaus.participation.models import Comment, ParticipantProfile, ProposalImage
 from rathaus.participation.selectors import (
+    KEYSET_SORTS,
+    SORT_NEWEST,
     SORT_RANDOM,
+    SORT_SUPPORTED,
     SORTS,
     ProposalFilter,
     comment_threads,
+    cursor_after,
     follow_of,
     has_supported,
+    process_for_list,
     process_for_page,
     proposal_for_page,
     proposals_for_list,
+    read_cursor,
     supported_ids,
 )
 from rathaus.participation.services.proposals import (
@@ -68,38 +77,111 @@ def _seed(request) -> int:
     return seed
 
 
+# The query parameters a list page shows; with the seed, the language, the viewer and the data
+# version they key the cached part of the page (the filter form and the rows).
+LIST_PARAMETERS = ("q", "category", "district", "answer", "sort", "page", "after")
+LIST_FRAGMENT_SECONDS = 300
+
+
+class ProposalListing:
+    """The filter form and the rows of a list page, worked out only when the template renders
+    them: a page served from the fragment cache runs none of their queries."""
+
+    def __init__(self, request, process):
+        self.request = request
+        self.process = process
+        sort = request.GET.get("sort")
+        self.seed = _seed(request) if sort not in (SORT_NEWEST, SORT_SUPPORTED) else 1
+
+    @property
+    def cache_key(self) -> str:
+        """The parameters that decide what the fragment shows (bounded: one key per input)."""
+        values = [str(self.request.GET.get(name, ""))[:100] for name in LIST_PARAMETERS]
+        viewer = self.request.user.pk if self.request.user.is_authenticated else 0
+        return "|".join([str(self.process.pk), str(self.seed), str(viewer), *values])
+
+    @cached_property
+    def form(self) -> ProposalFilterForm:
+        return ProposalFilterForm(self.request.GET or None, process=self.process)
+
+    @cached_property
+    def _values(self) -> dict:
+        return self.form.cleaned_data if self.form.is_valid() else {}
+
+    @cached_property
+    def filters(self) -> ProposalFilter:
+        values = self._values
+        sort = values.get("sort") if values.get("sort") in SORTS else SORT_RANDOM
+        return ProposalFilter(
+            sort=sort,
+            seed=self.seed if sort == SORT_RANDOM else 1,
+            category=values.get("category", ""),
+            district=values.get("district", ""),
+            answer=values.get("answer", ""),
+            query=values.get("q", "").strip(),
+            after=read_cursor(sort, self.request.GET.get("after", "")),
+        )
+
+    @cached_property
+    def filtered(self) -> bool:
+        return any(self._values.get(name) for name in ("q", "category", "district", "answer"))
+
+    @cached_property
+    def _paging(self) -> dict:
+        """The page, the query string of the other pages (without page and cursor), and that of
+        the next page: for the orders kept in an index it carries the cursor after this page's
+        last row, so that the next page is read from there (keyset), however deep it lies."""
+        filters = self.filters
+        rows = proposals_for_list(self.process, filters)
+        paging = paginate(self.request, rows, per_page=PER_PAGE)
+        query = QueryDict(paging["query_without_page"], mutable=True)
+        query.pop("after", None)
+        if filters.sort == SORT_RANDOM and "seed" not in query:
+            query["seed"] = str(filters.seed)
+        paging["query_without_page"] = query.urlencode()
+        page = paging["page_obj"]
+        if page.has_next() and filters.sort in KEYSET_SORTS and page.object_list:
+            query["page"] = str(page.next_page_number())
+            query["after"] = cursor_after(filters.sort, page.object_list[-1])
+            paging["next_query"] = query.urlencode()
+        return paging
+
+    @property
+    def page_obj(self):
+        return self._paging["page_obj"]
+
+    @property
+    def query_without_page(self) -> str:
+        return self._paging["query_without_page"]
+
+    @property
+    def next_query(self) -> str:
+        return self._paging.get("next_query", "")
+
+    @cached_property
+    def supported(self) -> set[int]:
+        return supported_ids(self.request.user, self.page_obj.object_list)
+
+    @cached_property
+    def map_points(self) -> list[dict]:
+        return map_points(self.page_obj.object_list)
+
+    @cached_property
+    def all_on_map_url(self) -> str:
+        return layer_map_url("proposals", process=self.process.slug, district=self.filters.district)
+
+
 def proposal_list(request, slug: str):
-    process = process_for_page(request.user, slug)
+    process = process_for_list(request.user, slug)
     check(request, "participation.view", process)
-    form = ProposalFilterForm(request.GET or None, process=process)
-    values = form.cleaned_data if form.is_valid() else {}
-    sort = values.get("sort") if values.get("sort") in SORTS else SORT_RANDOM
-    filters = ProposalFilter(
-        sort=sort,
-        seed=_seed(request) if sort == SORT_RANDOM else 1,
-        category=values.get("category", ""),
-        district=values.get("district", ""),
-        answer=values.get("answer", ""),
-        query=values.get("q", "").strip(),
-    )
-    paging = paginate(request, proposals_for_list(process, filters), per_page=PER_PAGE)
-    if sort == SORT_RANDOM and "seed=" not in paging["query_without_page"]:
-        joiner = "&" if paging["query_without_page"] else ""
-        paging["query_without_page"] += f"{joiner}seed={filters.seed}"
     return render(
         request,
         "participation/proposal_list.html",
         {
             "process": process,
-            "form": form,
-            "filtered": any(values.get(name) for name in ("q", "category", "district", "answer")),
-            "supported": supported_ids(request.user, paging["page_obj"].object_list),
+            "listing": ProposalListing(request, process),
+            "list_seconds": LIST_FRAGMENT_SECONDS,
             "may_propose": request.user.has_perm("participation.propose", process),
-            "map_points": map_points(paging["page_obj"].object_list),
-            "all_on_map_url": layer_map_url(
-                "proposals", process=process.slug, district=filters.district
-            ),
-            **paging,
         },
     )
 
@@ -108,7 +190,25 @@ def _needs_pseudonym(user) -> bool:
     return not ParticipantProfile.objects.filter(user=user).exists()
 
 
+PAGE_FRAGMENT_SECONDS = 300
+PAGE_PERMISSIONS = {
+    "support": "support",
+    "edit": "edit_proposal",
+    "report": "report",
+    "moderate": "moderate",
+    "answer": "answer",
+    "follow": "follow",
+}
+
+
+def _lazy(function, *args) -> SimpleLazyObject:
+    return SimpleLazyObject(lambda: function(*args))
+
+
 def _detail(request, proposal, *, comment_form=None, status=200):
+    """A proposal's page. For visitors who are not signed in, it shows nothing personal and no
+    form, so its body is a shared cached fragment (ADR 0391): the comments are read only when the
+    fragment is rendered afresh."""
     user = request.user
     may_comment = user.has_perm("participation.comment", proposal)
     if comment_form is None and may_comment:
@@ -119,17 +219,18 @@ def _detail(request, proposal, *, comment_form=None, status=200):
         {
             "proposal": proposal,
             "process": proposal.process,
-            "threads": comment_threads(proposal),
+            "threads": SimpleLazyObject(lambda: comment_threads(proposal)),
+            "cache_parts": not user.is_authenticated and status == 200,
+            "page_seconds": PAGE_FRAGMENT_SECONDS,
             "comment_form": comment_form,
             "may_comment": may_comment,
-            "may_support": user.has_perm("participation.support", proposal),
-            "may_edit": user.has_perm("participation.edit_proposal", proposal),
-            "may_report": user.has_perm("participation.report", proposal),
-            "may_moderate": user.has_perm("participation.moderate", proposal),
-            "may_answer": user.has_perm("participation.answer", proposal),
-            "may_follow": user.has_perm("participation.follow", proposal),
-            "has_supported": has_supported(user, proposal),
-            "follow": follow_of(user, proposal),
+            # asked only when the body is rendered (not when it comes from the cache)
+            **{
+                f"may_{name}": _lazy(user.has_perm, f"participation.{permission}", proposal)
+                for name, permission in PAGE_PERMISSIONS.items()
+            },
+            "has_supported": _lazy(has_supported, user, proposal),
+            "follow": _lazy(follow_of, user, proposal),
             "map_points": map_points([proposal]),
         },
         status=status,

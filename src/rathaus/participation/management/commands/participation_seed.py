@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rathaus.accounts.models import User
+from rathaus.core.fragments import changed
 from rathaus.participation.districts import district_names
 from rathaus.participation.models import (
     Category,
@@ -28,6 +29,7 @@ from rathaus.participation.models import (
     Proposal,
     Support,
 )
+from rathaus.participation.selectors import PROPOSALS_TOPIC
 
 WORDS = [
     "Bäume",
@@ -75,6 +77,7 @@ class Command(BaseCommand):
             process = self._process(slug)
             users = self._people(slug, people)
             made = self._proposals(process, users, proposals, comments, supports, rng)
+            changed(PROPOSALS_TOPIC)  # bulk inserts send no signals
         self.stdout.write(
             f"Seeded process {process.slug} (id {process.pk}): {made[0]} proposals, "
             f"{made[1]} comments, {made[2]} supports."
