@@ -150,6 +150,12 @@ CACHES = {
         default="locmemcache://" if TESTING else f"filecache://{VAR_DIR / 'cache'}",
     )
 }
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Cached page fragments (ADR 0371) outnumber Django's default of 300 entries; every write
+    # lists the directory to cull it, so the bound stays moderate (Redis for more, ADR 0161).
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault(
+        "MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000)
+    )
 # Sessions: in the database; with a shared cache (CACHE_URL=redis://...) read through it.
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",
