@@ -36,7 +36,7 @@ ROOT = HERE.parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-from lib import _database, postgres_available  # noqa: E402
+from lib import postgres_available, postgres_database  # noqa: E402
 
 ROUNDS, REQUESTS = 3, 200
 ENV = {
@@ -147,7 +147,7 @@ def measure():
     os.environ.update(ENV)
     with tempfile.TemporaryDirectory(prefix="rathaus-inprocess-") as folder:
         given = os.environ.get("BENCH_DATABASE_URL")
-        with _database("postgres") if not given else contextlib.nullcontext(given) as url:
+        with postgres_database() if not given else contextlib.nullcontext(given) as url:
             os.environ["DATABASE_URL"] = url
             codes_file = Path(folder) / "codes.txt"
             seed = _prepare(codes_file)
