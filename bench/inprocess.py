@@ -45,6 +45,9 @@ ENV = {
     "LOG_LEVEL": "WARNING",
     "RATE_LIMIT_GEODATA": "1000000/m",
     "RATE_LIMIT_VOTING_CODE": "1000000/m",
+    # As the production profile on PostgreSQL without Redis: the cast's rate-limit counter is
+    # a row in the database (rathaus.core.ratecounters), not an in-memory one.
+    "RATE_LIMIT_COUNTERS": "database",
 }
 
 
