@@ -2,7 +2,11 @@
 of a cache, counted atomically in one table that every process shares."""
 
 import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -14,6 +18,8 @@ from rathaus.core.ratecounters import DatabaseCounters
 from tests.voting.factories import PollFactory
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -79,3 +85,37 @@ def test_the_limits_hold_with_the_counters_in_the_database(client, counters):
     )
     assert RateCounter.objects.count() == 2
     assert sorted(RateCounter.objects.values_list("value", flat=True)) == [1, 3]
+
+
+def _counters_of(**variables) -> list:
+    """(RATE_LIMIT_COUNTERS, RATELIMIT_USE_CACHE) as rathaus.settings computes them."""
+    code = (
+        "import json, rathaus.settings as s; print(json.dumps([s.RATE_LIMIT_COUNTERS, "
+        "getattr(s, 'RATELIMIT_USE_CACHE', 'default')]))"
+    )
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"CACHE_URL", "DATABASE_URL", "RATE_LIMIT_COUNTERS"}
+    }
+    environment.update(DJANGO_ENV="development", PYTHONPATH=str(ROOT / "src"), **variables)
+    output = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, check=True
+    ).stdout
+    return json.loads(output)
+
+
+POSTGRES = "postgres://postgres@127.0.0.1:5432/rathaus"
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"DATABASE_URL": POSTGRES}, ["database", "ratelimit"]),
+        ({"DATABASE_URL": POSTGRES, "CACHE_URL": "redis://127.0.0.1:6379/7"}, ["cache", "default"]),
+        ({}, ["cache", "default"]),  # SQLite
+        ({"DATABASE_URL": POSTGRES, "RATE_LIMIT_COUNTERS": "cache"}, ["cache", "default"]),
+    ],
+)
+def test_the_counters_go_to_the_database_on_postgresql_without_redis(variables, expected):
+    assert _counters_of(**variables) == expected
