@@ -218,6 +218,19 @@ RATE_LIMITS = {
     "comment": env.str("RATE_LIMIT_COMMENT", default="60/h"),
 }
 RATELIMIT_IP_META_KEY = "rathaus.core.ratelimit.counted_address"
+# Where the counters live: "cache" (the default cache: Redis, or in memory for tests) or
+# "database" (rathaus.core.ratecounters: shared by all processes, atomic). Default: the database
+# on PostgreSQL unless the cache is Redis; the file cache writes a file per request and races.
+RATE_LIMIT_COUNTERS = env.str(
+    "RATE_LIMIT_COUNTERS",
+    default="database"
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+    else "cache",
+)
+if RATE_LIMIT_COUNTERS == "database":
+    CACHES["ratelimit"] = {"BACKEND": "rathaus.core.ratecounters.DatabaseCounters"}
+    RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True  # a cache outage must not lock every citizen out
 LOGIN_FAILED_ACCOUNTS_PER_CLIENT = env.int("LOGIN_FAILED_ACCOUNTS_PER_CLIENT", default=30)
 LOGIN_FAILED_CLIENT_WINDOW = env.int("LOGIN_FAILED_CLIENT_WINDOW", default=3600)

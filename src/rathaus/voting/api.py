@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -242,7 +243,9 @@ def generate_codes(request, poll_id: Id, payload: CodesIn):
 def cast_ballot(request, poll_id: Id, payload: BallotIn):
     if payload.code:
         rate_limit(request, "voting_code")
-    poll = _poll(poll_id)
+    poll = selectors.poll_public(poll_id)
+    if poll is None:
+        raise Http404
     user = request.auth if getattr(request.auth, "is_authenticated", False) else None
     try:
         tracker = ballot_cast(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from contextlib import nullcontext
 from decimal import Decimal
+from functools import cache
 from typing import NoReturn
 
 from django.db import IntegrityError, connection, models, transaction
@@ -165,28 +166,38 @@ def _write_at_once(poll: Poll, rows: list[models.Model]) -> bool:
     caller then takes the transaction with the explicit lock."""
     if connection.vendor != "postgresql":
         return False
-    quote = connection.ops.quote_name
-    parts = [
-        f"WITH open_poll AS (SELECT id FROM {quote(Poll._meta.db_table)} WHERE id = %s "  # noqa: S608
-        "AND closed_at IS NULL AND opens_at = %s AND closes_at = %s FOR KEY SHARE)"
-    ]
+    sql, fields = _write_sql(tuple(type(row) for row in rows), connection.vendor)
     params: list = [poll.pk, poll.opens_at, poll.closes_at]
-    for number, row in enumerate(rows):
-        fields = [f for f in row._meta.concrete_fields if f is not row._meta.auto_field]
-        columns = ", ".join(quote(f.column) for f in fields)
-        values = ", ".join(f"CAST(%s AS {f.db_type(connection)})" for f in fields)
-        parts.append(
-            f"written{number} AS (INSERT INTO {quote(row._meta.db_table)} ({columns}) "  # noqa: S608
-            f"SELECT {values} FROM open_poll RETURNING 1)"
-        )
-        params += [f.get_db_prep_save(f.pre_save(row, True), connection) for f in fields]
-    # Names and types from the models' metadata only; every value is a parameter.
-    sql = ",\n".join(parts) + " SELECT count(*) FROM written0"  # noqa: S608
+    for row, row_fields in zip(rows, fields, strict=True):
+        params += [f.get_db_prep_save(f.pre_save(row, True), connection) for f in row_fields]
     savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
     with savepoint, connection.cursor() as cursor:
         cursor.execute(sql, params)
         (written,) = cursor.fetchone()
     return written == 1
+
+
+@cache
+def _write_sql(kinds: tuple[type[models.Model], ...], vendor: str) -> tuple[str, list[list]]:
+    """The statement of ``_write_at_once`` for rows of these models, and each one's fields in
+    parameter order, worked out once per process (``vendor`` keys the cache by database)."""
+    quote = connection.ops.quote_name
+    parts = [
+        f"WITH open_poll AS (SELECT id FROM {quote(Poll._meta.db_table)} WHERE id = %s "  # noqa: S608
+        "AND closed_at IS NULL AND opens_at = %s AND closes_at = %s FOR KEY SHARE)"
+    ]
+    fields = []
+    for number, model in enumerate(kinds):
+        written = [f for f in model._meta.concrete_fields if f is not model._meta.auto_field]
+        columns = ", ".join(quote(f.column) for f in written)
+        values = ", ".join(f"CAST(%s AS {f.db_type(connection)})" for f in written)
+        parts.append(
+            f"written{number} AS (INSERT INTO {quote(model._meta.db_table)} ({columns}) "  # noqa: S608
+            f"SELECT {values} FROM open_poll RETURNING 1)"
+        )
+        fields.append(written)
+    # Names and types from the models' metadata only; every value is a parameter.
+    return ",\n".join(parts) + " SELECT count(*) FROM written0", fields  # noqa: S608
 
 
 def _sealed(poll: Poll, ballot: tuple[str, ...]) -> bytes:

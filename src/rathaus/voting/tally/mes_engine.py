@@ -51,6 +51,13 @@ class _Certificate:
         if self.until is None or until < self.until:
             self.until = until
 
+    @property
+    def settled(self) -> bool:
+        """The run holds for the next increment only: no further decision can shorten that
+        (every decision holds at ``k`` itself), so certifying more is wasted work. The runs go
+        to higher ``k`` only, where a limit of ``k + 1`` and a lower one mean the same."""
+        return self.until is not None and self.until <= self.k + 1
+
     def steps(self, gap: int, rate: int) -> int | None:
         """For how many increments t = 0, 1, ... a decision with margin ``gap - rate * t`` holds:
         a positive margin while it stays positive, a zero margin (a tie, or someone paying
@@ -178,7 +185,8 @@ class MesEngine:
             self._limits.append(certificate.until)
             if done:
                 return state.selected, certificate.until
-            self._snapshots.append((k, state.at(0)))
+            if not certificate.settled:  # a later run resumes at the first settled round
+                self._snapshots.append((k, state.at(0)))
 
     def _resume(self, k: int) -> tuple[_State, int | None]:
         """The state at the start of the first round whose decisions may differ at ``k``."""
@@ -272,6 +280,8 @@ class MesEngine:
     def _certify_win(self, state: _State, chosen: int, best: Price, cert: _Certificate) -> None:
         """The chosen project keeps beating every other one: its exact price stays below their
         lower bounds, or they stay unaffordable."""
+        if cert.settled:
+            return
         for j, (value, slope, denominator) in state.bounds.items():
             if j == chosen:
                 continue
@@ -298,23 +308,33 @@ class MesEngine:
         state.scales = [scale * points for scale in state.scales]
         state.scales.append(1)
         epoch = len(state.scales) - 1
+        certify = not cert.settled
         for position, i in enumerate(ordered):
             g, w = supporters.groups[i], supporters.points[i]
-            payment, held = share * w, budgets[i] * points
-            payment_slope, held_slope = share_slope * w, state.slopes[g] * scaled[i] * points
             if position < poor:
-                cert.holds_while(payment - held, held_slope - payment_slope)
+                if certify:
+                    cert.holds_while(
+                        share * w - budgets[i] * points,
+                        state.slopes[g] * scaled[i] * points - share_slope * w,
+                    )
+                    certify = not cert.settled
                 state.budgets[g] = state.slopes[g] = 0
             else:
-                cert.holds_while(held - payment, payment_slope - held_slope)
-                state.budgets[g] = held - payment
-                state.slopes[g] = held_slope - payment_slope
+                budget = budgets[i] * points - share * w
+                slope = state.slopes[g] * scaled[i] * points - share_slope * w
+                if certify:
+                    cert.holds_while(budget, -slope)
+                    certify = not cert.settled
+                state.budgets[g] = budget
+                state.slopes[g] = slope
             state.epochs[g] = epoch
         state.denominator *= points
         state.selected.append(chosen)
         del state.bounds[chosen]
 
     def _certify_unaffordable(self, state: _State, cert: _Certificate) -> None:
+        if cert.settled:
+            return
         for j in state.bounds:
             supporters = self.supporters[j]
             scaled = state.scaled(supporters)
