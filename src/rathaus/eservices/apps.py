@@ -11,6 +11,7 @@ class EservicesConfig(AppConfig):
         from datetime import timedelta
 
         from rathaus.accounts.privacy import register_personal_data
+        from rathaus.core.fragments import connect_topic
         from rathaus.core.installation import register_installer
         from rathaus.core.navigation import (
             Link,
@@ -28,18 +29,22 @@ class EservicesConfig(AppConfig):
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
         from rathaus.eservices.definitions import life_situations_install
+        from rathaus.eservices.models import Service
         from rathaus.eservices.outboxes import (  # noqa: F401  (they register themselves)
             folder,
             storage,
             xdomea,
         )
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
+        from rathaus.eservices.selectors.inbox import FILTER_TOPIC
         from rathaus.eservices.services.archiving import archive_run
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.privacy import services_erase, services_export
         from rathaus.eservices.services.retention import retention_apply
+        from rathaus.organization.models import OrgUnit
         from rathaus.organization.predicates import is_administrator
 
+        connect_topic(FILTER_TOPIC, [Service, OrgUnit])
         register_installer("eservices.life_situations", life_situations_install, order=20)
         metrics.register()
         opendata.register()

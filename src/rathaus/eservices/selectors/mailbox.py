@@ -27,13 +27,25 @@ def citizen_drafts(user) -> QuerySet[Draft]:
 
 
 def case_for_citizen(user, reference: str) -> Case:
-    """The person's own case with its mailbox; another person's case does not exist for them."""
+    """The person's own case; another person's case does not exist for them."""
     case = (
         Case.objects.filter(applicant=user, reference=reference)
         .select_related("service", "unit", "form_version")
-        .prefetch_related(
-            "events", "messages__attachments", "notices", "payments__mandate", "uploads"
-        )
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def case_mailbox_for_citizen(user, reference: str) -> Case:
+    """The person's own case with what its mailbox page shows: history, messages with their
+    attachments, notices and payments, each read once (the page shows a payment's mandate by
+    its id only)."""
+    case = (
+        Case.objects.filter(applicant=user, reference=reference)
+        .select_related("service", "unit", "form_version")
+        .prefetch_related("events", "messages__attachments", "notices", "payments")
         .first()
     )
     if case is None:

@@ -16,7 +16,7 @@ from rathaus.eservices.formschema import Issue
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.messages import issue_message
 from rathaus.eservices.selectors.mailbox import (
-    case_for_citizen,
+    case_mailbox_for_citizen,
     citizen_cases,
     citizen_drafts,
     citizen_letters,
@@ -79,7 +79,7 @@ def _case_page(request, case, *, reply_form=None, withdraw_form=None, status=200
 
 @login_required
 def case_detail(request, reference: str):
-    case = case_for_citizen(request.user, reference)
+    case = case_mailbox_for_citizen(request.user, reference)
     messages_mark_read(case=case, by_staff=False)
     return _case_page(request, case)
 
@@ -87,7 +87,7 @@ def case_detail(request, reference: str):
 @login_required
 @require_POST
 def case_reply(request, reference: str):
-    case = case_for_citizen(request.user, reference)
+    case = case_mailbox_for_citizen(request.user, reference)
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -111,7 +111,7 @@ def case_reply(request, reference: str):
 @login_required
 @require_POST
 def case_withdraw_view(request, reference: str):
-    case = case_for_citizen(request.user, reference)
+    case = case_mailbox_for_citizen(request.user, reference)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _case_page(request, case, withdraw_form=form, status=400)
