@@ -6,11 +6,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from rathaus.core.paging import paginate
+from rathaus.core.paging import paginate_counted_along
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
 from rathaus.eservices.handlers import handler_for
@@ -57,7 +58,11 @@ def mailbox(request):
         {
             "cases": citizen_cases(request.user),
             "drafts": citizen_drafts(request.user),
-            **paginate(request, citizen_letters(request.user), per_page=LETTERS_PER_PAGE),
+            **paginate_counted_along(
+                request, citizen_letters(request.user), per_page=LETTERS_PER_PAGE
+            ),
+            # One reverse() for the page instead of one per letter.
+            "letter_url": reverse("eservices:letter", args=[0])[: -len("0.pdf")],
         },
     )
 
