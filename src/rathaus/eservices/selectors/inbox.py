@@ -21,9 +21,12 @@ from rathaus.eservices.models import (
     CaseNote,
     Delivery,
     Message,
+    Notice,
     PaymentRequest,
     Service,
+    Upload,
 )
+from rathaus.eservices.selectors.case_rows import marked, prefetch_present
 from rathaus.organization.models import OrgUnit
 
 SORTS = {
@@ -134,25 +137,24 @@ def inbox_page(cases: QuerySet[Case], *, number: int, per_page: int = PER_PAGE) 
 
 def case_for_staff(reference: str) -> Case:
     """A case with everything its back-office page shows, in a fixed number of queries: one
-    per kind of row, each with the people and rows it names joined in."""
-    return (
+    per kind of row the case has, each with the people and rows it names joined in."""
+    rows = {
+        "messages": Message.objects.select_related("sender").prefetch_related("attachments"),
+        "notes": CaseNote.objects.select_related("author"),
+        "notices": Notice.objects.all(),
+        "payments": PaymentRequest.objects.select_related("mandate"),
+        "uploads": Upload.objects.all(),
+        "deliveries": Delivery.objects.order_by("pk"),
+    }
+    case = marked(
         Case.objects.select_related(
             "service", "unit", "assignee", "applicant", "form_version", "archive_transfer"
-        )
-        .prefetch_related(
-            Prefetch("events", queryset=CaseEvent.objects.select_related("actor")),
-            Prefetch(
-                "messages",
-                queryset=Message.objects.select_related("sender").prefetch_related("attachments"),
-            ),
-            Prefetch("notes", queryset=CaseNote.objects.select_related("author")),
-            "notices",
-            Prefetch("payments", queryset=PaymentRequest.objects.select_related("mandate")),
-            "uploads",
-            Prefetch("deliveries", queryset=Delivery.objects.order_by("pk")),
-        )
-        .get(reference=reference)
-    )
+        ),
+        rows,
+    ).get(reference=reference)
+    history = Prefetch("events", queryset=CaseEvent.objects.select_related("actor"))
+    prefetch_present(case, rows, always=(history,))
+    return case
 
 
 def case_header_for_staff(reference: str) -> Case:
