@@ -139,3 +139,22 @@ def test_the_register_costs_the_same_queries_for_3_and_40_households(
     with CaptureQueriesContext(connection) as many:
         assert client.get(REGISTER).status_code == 200
     assert len(many) <= len(few)
+
+
+def test_the_register_counts_the_dogs_kept_and_pages_without_counting_households(
+    client, tax_clerk, household
+):
+    for number in range(60):
+        account_for_keeper(user=None, name=f"Keeper {number:02d}")
+    sign_in(client, tax_clerk)
+
+    first = client.get(REGISTER).content.decode()
+    second = client.get(REGISTER, {"page": "2"}).content.decode()
+    past = client.get(REGISTER, {"page": "9"}).content.decode()
+
+    row = first[first.index(household.number) :]
+    assert row[: row.index("</tr>")].rstrip().endswith('<td class="kern-table__cell">1</td>')
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+    assert second.count('<tr class="kern-table__row">') == 1 + 11
+    assert "Seite 9" in past and "Keeper" not in past

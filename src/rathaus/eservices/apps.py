@@ -37,6 +37,7 @@ class EservicesConfig(AppConfig):
         )
         from rathaus.eservices.privacy import services_erase, services_export
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
+        from rathaus.eservices.selectors.inbox import FILTER_TOPIC
         from rathaus.eservices.services.archiving import archive_run
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.retention import retention_apply
@@ -45,6 +46,8 @@ class EservicesConfig(AppConfig):
 
         # What the catalogue and the service pages show (cached fragments).
         connect_topic("eservices.catalogue", [Service, LifeSituation, FormVersion, OrgUnit])
+        # The inbox's filter choices (services and departments).
+        connect_topic(FILTER_TOPIC, [Service, OrgUnit])
         register_installer("eservices.life_situations", life_situations_install, order=20)
         metrics.register()
         opendata.register()

@@ -11,13 +11,21 @@ from rathaus.childbenefit.selectors.amounts import (
     payments_in_force,
 )
 from rathaus.childbenefit.selectors.claims import reminders_due, taken_months
-from rathaus.childbenefit.selectors.schedule import claim_schedule, handover_package, reason_text
+from rathaus.childbenefit.selectors.schedule import (
+    claim_for_case,
+    claim_schedule,
+    decided_claim_for_citizen,
+    handover_package,
+    reason_text,
+)
 
 __all__ = [
     "amount_rows",
     "amount_schedule",
     "benefit_role",
+    "claim_for_case",
     "claim_schedule",
+    "decided_claim_for_citizen",
     "handover_package",
     "payments_in_force",
     "reason_text",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from rathaus.childbenefit.benefitrules import Month, RefusalReason
@@ -42,15 +43,36 @@ def reason_text(code: str, text: str = "") -> str:
         return code
 
 
+def claim_for_case(case) -> BenefitClaim | None:
+    """The claim of a case with its children and their decision lines (three queries)."""
+    return BenefitClaim.objects.filter(case=case).prefetch_related("children__lines").first()
+
+
+def decided_claim_for_citizen(user, reference: str) -> BenefitClaim | None:
+    """The decided claim of the person's own case, with the case, its children and their
+    decision lines (three queries); None for another person's case or an undecided one."""
+    return (
+        BenefitClaim.objects.filter(
+            case__applicant=user, case__reference=reference, decided_at__isnull=False
+        )
+        .select_related("case")
+        .prefetch_related("children__lines")
+        .first()
+    )
+
+
 def claim_schedule(claim: BenefitClaim) -> dict:
-    """Per child the decided months (amount or reason), totals, arrears and monthly payments."""
+    """Per child the decided months (amount or reason), totals, arrears and monthly payments.
+
+    Reads the children and their lines unless the claim comes with them prefetched."""
     decided_on = timezone.localdate(claim.decided_at) if claim.decided_at else timezone.localdate()
     decided_month = Month.of(decided_on)
     children = []
     arrears = Decimal("0.00")
     first_payment_on = None
     monthly: dict[str, Decimal] = {}
-    for child in claim.children.prefetch_related("lines"):
+    prefetch_related_objects([claim], "children__lines")
+    for child in claim.children.all():
         rows = []
         for line in child.lines.all():
             rows.append(

@@ -15,15 +15,19 @@ from django.utils.translation import gettext_lazy
 from rathaus.childbenefit.fields import MonthField
 from rathaus.childbenefit.handlers import ChildBenefitApplication, ChildBenefitChange
 from rathaus.childbenefit.messages import check_text, euro, month_label
-from rathaus.childbenefit.models import BenefitClaim, ClaimKind
-from rathaus.childbenefit.selectors import claim_schedule, reason_text
+from rathaus.childbenefit.models import ClaimKind
+from rathaus.childbenefit.selectors import (
+    claim_for_case,
+    claim_schedule,
+    decided_claim_for_citizen,
+    reason_text,
+)
 from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, claim_record
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case
-from rathaus.eservices.selectors.inbox import case_for_staff
-from rathaus.eservices.selectors.mailbox import case_for_citizen
+from rathaus.eservices.selectors.inbox import case_header_for_staff
 from rathaus.eservices.services.cases import TransitionNotAllowed
 
 HANDLER_KEYS = (ChildBenefitApplication.key, ChildBenefitChange.key)
@@ -77,7 +81,7 @@ class ChildDecisionForm(forms.Form):
 
 def _case(request, reference: str) -> Case:
     try:
-        case = case_for_staff(reference)
+        case = case_header_for_staff(reference)
     except Case.DoesNotExist:
         raise Http404 from None
     if case.service.handler not in HANDLER_KEYS:
@@ -119,7 +123,7 @@ def decide(request, reference: str):
     case = _case(request, reference)
     if request.method == "GET":
         audit_read(request, action="childbenefit.decision.read", target=case)
-    claim = BenefitClaim.objects.filter(case=case).first()
+    claim = claim_for_case(case)
     if claim is None:
         # Recorded after submission (`decide_automatically`); when that has not happened, the
         # clerk records it with a POST: showing the page never writes.
@@ -197,12 +201,11 @@ def decide(request, reference: str):
 
 @login_required
 def schedule(request, reference: str):
-    case = case_for_citizen(request.user, reference)
-    claim = BenefitClaim.objects.filter(case=case, decided_at__isnull=False).first()
+    claim = decided_claim_for_citizen(request.user, reference)
     if claim is None:
         raise Http404
     return render(
         request,
         "childbenefit/schedule.html",
-        {"case": case, "schedule": claim_schedule(claim)},
+        {"case": claim.case, "schedule": claim_schedule(claim)},
     )

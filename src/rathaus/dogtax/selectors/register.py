@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from rathaus.dogtax import taxrules
 from rathaus.dogtax.models import ACCOUNT_PREFIX, Dog, DogEvent, Tag, TaxAccount, TaxNotice
@@ -16,10 +17,20 @@ from rathaus.dogtax.selectors.statute import current_statute
 
 def household_search(*, query: str = "") -> QuerySet[TaxAccount]:
     """Households by keeper name, tax account number or (current or earlier) tax tag number,
-    with the number of dogs still kept; ordered by account number."""
-    accounts = TaxAccount.objects.annotate(
-        kept=Count("dogs", filter=Q(dogs__given_up_on__isnull=True), distinct=True)
+    with the number of dogs still kept; ordered by account number.
+
+    The number of dogs is a subquery per household, not a join with GROUP BY over the whole
+    register: a page of 50 households counts the dogs of those 50 only."""
+    kept = (
+        Dog.objects.filter(account=OuterRef("pk"), given_up_on__isnull=True)
+        .order_by()
+        .values("account")
+        .annotate(number=Count("pk"))
+        .values("number")
     )
+    accounts = TaxAccount.objects.only(
+        "number", "keeper_name", "street", "postal_code", "city"
+    ).annotate(kept=Coalesce(Subquery(kept, output_field=IntegerField()), 0))
     query = query.strip()
     if query:
         matches = Q(keeper_name__icontains=query) | Q(number__iexact=query)
@@ -27,8 +38,8 @@ def household_search(*, query: str = "") -> QuerySet[TaxAccount]:
         if query.isdigit() and int(query):
             tag_numbers.add(f"{int(query):05d}")
             matches |= Q(number=f"{ACCOUNT_PREFIX}-{int(query):06d}")
-        matches |= Q(dogs__tags__number__in=tag_numbers)
-        accounts = accounts.filter(matches).distinct()
+        matching_dogs = Tag.objects.filter(number__in=tag_numbers).values("dog__account_id")
+        accounts = accounts.filter(matches | Q(pk__in=matching_dogs))
     return accounts.order_by("number")
 
 

@@ -27,7 +27,8 @@ class DeliveryView:
 
 def deliveries_for_clerk(case: Case) -> list[DeliveryView]:
     views = []
-    for delivery in case.deliveries.order_by("pk"):
+    # The case page's case comes with its deliveries prefetched.
+    for delivery in sorted(case.deliveries.all(), key=lambda delivery: delivery.pk):
         try:
             outbox = outbox_for(delivery.outbox)
         except LookupError:  # an outbox removed from the installation since

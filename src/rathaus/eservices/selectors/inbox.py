@@ -8,11 +8,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from rathaus.core.fragments import version
 from rathaus.eservices import workflow
-from rathaus.eservices.models import Case
+from rathaus.eservices.models import (
+    Case,
+    CaseEvent,
+    CaseNote,
+    Delivery,
+    Message,
+    Notice,
+    PaymentRequest,
+    Service,
+    Upload,
+)
+from rathaus.eservices.selectors.case_rows import marked, prefetch_present
+from rathaus.organization.models import OrgUnit
 
 SORTS = {
     "newest": ("-submitted_at", "-id"),
@@ -22,6 +37,9 @@ SORTS = {
 }
 PER_PAGE = 25
 MAX_PAGE = 400
+# Changes when a service or a department is saved: the inbox's filter choices name them.
+FILTER_TOPIC = "eservices.inbox_filters"
+FILTER_TIMEOUT = 3600
 
 
 @dataclass(frozen=True)
@@ -41,6 +59,28 @@ class InboxPage:
     number: int
     has_previous: bool
     has_next: bool
+
+
+def inbox_filter_choices(unit_ids: set[int]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The services and the departments a clerk of `unit_ids` filters the inbox by, as
+    (id, name in the current language). No personal data: kept in the shared cache until a
+    service or a department changes (topic FILTER_TOPIC)."""
+    units = ",".join(str(unit) for unit in sorted(unit_ids))
+    key = f"eservices.inbox.choices.{version(FILTER_TOPIC)}.{units}"
+    names = cache.get(key)
+    if names is None:
+        names = (
+            list(
+                Service.objects.filter(unit_id__in=unit_ids).values_list("pk", "name_de", "name_en")
+            ),
+            list(OrgUnit.objects.filter(pk__in=unit_ids).values_list("pk", "name_de", "name_en")),
+        )
+        cache.set(key, names, FILTER_TIMEOUT)
+    english = get_language() == "en"
+    services, departments = (
+        [(pk, name_en if english else name_de) for pk, name_de, name_en in rows] for rows in names
+    )
+    return services, departments
 
 
 def inbox_cases(*, unit_ids: set[int], filters: InboxFilters, user=None) -> QuerySet[Case]:
@@ -96,18 +136,27 @@ def inbox_page(cases: QuerySet[Case], *, number: int, per_page: int = PER_PAGE) 
 
 
 def case_for_staff(reference: str) -> Case:
-    """A case with everything its back-office page shows, in a fixed number of queries."""
-    return (
-        Case.objects.select_related("service", "unit", "assignee", "applicant", "form_version")
-        .prefetch_related(
-            "events__actor",
-            "messages__attachments",
-            "messages__sender",
-            "notes__author",
-            "notices",
-            "payments__mandate",
-            "uploads",
-            "deliveries",
-        )
-        .get(reference=reference)
-    )
+    """A case with everything its back-office page shows, in a fixed number of queries: one
+    per kind of row the case has, each with the people and rows it names joined in."""
+    rows = {
+        "messages": Message.objects.select_related("sender").prefetch_related("attachments"),
+        "notes": CaseNote.objects.select_related("author"),
+        "notices": Notice.objects.all(),
+        "payments": PaymentRequest.objects.select_related("mandate"),
+        "uploads": Upload.objects.all(),
+        "deliveries": Delivery.objects.order_by("pk"),
+    }
+    case = marked(
+        Case.objects.select_related(
+            "service", "unit", "assignee", "applicant", "form_version", "archive_transfer"
+        ),
+        rows,
+    ).get(reference=reference)
+    history = Prefetch("events", queryset=CaseEvent.objects.select_related("actor"))
+    prefetch_present(case, rows, always=(history,))
+    return case
+
+
+def case_header_for_staff(reference: str) -> Case:
+    """A case with its service and department only, for pages that show no more of it."""
+    return Case.objects.select_related("service", "unit").get(reference=reference)

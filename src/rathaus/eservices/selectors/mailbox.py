@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from rathaus.eservices.models import Case, Draft, Letter
+from rathaus.eservices.models import Case, Draft, Letter, Message, Notice, PaymentRequest
+from rathaus.eservices.selectors.case_rows import marked, prefetch_present
 
 
 def citizen_cases(user) -> QuerySet[Case]:
@@ -27,17 +28,34 @@ def citizen_drafts(user) -> QuerySet[Draft]:
 
 
 def case_for_citizen(user, reference: str) -> Case:
-    """The person's own case with its mailbox; another person's case does not exist for them."""
+    """The person's own case; another person's case does not exist for them."""
     case = (
         Case.objects.filter(applicant=user, reference=reference)
         .select_related("service", "unit", "form_version")
-        .prefetch_related(
-            "events", "messages__attachments", "notices", "payments__mandate", "uploads"
-        )
         .first()
     )
     if case is None:
         raise Http404
+    return case
+
+
+def case_mailbox_for_citizen(user, reference: str) -> Case:
+    """The person's own case with what its mailbox page shows: history, messages with their
+    attachments, notices and payments, each kind read once and only when the case has it (the
+    page shows a payment's mandate by its id only)."""
+    rows = {
+        "messages": Message.objects.prefetch_related("attachments"),
+        "notices": Notice.objects.all(),
+        "payments": PaymentRequest.objects.all(),
+    }
+    case = (
+        marked(Case.objects.filter(applicant=user, reference=reference), rows)
+        .select_related("service", "unit", "form_version")
+        .first()
+    )
+    if case is None:
+        raise Http404
+    prefetch_present(case, rows, always=("events",))
     return case
 
 

@@ -81,9 +81,17 @@ def message_reply(*, case: Case, body: str, user, files=()) -> Message:
     return message
 
 
-@transaction.atomic
 def messages_mark_read(*, case: Case, by_staff: bool) -> int:
-    """Mark the other side's messages as read; returns how many were unread."""
-    return Message.objects.filter(case=case, from_staff=not by_staff, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    """Mark the other side's messages as read; returns how many were unread.
+
+    When the case comes with its messages prefetched (the case pages) and none of the other
+    side's is unread, nothing is written: showing a case page costs no transaction then."""
+    shown = getattr(case, "_prefetched_objects_cache", {}).get("messages")
+    if shown is not None and not any(
+        message.from_staff != by_staff and message.read_at is None for message in shown
+    ):
+        return 0
+    with transaction.atomic():
+        return Message.objects.filter(
+            case=case, from_staff=not by_staff, read_at__isnull=True
+        ).update(read_at=timezone.now())

@@ -1,7 +1,12 @@
 """Template helpers of the engine: status badges, timeline texts, mailbox counters."""
 
+from datetime import datetime
+from functools import lru_cache
+
 from django import template
+from django.utils import dateformat, formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from rathaus.eservices import workflow
@@ -33,6 +38,26 @@ def status_badge(status: str) -> str:
 
 # The outcome of a decision in words ("bewilligt"), never its stored value ("granted").
 register.filter("outcome_label", outcome_label)
+
+
+@lru_cache(maxsize=4096)
+def _time_element(value: datetime, language: str, zone: str) -> str:
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        dateformat.format(local, "Y-m-d\\TH:i:sO"),
+        formats.date_format(local, "SHORT_DATETIME_FORMAT"),
+    )
+
+
+@register.filter
+def timeline_time(value: datetime) -> str:
+    """``<time datetime="…">`` with the short date and time, for a history entry.
+
+    Formatting a date costs about 0.1 ms; a case page shows 50 entries and is opened again and
+    again, so each moment is formatted once per language and time zone (the 4,096 last ones
+    are kept per process; a timestamp alone is no personal data)."""
+    return _time_element(value, get_language(), timezone.get_current_timezone_name())
 
 
 @register.filter

@@ -6,17 +6,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from rathaus.core.paging import paginate
+from rathaus.core.paging import paginate_counted_along
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.messages import issue_message
 from rathaus.eservices.selectors.mailbox import (
-    case_for_citizen,
+    case_mailbox_for_citizen,
     citizen_cases,
     citizen_drafts,
     citizen_letters,
@@ -57,7 +58,11 @@ def mailbox(request):
         {
             "cases": citizen_cases(request.user),
             "drafts": citizen_drafts(request.user),
-            **paginate(request, citizen_letters(request.user), per_page=LETTERS_PER_PAGE),
+            **paginate_counted_along(
+                request, citizen_letters(request.user), per_page=LETTERS_PER_PAGE
+            ),
+            # One reverse() for the page instead of one per letter.
+            "letter_url": reverse("eservices:letter", args=[0])[: -len("0.pdf")],
         },
     )
 
@@ -79,7 +84,7 @@ def _case_page(request, case, *, reply_form=None, withdraw_form=None, status=200
 
 @login_required
 def case_detail(request, reference: str):
-    case = case_for_citizen(request.user, reference)
+    case = case_mailbox_for_citizen(request.user, reference)
     messages_mark_read(case=case, by_staff=False)
     return _case_page(request, case)
 
@@ -87,7 +92,7 @@ def case_detail(request, reference: str):
 @login_required
 @require_POST
 def case_reply(request, reference: str):
-    case = case_for_citizen(request.user, reference)
+    case = case_mailbox_for_citizen(request.user, reference)
     form = ReplyForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -111,7 +116,7 @@ def case_reply(request, reference: str):
 @login_required
 @require_POST
 def case_withdraw_view(request, reference: str):
-    case = case_for_citizen(request.user, reference)
+    case = case_mailbox_for_citizen(request.user, reference)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _case_page(request, case, withdraw_form=form, status=400)

@@ -7,6 +7,7 @@ from functools import wraps
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms.models import ModelChoiceIterator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,8 +75,23 @@ class StatusForm(forms.Form):
     expected = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
 
 
+class ListedChoices(ModelChoiceIterator):
+    """The choices from one plain query: Django's `iterator()` opens a server-side cursor on
+    PostgreSQL (DECLARE, FETCH, CLOSE) for the handful of staff of a department."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    iterator = ListedChoices
+
+
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = StaffChoiceField(
         label=gettext_lazy("Assigned to"), queryset=None, required=False, empty_label="–"
     )
 

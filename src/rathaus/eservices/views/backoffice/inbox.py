@@ -7,11 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from rathaus.core.backoffice import staff_view
-from rathaus.eservices.models import Service
 from rathaus.eservices.models.cases import CaseStatus
 from rathaus.eservices.rules import case_unit_ids
-from rathaus.eservices.selectors.inbox import InboxFilters, inbox_cases, inbox_page
-from rathaus.organization.models import OrgUnit
+from rathaus.eservices.selectors.inbox import (
+    InboxFilters,
+    inbox_cases,
+    inbox_filter_choices,
+    inbox_page,
+)
 
 
 class InboxFilterForm(forms.Form):
@@ -55,13 +58,9 @@ class InboxFilterForm(forms.Form):
             ("all", _("all")),
             *list(CaseStatus.choices),
         ]
-        self.fields["service"].choices = [("", _("all services"))] + [
-            (service.pk, service.name) for service in Service.objects.filter(unit_id__in=unit_ids)
-        ]
-        units = OrgUnit.objects.filter(pk__in=unit_ids)
-        self.fields["unit"].choices = [("", _("all my departments"))] + [
-            (unit.pk, unit.name) for unit in units
-        ]
+        services, units = inbox_filter_choices(unit_ids)
+        self.fields["service"].choices = [("", _("all services")), *services]
+        self.fields["unit"].choices = [("", _("all my departments")), *units]
         if len(unit_ids) < 2:
             self.fields["unit"].widget = forms.HiddenInput()
 
@@ -94,6 +93,8 @@ def inbox(request):
             "form": form,
             "page": inbox_page(cases, number=number),
             "query": query.urlencode(),
+            # The filter form's HTML depends on nothing else (no personal data in it).
+            "filter_key": f"{sorted(unit_ids)}?{query.urlencode()}",
             # One reverse() for the page instead of one per row.
             "case_url": reverse("backoffice:eservices:case", args=["X"])[:-2],
         },
