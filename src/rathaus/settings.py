@@ -4,6 +4,7 @@ Every variable is documented in `.env.example`. `DJANGO_ENV` selects the profile
 `production` (the default, strict), `development` (local `make run`) or `test`.
 """
 
+import copy
 import ipaddress
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from rathaus.release import fingerprint
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -156,6 +159,12 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"].setdefault("OPTIONS", {}).setdefault(
         "MAX_ENTRIES", env.int("CACHE_MAX_ENTRIES", default=5000)
     )
+# Cached page fragments ({% cache %}, ADR 0371) under this release's fingerprint, so an update
+# never shows a fragment of the previous release's templates; same store as the default cache.
+CACHES["template_fragments"] = {
+    **copy.deepcopy(CACHES["default"]),
+    "KEY_PREFIX": "fragments-" + (env.str("RELEASE", default="") or fingerprint()),
+}
 # Sessions: in the database; with a shared cache (CACHE_URL=redis://...) read through it.
 SESSION_ENGINE = env.str(
     "SESSION_ENGINE",

@@ -6,6 +6,7 @@ from django.template import Context, Template
 
 from rathaus.core.fragments import changed, connect_topic, version
 from rathaus.organization.models import OrgUnit
+from rathaus.release import fingerprint
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,15 @@ def test_a_connected_model_changes_its_topic_on_save_and_delete():
     assert after_save != before
     unit.delete()
     assert version("units") != after_save
+
+
+def test_fragments_are_kept_under_the_fingerprint_of_the_release(tmp_path, settings):
+    (tmp_path / "templates").mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<p>one</p>")
+    first = fingerprint(tmp_path)
+    assert fingerprint(tmp_path) == first
+    page.write_text("<p>two</p>")
+    assert fingerprint(tmp_path) != first
+    prefix = settings.CACHES["template_fragments"]["KEY_PREFIX"]
+    assert prefix == "fragments-" + fingerprint()
