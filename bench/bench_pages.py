@@ -96,7 +96,13 @@ def public_pages(server, ids: dict, citizen: str) -> list[Page]:
     result = []
     for name, path, goal, cookie in pages:
         for language, prefix in (("de", ""), ("en", "/en")):
-            anchor = "legal notice" if language == "de" else "legal notice en"
+            # A signed-in citizen's page against the legal notice read by the same citizen (the
+            # same layout with a session), as back-office pages against the same clerk's start.
+            anchor = (
+                "legal notice"
+                + (" citizen" if cookie else "")
+                + ("" if language == "de" else " en")
+            )
             target = Target(prefix + path, cookie)
             result.append(Page(f"{name} [{language}]", target, anchor, goal))
     return result
@@ -188,6 +194,8 @@ def main() -> int:
             anchors = {
                 "legal notice": Target("/info/legal-notice/"),
                 "legal notice en": Target("/en/info/legal-notice/"),
+                "legal notice citizen": Target("/info/legal-notice/", citizen),
+                "legal notice citizen en": Target("/en/info/legal-notice/", citizen),
                 "backoffice tax de": Target("/backoffice/", tax),
                 "backoffice tax en": Target("/en/backoffice/", tax),
                 "backoffice family de": Target("/backoffice/", family),
