@@ -10,7 +10,8 @@ Needs a PostgreSQL database seeded as bench/bench_pages.py seeds it (development
     DATABASE_URL=postgres://…/db STATIC_ROOT=… .venv/bin/python bench/inprocess_pages.py ids.json
 
 Arguments after the file: `profile NAME` prints a cProfile of that page, `queries NAME` its SQL,
-otherwise every page is measured (ROUNDS=15 interleaved rounds, medians).
+otherwise every page is measured (ROUNDS=15 interleaved rounds, medians; PAGES=bo-case,decide
+measures only those).
 """
 
 from __future__ import annotations
@@ -162,7 +163,10 @@ def main() -> None:
             print(query["time"], query["sql"][:300])
     else:
         rounds = int(os.environ.get("ROUNDS", "15"))
+        only = [n for n in os.environ.get("PAGES", "").split(",") if n]
         for name, page in chosen.items():
+            if only and name not in only:
+                continue
             for language in ("de", "en"):
                 print(measure(name, page, language, rounds), flush=True)
 

@@ -13,10 +13,12 @@ class DogtaxConfig(AppConfig):
 
     def ready(self) -> None:
         from rathaus.accounts.privacy import register_personal_data
+        from rathaus.core.fragments import connect_topic
         from rathaus.core.navigation import Link, register_account_link, register_backoffice_link
         from rathaus.dogtax import (
-            form_sources,  # noqa: F401  (registers the form engine's dog sources)
+            form_sources,
             handlers,  # noqa: F401  (registers the service handlers)
+            models,
             opendata,
             predicates,  # noqa: F401  (registers the duties)
             selectors,
@@ -24,6 +26,9 @@ class DogtaxConfig(AppConfig):
         )
         from rathaus.dogtax.predicates import can_look_up_tags, is_tax_office_staff
         from rathaus.dogtax.privacy import dogtax_erase, dogtax_export
+
+        # The keepers' households, dogs and tags: what the form engine's dog choices show.
+        connect_topic(form_sources.KEEPERS_TOPIC, [models.TaxAccount, models.Dog, models.Tag])
 
         register_backoffice_link(
             Link(

@@ -14,6 +14,10 @@ from rathaus.eservices.sources import register_choice_source, register_field_che
 # Translators: a dog to choose in a form, e.g. "Bella, tax tag 00001".
 DOG_OPTION = gettext_lazy("%(name)s, tax tag %(tag)s")
 
+# Changes with every save or delete of a household, dog or tag (`dogtax.apps`); the seeding
+# command, which writes in bulk, changes it itself.
+KEEPERS_TOPIC = "dogtax.keepers"
+
 
 def _in_every_language(message, **values) -> dict:
     texts = {}
@@ -23,7 +27,9 @@ def _in_every_language(message, **values) -> dict:
     return texts
 
 
-@register_choice_source("dogtax.own_dogs", gettext_lazy("Dog tax: the applicant's dogs"))
+@register_choice_source(
+    "dogtax.own_dogs", gettext_lazy("Dog tax: the applicant's dogs"), topics=(KEEPERS_TOPIC,)
+)
 def own_dogs(user) -> list[tuple[str, dict]]:
     """The dogs kept in the applicant's household that wear a valid tag: (tag number, label)."""
     options = []

@@ -10,6 +10,8 @@ class EservicesConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
+        from django.contrib.auth import get_user_model
+
         from rathaus.accounts.privacy import register_personal_data
         from rathaus.core.fragments import connect_topic
         from rathaus.core.installation import register_installer
@@ -37,17 +39,19 @@ class EservicesConfig(AppConfig):
         )
         from rathaus.eservices.privacy import services_erase, services_export
         from rathaus.eservices.rules import leads_any_unit, works_on_cases
-        from rathaus.eservices.selectors.inbox import FILTER_TOPIC
+        from rathaus.eservices.selectors.inbox import FILTER_TOPIC, PEOPLE_TOPIC
         from rathaus.eservices.services.archiving import archive_run
         from rathaus.eservices.services.handoff import deliveries_retry_due
         from rathaus.eservices.services.retention import retention_apply
-        from rathaus.organization.models import OrgUnit
+        from rathaus.organization.models import Membership, OrgUnit
         from rathaus.organization.predicates import is_administrator
 
         # What the catalogue and the service pages show (cached fragments).
         connect_topic("eservices.catalogue", [Service, LifeSituation, FormVersion, OrgUnit])
         # The inbox's filter choices (services and departments).
         connect_topic(FILTER_TOPIC, [Service, OrgUnit])
+        # The people the case page's history and assign form name (cached fragments).
+        connect_topic(PEOPLE_TOPIC, [get_user_model(), Membership])
         register_installer("eservices.life_situations", life_situations_install, order=20)
         metrics.register()
         opendata.register()

@@ -32,6 +32,9 @@ class ChoiceSource:
     key: str
     label: Any
     options: Callable[[Any], list[tuple[str, dict]]]
+    # Data-version topics (`rathaus.core.fragments`) that change whenever the options may:
+    # a summary showing the options' labels is cached by their versions.
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,11 @@ def _register(registry: dict, item) -> None:
     registry[item.key] = item
 
 
-def register_choice_source(key: str, label):
+def register_choice_source(key: str, label, *, topics: tuple[str, ...] = ()):
     def decorate(function):
-        _register(CHOICE_SOURCES, ChoiceSource(key=key, label=label, options=function))
+        _register(
+            CHOICE_SOURCES, ChoiceSource(key=key, label=label, options=function, topics=topics)
+        )
         return function
 
     return decorate
@@ -112,6 +117,18 @@ def form_for(schema: FormSchema, user) -> FormSchema:
         for step in schema.steps
     )
     return replace(schema, steps=steps)
+
+
+def source_topics(schema: FormSchema) -> tuple[str, ...]:
+    """The data-version topics of every choice source `schema` declares (sorted, once each)."""
+    topics = set()
+    for step in schema.steps:
+        for item in step.fields:
+            for field in (item, *item.fields):
+                source = CHOICE_SOURCES.get(field.choices_from) if field.choices_from else None
+                if source is not None:
+                    topics.update(source.topics)
+    return tuple(sorted(topics))
 
 
 def _declares_source(step: Step) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import IntegerField, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -26,7 +26,7 @@ from rathaus.eservices.models import (
     Service,
     Upload,
 )
-from rathaus.eservices.selectors.case_rows import marked, prefetch_present
+from rathaus.eservices.selectors.case_rows import marked, prefetch_present, rows_of_case
 from rathaus.organization.models import OrgUnit
 
 SORTS = {
@@ -40,6 +40,9 @@ MAX_PAGE = 400
 # Changes when a service or a department is saved: the inbox's filter choices name them.
 FILTER_TOPIC = "eservices.inbox_filters"
 FILTER_TIMEOUT = 3600
+# Changes when a user or a membership is saved: the case page's history names people and its
+# assign form lists a department's staff (cached fragments, ADR 0431).
+PEOPLE_TOPIC = "eservices.case_people"
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,11 @@ def inbox_page(cases: QuerySet[Case], *, number: int, per_page: int = PER_PAGE) 
 
 def case_for_staff(reference: str) -> Case:
     """A case with everything its back-office page shows, in a fixed number of queries: one
-    per kind of row the case has, each with the people and rows it names joined in."""
+    per kind of row the case has, each with the people and rows it names joined in.
+
+    The history is not read: the page shows it from a fragment cached by `events_count` and
+    `events_last` (how many entries, the newest's id; entries are only ever added), and reads
+    `case_history(case)` only when that fragment is missing (ADR 0431)."""
     rows = {
         "messages": Message.objects.select_related("sender").prefetch_related("attachments"),
         "notes": CaseNote.objects.select_related("author"),
@@ -151,10 +158,18 @@ def case_for_staff(reference: str) -> Case:
             "service", "unit", "assignee", "applicant", "form_version", "archive_transfer"
         ),
         rows,
+    )
+    case = case.annotate(
+        events_count=rows_of_case(CaseEvent, "COUNT", IntegerField()),
+        events_last=rows_of_case(CaseEvent, "MAX", IntegerField()),
     ).get(reference=reference)
-    history = Prefetch("events", queryset=CaseEvent.objects.select_related("actor"))
-    prefetch_present(case, rows, always=(history,))
+    prefetch_present(case, rows)
     return case
+
+
+def case_history(case: Case) -> QuerySet[CaseEvent]:
+    """The case's history with the people acting, oldest first (unevaluated)."""
+    return case.events.select_related("actor")
 
 
 def case_header_for_staff(reference: str) -> Case:

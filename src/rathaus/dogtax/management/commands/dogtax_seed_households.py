@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 from schwifty import IBAN
 
+from rathaus.core.fragments import changed
 from rathaus.core.municipality import municipality
+from rathaus.dogtax.form_sources import KEEPERS_TOPIC
 from rathaus.dogtax.models import ACCOUNT_PREFIX, AccountCounter, Dog, Tag, TagCounter, TaxAccount
 from rathaus.dogtax.services import statute_seed
 from rathaus.eservices.models import Mandate
@@ -110,6 +112,7 @@ class Command(BaseCommand):
             ],
             batch_size=1000,
         )
+        changed(KEEPERS_TOPIC)  # bulk writes send no signals
         self.stdout.write(f"{len(accounts)} households with {len(dogs)} dogs created.")
 
 

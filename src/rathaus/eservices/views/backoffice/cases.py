@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import wraps
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.forms.models import ModelChoiceIterator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
+from rathaus.core.fragments import version
 from rathaus.eservices import workflow
 from rathaus.eservices.downloads import file_response
 from rathaus.eservices.handlers import Decision, Outcome, handler_for
@@ -25,7 +31,7 @@ from rathaus.eservices.models.cases import CaseStatus
 from rathaus.eservices.models.handoff import Delivery
 from rathaus.eservices.selectors.cases import assignable_staff
 from rathaus.eservices.selectors.handoff import deliveries_for_clerk
-from rathaus.eservices.selectors.inbox import case_for_staff
+from rathaus.eservices.selectors.inbox import PEOPLE_TOPIC, case_for_staff, case_history
 from rathaus.eservices.services.cases import (
     TransitionNotAllowed,
     case_assign,
@@ -36,7 +42,7 @@ from rathaus.eservices.services.cases import (
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.handoff import RetryNotAllowed, delivery_retry
 from rathaus.eservices.services.mailbox import message_ask, message_inform, messages_mark_read
-from rathaus.eservices.sources import form_for
+from rathaus.eservices.sources import form_for, source_topics
 from rathaus.eservices.summary import summary_sections
 
 # What a read of each case page is recorded as (need to know); other pages read the case itself.
@@ -163,13 +169,59 @@ class DecideForm(forms.Form):
     expected = forms.ChoiceField(choices=CaseStatus.choices, widget=forms.HiddenInput)
 
 
+def _digest(value) -> str:
+    return hashlib.blake2b(
+        json.dumps(value, sort_keys=True, cls=DjangoJSONEncoder).encode(), digest_size=8
+    ).hexdigest()
+
+
+def _fragment_keys(case) -> dict[str, str]:
+    """What the case page's cached fragments are keyed by, besides the case and the language
+    (ADR 0431). Each key holds everything its fragment shows, so a change shows at once:
+
+    - the application summary: the form version, the answers, the applicant, and the versions
+      of the topics of the choice sources the form declares (the dogs a choice names);
+    - the history: how many entries and the newest (entries are only added), the status and
+      the outcome with its amounts (a decision's entry names them), the people's topic (names)
+      and the time zone;
+    - the assign form: the department, the assignee and the people's topic (staff, roles).
+    """
+    people = version(PEOPLE_TOPIC)
+    schema = case.form_version.form
+    topics = source_topics(schema)
+    return {
+        "summary": "-".join(
+            (
+                str(case.form_version_id),
+                str(case.applicant_id),
+                _digest(case.answers),
+                version(*topics) if topics else "",
+            )
+        ),
+        "history": "-".join(
+            (
+                str(case.events_count),
+                str(case.events_last),
+                case.status,
+                _digest([case.outcome, case.outcome_amounts]),
+                people,
+                timezone.get_current_timezone_name(),
+            )
+        ),
+        "assign": f"{case.unit_id}-{case.assignee_id}-{people}",
+    }
+
+
 def _page(request, case, **forms_given):
     messages_mark_read(case=case, by_staff=True)
     context = {
         "case": case,
-        "sections": summary_sections(
-            form_for(case.form_version.form, case.applicant), case.answers
+        "fragment_keys": _fragment_keys(case),
+        # Evaluated only when their fragment is not cached:
+        "sections": SimpleLazyObject(
+            lambda: summary_sections(form_for(case.form_version.form, case.applicant), case.answers)
         ),
+        "history": case_history(case),
         "targets": [
             (target, CaseStatus(target).label)
             for target in workflow.next_statuses(case.status, workflow.STAFF)
