@@ -23,6 +23,13 @@ class ChildbenefitConfig(AppConfig):
 
         register_job("childbenefit.age_reminders", age_reminders_send, every=timedelta(days=1))
 
+        from rathaus.childbenefit.models import BenefitClaim, ClaimChild, DecisionLine
+        from rathaus.childbenefit.selectors.schedule import CLAIMS_TOPIC
+        from rathaus.core.fragments import connect_topic
+
+        # What the decision page's cached proposal and schedule show.
+        connect_topic(CLAIMS_TOPIC, [BenefitClaim, ClaimChild, DecisionLine])
+
         from rathaus.childbenefit.services import amount_defaults_seed
         from rathaus.core.installation import register_installer
         from rathaus.eservices.definitions import register_service_definitions

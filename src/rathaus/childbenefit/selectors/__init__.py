@@ -12,6 +12,8 @@ from rathaus.childbenefit.selectors.amounts import (
 )
 from rathaus.childbenefit.selectors.claims import reminders_due, taken_months
 from rathaus.childbenefit.selectors.schedule import (
+    CLAIMS_TOPIC,
+    claim_children,
     claim_for_case,
     claim_schedule,
     decided_claim_for_citizen,
@@ -20,9 +22,11 @@ from rathaus.childbenefit.selectors.schedule import (
 )
 
 __all__ = [
+    "CLAIMS_TOPIC",
     "amount_rows",
     "amount_schedule",
     "benefit_role",
+    "claim_children",
     "claim_for_case",
     "claim_schedule",
     "decided_claim_for_citizen",

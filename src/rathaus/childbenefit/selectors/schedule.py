@@ -43,9 +43,23 @@ def reason_text(code: str, text: str = "") -> str:
         return code
 
 
-def claim_for_case(case) -> BenefitClaim | None:
-    """The claim of a case with its children and their decision lines (three queries)."""
-    return BenefitClaim.objects.filter(case=case).prefetch_related("children__lines").first()
+# Changes with every save or delete of a claim, a child of a claim or a decision line
+# (`childbenefit.apps`), and when a decision replaces earlier lines in bulk: the decision page's
+# cached proposal and schedule show them (ADR 0431).
+CLAIMS_TOPIC = "childbenefit.claims"
+
+
+def claim_for_case(case, *, rows: bool = True) -> BenefitClaim | None:
+    """The claim of a case with its children and their decision lines (three queries);
+    `rows=False`: the claim alone (its children and lines are read when they are shown)."""
+    claims = BenefitClaim.objects.filter(case=case)
+    return (claims.prefetch_related("children__lines") if rows else claims).first()
+
+
+def claim_children(claim: BenefitClaim) -> list:
+    """The claim's children, read once (`claim_schedule` then reads only their lines)."""
+    prefetch_related_objects([claim], "children")
+    return list(claim.children.all())
 
 
 def decided_claim_for_citizen(user, reference: str) -> BenefitClaim | None:

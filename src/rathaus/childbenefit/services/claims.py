@@ -37,7 +37,9 @@ from rathaus.childbenefit.models import (
 )
 from rathaus.childbenefit.selectors.amounts import amount_schedule
 from rathaus.childbenefit.selectors.claims import taken_months
+from rathaus.childbenefit.selectors.schedule import CLAIMS_TOPIC
 from rathaus.core.audit import audit_record
+from rathaus.core.fragments import changed
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.mailbox import message_inform
@@ -345,7 +347,8 @@ def _settle_taken_months(claim: BenefitClaim, lines: list[DecisionLine], today: 
     if claim.kind != ClaimKind.CHANGE:
         # A new application replaces earlier refusals, never an earlier grant.
         replaced = replaced.filter(granted=False)
-    replaced.update(in_force=False)
+    if replaced.update(in_force=False):
+        changed(CLAIMS_TOPIC)  # an update sends no signals
 
 
 def _outcome(lines: list[DecisionLine]) -> str:
@@ -377,6 +380,7 @@ def claim_decide(
             DecisionLine.objects.bulk_create(lines)
     except IntegrityError:
         raise GrantConflict("", []) from None
+    changed(CLAIMS_TOPIC)  # a bulk insert sends no signals
     claim.decided_at = timezone.now()
     claim.save(update_fields=["decided_at"])
     outcome = _outcome(lines)

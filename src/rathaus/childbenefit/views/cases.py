@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,6 +19,8 @@ from rathaus.childbenefit.handlers import ChildBenefitApplication, ChildBenefitC
 from rathaus.childbenefit.messages import check_text, euro, month_label
 from rathaus.childbenefit.models import ClaimKind
 from rathaus.childbenefit.selectors import (
+    CLAIMS_TOPIC,
+    claim_children,
     claim_for_case,
     claim_schedule,
     decided_claim_for_citizen,
@@ -25,6 +29,7 @@ from rathaus.childbenefit.selectors import (
 from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, claim_record
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
+from rathaus.core.fragments import version
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case
 from rathaus.eservices.selectors.inbox import case_header_for_staff
@@ -102,6 +107,33 @@ def _proposal_rows(child) -> list[dict]:
     ]
 
 
+class ChildEntry:
+    """One child on the decision page: its form, and what the page shows of it from the claim
+    (computed when the child's cached fragment is missing)."""
+
+    def __init__(self, claim, child, form: ChildDecisionForm):
+        self.claim, self.child, self.form = claim, child, form
+
+    def _checks(self) -> list[dict]:
+        return [c for c in self.claim.checks if c.get("child") == self.child.position]
+
+    @cached_property
+    def checks(self) -> list[str]:
+        return [check_text(c) for c in self._checks()]
+
+    @cached_property
+    def warnings(self) -> list[str]:
+        return [check_text(c) for c in self._checks() if not c["ok"]]
+
+    @cached_property
+    def existing(self) -> list[tuple[str, str]]:
+        return _existing_decisions(self.claim.checks, self.child.position)
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        return _proposal_rows(self.child)
+
+
 def _existing_decisions(checks: list[dict], position: int) -> list[tuple[str, str]]:
     """(reference, back-office URL) of the decisions that already pay this child's months."""
     references = sorted(
@@ -123,7 +155,7 @@ def decide(request, reference: str):
     case = _case(request, reference)
     if request.method == "GET":
         audit_read(request, action="childbenefit.decision.read", target=case)
-    claim = claim_for_case(case)
+    claim = claim_for_case(case, rows=False)
     if claim is None:
         # Recorded after submission (`decide_automatically`); when that has not happened, the
         # clerk records it with a POST: showing the page never writes.
@@ -136,29 +168,23 @@ def decide(request, reference: str):
             else ClaimKind.APPLICATION,
         )
         return redirect("backoffice:childbenefit:decide", case.reference)
-    children = list(claim.children.all())
     can_decide = workflow.can_transition(case.status, workflow.DECIDED, workflow.STAFF)
     bound = request.method == "POST" and can_decide
-    entries = []
-    for child in children:
-        entries.append(
-            {
-                "child": child,
-                "checks": [check_text(c) for c in claim.checks if c.get("child") == child.position],
-                "warnings": [
-                    check_text(c)
-                    for c in claim.checks
-                    if c.get("child") == child.position and not c["ok"]
-                ],
-                "existing": _existing_decisions(claim.checks, child.position),
-                "rows": _proposal_rows(child),
-                "form": ChildDecisionForm(
-                    request.POST if bound else None, prefix=f"child{child.position}"
-                ),
-            }
-        )
-    if bound and all(entry["form"].is_valid() for entry in entries):
-        choices = {entry["child"].position: entry["form"].choice() for entry in entries}
+
+    def children() -> list[ChildEntry]:
+        return [
+            ChildEntry(
+                claim,
+                child,
+                ChildDecisionForm(request.POST if bound else None, prefix=f"child{child.position}"),
+            )
+            for child in claim_children(claim)
+        ]
+
+    # Read when shown or checked: a decided claim's children come from a cached fragment.
+    entries = SimpleLazyObject(children)
+    if bound and all(entry.form.is_valid() for entry in entries):
+        choices = {entry.child.position: entry.form.choice() for entry in entries}
         try:
             claim_decide(
                 claim=claim,
@@ -188,12 +214,23 @@ def decide(request, reference: str):
         {
             "case": case,
             "claim": claim,
-            "general_checks": [
-                {"ok": c["ok"], "text": check_text(c)} for c in claim.checks if not c.get("child")
-            ],
+            # The checks, the schedule and each child's proposal are cached fragments keyed by
+            # the claims' data version (ADR 0431); computed only when a fragment is missing.
+            "claims_version": "-".join(
+                (version(CLAIMS_TOPIC), timezone.get_current_timezone_name())
+            ),
+            "general_checks": SimpleLazyObject(
+                lambda: [
+                    {"ok": c["ok"], "text": check_text(c)}
+                    for c in claim.checks
+                    if not c.get("child")
+                ]
+            ),
             "entries": entries,
             "can_decide": can_decide,
-            "schedule": claim_schedule(claim) if claim.decided_at else None,
+            "schedule": SimpleLazyObject(
+                lambda: claim_schedule(claim) if claim.decided_at else None
+            ),
         },
         status=400 if bound else 200,
     )
