@@ -107,3 +107,6 @@ def test_every_read_writes_its_audit_row_also_from_the_cache(client, make_case, 
     reads = AuditEntry.objects.filter(action="case.read", target_id=str(case.pk))
     assert reads.count() == 3
     assert sum(q["sql"].startswith("INSERT") for q in captured) == 2
+    # The cached history and assign form read neither the entries nor the staff.
+    assert not [q for q in captured if q["sql"].startswith('SELECT "eservices_caseevent"')]
+    assert not [q for q in captured if "DISTINCT" in q["sql"]]
