@@ -63,6 +63,19 @@ def test_a_renamed_clerk_and_a_new_colleague_show_at_once(client, make_case, tax
     assert "Neuer Kollege" in shown
 
 
+def test_changed_answers_show_at_once(client, make_case, tax_clerk):
+    """Answers change only when retention clears them; the summary is keyed by their digest."""
+    case = make_case(UserFactory(), details="Alter Text")
+    sign_in(client, tax_clerk)
+    assert "Alter Text" in page(client, case)
+
+    case.answers = {**case.answers, "details": "Neuer Text"}
+    case.save(update_fields=["answers"])
+
+    shown = page(client, case)
+    assert "Neuer Text" in shown and "Alter Text" not in shown
+
+
 def test_the_fragments_are_the_cases_own_and_in_the_pages_language(client, make_case, tax_clerk):
     first = make_case(UserFactory(), details="Erster Grund")
     second = make_case(UserFactory(), details="Zweiter Grund")
