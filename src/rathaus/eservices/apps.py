@@ -25,6 +25,7 @@ class EservicesConfig(AppConfig):
             metrics,
             opendata,
             outboxes,  # noqa: F401
+            personal,
             prefill,  # noqa: F401  (registers the person's pre-fill sources)
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
@@ -48,6 +49,8 @@ class EservicesConfig(AppConfig):
         connect_topic("eservices.catalogue", [Service, LifeSituation, FormVersion, OrgUnit])
         # The inbox's filter choices (services and departments).
         connect_topic(FILTER_TOPIC, [Service, OrgUnit])
+        # What a citizen's own pages show (personal fragments, ADR 0421).
+        personal.connect()
         register_installer("eservices.life_situations", life_situations_install, order=20)
         metrics.register()
         opendata.register()

@@ -38,6 +38,7 @@ from rathaus.childbenefit.models import (
 from rathaus.childbenefit.selectors.amounts import amount_schedule
 from rathaus.childbenefit.selectors.claims import taken_months
 from rathaus.core.audit import audit_record
+from rathaus.core.fragments import changed_for
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.mailbox import message_inform
@@ -345,7 +346,10 @@ def _settle_taken_months(claim: BenefitClaim, lines: list[DecisionLine], today: 
     if claim.kind != ClaimKind.CHANGE:
         # A new application replaces earlier refusals, never an earlier grant.
         replaced = replaced.filter(granted=False)
-    replaced.update(in_force=False)
+    # Another claim's schedule shows these lines (update() sends no signal).
+    people = set(replaced.values_list("claim__case__applicant_id", flat=True))
+    if replaced.update(in_force=False):
+        changed_for(*people)
 
 
 def _outcome(lines: list[DecisionLine]) -> str:
