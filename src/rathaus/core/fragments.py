@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -164,3 +165,13 @@ def with_csrf_token(request, html: str) -> str:
     if CSRF_PLACEHOLDER not in html:
         return html
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - our HTML
+
+
+def render_fragment(template_name: str, context: dict) -> str:
+    """The template of a personal fragment, rendered without the context processors (the page's
+    layout runs them once; they would read the municipality profile again): it gets `context`
+    and the language code, and writes `CSRF_PLACEHOLDER` for `{% csrf_token %}`."""
+    return render_to_string(
+        template_name,
+        {"LANGUAGE_CODE": get_language(), "csrf_token": CSRF_PLACEHOLDER, **context},
+    )

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -27,7 +26,7 @@ from rathaus.childbenefit.selectors import (
 from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, claim_record
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
-from rathaus.core.fragments import personal
+from rathaus.core.fragments import personal, render_fragment
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case
 from rathaus.eservices.selectors.inbox import case_header_for_staff
@@ -208,10 +207,9 @@ def schedule(request, reference: str):
         claim = decided_claim_for_citizen(request.user, reference)
         if claim is None:
             return None
-        return render_to_string(
+        return render_fragment(
             "childbenefit/schedule_content.html",
             {"case": claim.case, "schedule": claim_schedule(claim)},
-            request,
         )
 
     # Kept per person until their own data changes (ADR 0421); another person's or an

@@ -6,14 +6,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from rathaus.core.fragments import CSRF_PLACEHOLDER, personal, with_csrf_token
+from rathaus.core.fragments import personal, render_fragment, with_csrf_token
 from rathaus.core.paging import paginate_counted_along, plain_page
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
@@ -55,7 +54,7 @@ LETTERS_PER_PAGE = 20
 
 
 def _mailbox_content(request) -> str:
-    return render_to_string(
+    return render_fragment(
         "eservices/mailbox/index_content.html",
         {
             "cases": citizen_cases(request.user),
@@ -66,7 +65,6 @@ def _mailbox_content(request) -> str:
             # One reverse() for the page instead of one per letter.
             "letter_url": reverse("eservices:letter", args=[0])[: -len("0.pdf")],
         },
-        request=request,
     )
 
 
@@ -89,7 +87,7 @@ def mailbox(request):
     return render(request, "eservices/mailbox/index.html", context)
 
 
-def _case_content(request, case, *, reply_form=None, withdraw_form=None, csrf_token=None) -> dict:
+def _case_content(case, *, reply_form=None, withdraw_form=None) -> dict:
     context = {
         "case": case,
         "timeline": [event for event in case.events.all() if event.visible_to_citizen],
@@ -97,11 +95,9 @@ def _case_content(request, case, *, reply_form=None, withdraw_form=None, csrf_to
         "withdraw_form": withdraw_form or WithdrawForm(),
         "service_links": handler_for(case.service).citizen_links(case=case),
     }
-    if csrf_token is not None:
-        context["csrf_token"] = csrf_token
     return {
         "title": f"{case.reference} – {case.service.name}",
-        "content": render_to_string("eservices/mailbox/case_content.html", context, request),
+        "content": render_fragment("eservices/mailbox/case_content.html", context),
     }
 
 
@@ -120,7 +116,7 @@ def case_detail(request, reference: str):
         case = case_mailbox_for_citizen(request.user, reference)
         messages_mark_read(case=case, by_staff=False)
         # The forms' token is the request's own: put in on every view (with_csrf_token).
-        return _case_content(request, case, csrf_token=CSRF_PLACEHOLDER)
+        return _case_content(case)
 
     # Kept per person until their own data changes (ADR 0421): another person's reference is a
     # 404 before anything is kept, and a kept page has no unread message (marking read changes
@@ -150,7 +146,7 @@ def case_reply(request, reference: str):
         else:
             messages.success(request, _("Your message has been sent."))
             return redirect(case)
-    return _case_page(request, _case_content(request, case, reply_form=form), status=400)
+    return _case_page(request, _case_content(case, reply_form=form), status=400)
 
 
 @login_required
@@ -159,7 +155,7 @@ def case_withdraw_view(request, reference: str):
     case = case_mailbox_for_citizen(request.user, reference)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        return _case_page(request, _case_content(request, case, withdraw_form=form), status=400)
+        return _case_page(request, _case_content(case, withdraw_form=form), status=400)
     try:
         case_withdraw(case=case, user=request.user)
     except TransitionNotAllowed:
