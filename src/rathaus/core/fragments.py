@@ -96,7 +96,7 @@ def connect_topic(topic: str, models: Iterable[type[Model]]) -> None:
 # topic, which every write of data they see changes. Nobody else's request can reach the key,
 # and the page is rendered afresh after any change.
 PERSON_PREFIX = "person."
-PERSONAL_TIMEOUT = 3600
+PERSONAL_TIMEOUT = 900  # a visit's reloads and returns; the shared cache is not a store
 # What `{% csrf_token %}` writes into a personal fragment instead of the request's token; the
 # view puts the request's own token in its place (`with_csrf_token`).
 CSRF_PLACEHOLDER = "csrf-placeholder-7c41e0"
