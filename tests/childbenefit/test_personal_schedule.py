@@ -1,7 +1,10 @@
 """The payment schedule and the case page's link to it are kept per person (ADR 0421): a
 decision or a change of the claim shows at once, and nobody else ever sees them."""
 
+from datetime import datetime
+
 import pytest
+from django.utils import timezone
 
 from rathaus.childbenefit.models import BenefitClaim, ClaimChild
 from rathaus.childbenefit.services import claim_decide
@@ -66,3 +69,38 @@ def test_nobody_else_gets_the_kept_schedule(client, case, parent, family_clerk):
 
     assert client.get(schedule_url(case)).status_code == 404
     assert client.get("/en" + schedule_url(case)).status_code == 404
+
+
+def test_a_later_decision_shows_on_the_kept_schedule_of_the_earlier_one(
+    client, family_clerk, parent, monkeypatch
+):
+    # The day of tests/childbenefit/test_changes_and_reminders.py: the change replaces months.
+    moment = timezone.make_aware(datetime(2026, 11, 24, 10, 0))
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    period = ("education", "2025-09-01", None)
+    first = ClaimFactory(
+        applicant=parent,
+        children=[child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
+        clerk=family_clerk,
+        granted=True,
+    )
+    change = ClaimFactory(
+        change=True,
+        applicant=parent,
+        children=[
+            child(
+                "Leo",
+                "2007-02-10",
+                CHILD_TAX_IDS[1],
+                period=("education", "2025-09-01", "2026-08-31"),
+            )
+        ],
+        answers={"change_kind": "training_finished", "effective_on": "2026-09-01"},
+    )
+    sign_in(client, parent)
+    url = "/en" + schedule_url(first.case)
+    assert "replaced by a later decision" not in client.get(url).content.decode()
+
+    claim_decide(claim=change, choices={}, actor=family_clerk)
+
+    assert "replaced by a later decision" in client.get(url).content.decode()
