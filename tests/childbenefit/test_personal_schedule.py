@@ -9,7 +9,7 @@ from django.utils import timezone
 from rathaus.childbenefit.models import BenefitClaim, ClaimChild
 from rathaus.childbenefit.services import claim_decide
 from tests.childbenefit.applications import CHILD_TAX_IDS, child
-from tests.childbenefit.factories import ClaimFactory
+from tests.childbenefit.factories import ClaimFactory, granted_then_training_finished
 from tests.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -77,26 +77,7 @@ def test_a_later_decision_shows_on_the_kept_schedule_of_the_earlier_one(
     # The day of tests/childbenefit/test_changes_and_reminders.py: the change replaces months.
     moment = timezone.make_aware(datetime(2026, 11, 24, 10, 0))
     monkeypatch.setattr(timezone, "now", lambda: moment)
-    period = ("education", "2025-09-01", None)
-    first = ClaimFactory(
-        applicant=parent,
-        children=[child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
-        clerk=family_clerk,
-        granted=True,
-    )
-    change = ClaimFactory(
-        change=True,
-        applicant=parent,
-        children=[
-            child(
-                "Leo",
-                "2007-02-10",
-                CHILD_TAX_IDS[1],
-                period=("education", "2025-09-01", "2026-08-31"),
-            )
-        ],
-        answers={"change_kind": "training_finished", "effective_on": "2026-09-01"},
-    )
+    first, change = granted_then_training_finished(parent, family_clerk)
     sign_in(client, parent)
     url = "/en" + schedule_url(first.case)
     assert "replaced by a later decision" not in client.get(url).content.decode()
