@@ -20,6 +20,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from rathaus.accounts.models import User  # noqa: E402
+from rathaus.core.fragments import changed_for  # noqa: E402
 from rathaus.eservices.models import Case, CaseEvent, Letter  # noqa: E402
 from rathaus.voting.models import Poll  # noqa: E402
 
@@ -57,6 +58,7 @@ def main() -> None:
         )
         for number in range(EVENTS)
     )
+    changed_for(anna.pk)  # bulk_create sends no signal: her pages are rendered afresh
     decided = Case.objects.filter(service__slug="kindergeld", status="decided").first()
     closed_poll = Poll.objects.filter(closed_at__isnull=False).order_by("pk").first()
     with connection.cursor() as cursor:

@@ -84,3 +84,30 @@ class ClaimFactory(factory.Factory):
             )
             claim.refresh_from_db()
         return claim
+
+
+def granted_then_training_finished(parent, clerk) -> tuple[BenefitClaim, BenefitClaim]:
+    """A granted claim for Leo in education, and the undecided change notice that his training
+    ends on 31 August 2026 (its decision replaces the later months of the first)."""
+    granted = ClaimFactory(
+        applicant=parent,
+        children=[
+            child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=("education", "2025-09-01", None))
+        ],
+        clerk=clerk,
+        granted=True,
+    )
+    change = ClaimFactory(
+        change=True,
+        applicant=parent,
+        children=[
+            child(
+                "Leo",
+                "2007-02-10",
+                CHILD_TAX_IDS[1],
+                period=("education", "2025-09-01", "2026-08-31"),
+            )
+        ],
+        answers={"change_kind": "training_finished", "effective_on": "2026-09-01"},
+    )
+    return granted, change

@@ -8,7 +8,7 @@ from rathaus.childbenefit.models import AgeReminder, DecisionLine
 from rathaus.childbenefit.services import age_reminders_send, claim_decide
 from rathaus.core.schedule import jobs
 from tests.childbenefit.applications import CHILD_TAX_IDS, child
-from tests.childbenefit.factories import ClaimFactory
+from tests.childbenefit.factories import ClaimFactory, granted_then_training_finished
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,27 +22,7 @@ def received(monkeypatch):
 
 
 def test_a_change_notice_leads_to_a_decision_that_replaces_the_later_months(family_clerk, received):
-    parent = UserFactory()
-    period = ("education", "2025-09-01", None)
-    ClaimFactory(
-        applicant=parent,
-        children=[child("Leo", "2007-02-10", CHILD_TAX_IDS[1], period=period)],
-        clerk=family_clerk,
-        granted=True,
-    )
-    claim = ClaimFactory(
-        change=True,
-        applicant=parent,
-        children=[
-            child(
-                "Leo",
-                "2007-02-10",
-                CHILD_TAX_IDS[1],
-                period=("education", "2025-09-01", "2026-08-31"),
-            )
-        ],
-        answers={"change_kind": "training_finished", "effective_on": "2026-09-01"},
-    )
+    _, claim = granted_then_training_finished(UserFactory(), family_clerk)
     assert claim.iban == "DE89370400440532013000"
 
     claim_decide(claim=claim, choices={}, actor=family_clerk)

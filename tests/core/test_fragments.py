@@ -4,7 +4,15 @@ import pytest
 from django.core.cache import cache
 from django.template import Context, Template
 
-from rathaus.core.fragments import changed, connect_topic, version
+from rathaus.core.fragments import (
+    CSRF_PLACEHOLDER,
+    changed,
+    changed_for,
+    connect_topic,
+    personal,
+    version,
+    with_csrf_token,
+)
 from rathaus.organization.models import OrgUnit
 from rathaus.release import fingerprint
 
@@ -75,3 +83,36 @@ def test_fragments_are_kept_under_the_fingerprint_of_the_release(tmp_path, setti
     assert fingerprint(tmp_path) != first
     prefix = settings.CACHES["template_fragments"]["KEY_PREFIX"]
     assert prefix == "fragments-" + fingerprint()
+
+
+def test_a_personal_value_is_kept_per_person_until_their_data_changes():
+    def kept(person: int, value: str):
+        return personal(person, "demo.personal", ["x"], lambda: value)
+
+    assert kept(1, "first") == "first"
+    assert kept(1, "second") == "first"
+    assert kept(2, "theirs") == "theirs"  # another person never gets the first one's value
+    changed_for(2)
+    assert kept(1, "third") == "first" and kept(2, "new") == "new"
+    changed_for(1, None)
+    assert kept(1, "third") == "third"
+
+
+def test_nothing_is_kept_for_a_404_and_the_version_is_taken_before_producing():
+    assert personal(1, "demo.missing", [], lambda: None) is None
+    assert personal(1, "demo.missing", [], lambda: "now") == "now"
+
+    def writes_while_producing() -> str:
+        changed_for(3)  # e.g. marking messages read
+        return "as before the write"
+
+    assert personal(3, "demo.race", [], writes_while_producing) == "as before the write"
+    assert personal(3, "demo.race", [], lambda: "afresh") == "afresh"
+
+
+def test_a_personal_fragment_gets_the_requests_own_csrf_token(rf):
+    request = rf.get("/")
+
+    with_token = with_csrf_token(request, f'<input value="{CSRF_PLACEHOLDER}">')
+
+    assert CSRF_PLACEHOLDER not in with_token and len(with_token) > 40

@@ -45,6 +45,11 @@ class ChildbenefitConfig(AppConfig):
         from rathaus.childbenefit.privacy import childbenefit_export
 
         register_personal_data("childbenefit", export=childbenefit_export)
+
+        from rathaus.childbenefit import personal
+
+        # The payment schedule is cached per person (ADR 0421).
+        personal.connect()
         from rathaus.childbenefit.predicates import can_manage_amounts, can_set_role
         from rathaus.core.navigation import Link, register_backoffice_link, register_home_panel
 

@@ -20,14 +20,25 @@ See docs/adr/0371-fragments-cached-by-data-version.md.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+T = TypeVar("T")
 
 PREFIX = "fragments.version."
+# Django's `{% cache %}` tag keeps fragments in this cache when it exists (ADR 0371).
+FRAGMENT_CACHE = "template_fragments"
 # A version outlives every fragment keyed by it (fragments keep at most hours).
 VERSION_TIMEOUT = 7 * 24 * 3600
 
@@ -78,3 +89,89 @@ def connect_topic(topic: str, models: Iterable[type[Model]]) -> None:
                 weak=False,
                 dispatch_uid=f"{uid}:{field.name}:m2m",
             )
+
+
+# Personal fragments (ADR 0421): a page part showing one person's own data (their mailbox, a
+# case, a payment schedule) is kept under a key naming that person and the version of their own
+# topic, which every write of data they see changes. Nobody else's request can reach the key,
+# and the page is rendered afresh after any change.
+PERSON_PREFIX = "person."
+PERSONAL_TIMEOUT = 900  # a visit's reloads and returns; the shared cache is not a store
+# What `{% csrf_token %}` writes into a personal fragment instead of the request's token; the
+# view puts the request's own token in its place (`with_csrf_token`).
+CSRF_PLACEHOLDER = "csrf-placeholder-7c41e0"
+
+
+def person_topic(user_id: int) -> str:
+    return f"{PERSON_PREFIX}{user_id}"
+
+
+def changed_for(*user_ids: int | None) -> None:
+    """The own data of these people changed: their personal fragments are rendered afresh."""
+    topics = sorted({person_topic(user_id) for user_id in user_ids if user_id is not None})
+    if topics:
+        changed(*topics)
+
+
+def connect_person(model: type[Model], people: Callable[[Model], Iterable[int | None]]) -> None:
+    """Every save and delete of a row of `model` changes the topic of `people(row)`."""
+
+    def on_change(sender, instance, **kwargs) -> None:
+        changed_for(*people(instance))
+
+    uid = f"fragments:person:{model._meta.label}"
+    post_save.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":save")
+    post_delete.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":delete")
+
+
+def personal(
+    user_id: int,
+    name: str,
+    parts: Iterable[object],
+    produce: Callable[[], T | None],
+    *,
+    topics: Iterable[str] = (),
+    timeout: int = PERSONAL_TIMEOUT,
+) -> T | None:
+    """What `produce()` returns for this person, kept until their data or `topics` change.
+
+    The key holds the person, the versions of their topic and of `topics` (taken *before*
+    producing, so a write while producing leaves the value under an old version), the
+    language, the time zone and `parts` (what else selects the content, e.g. a page number).
+    None (the person has no such thing: a 404) is not kept."""
+    current = version(person_topic(user_id), *topics)
+    key = ":".join(
+        [
+            "personal",
+            name,
+            str(user_id),
+            current,
+            get_language() or "",
+            timezone.get_current_timezone_name(),
+            *(str(part) for part in parts),
+        ]
+    )
+    store = caches[FRAGMENT_CACHE] if FRAGMENT_CACHE in settings.CACHES else cache
+    value = store.get(key)
+    if value is None:
+        value = produce()
+        if value is not None:
+            store.set(key, value, timeout)
+    return value
+
+
+def with_csrf_token(request, html: str) -> str:
+    """`html` of a personal fragment with the request's CSRF token in its forms."""
+    if CSRF_PLACEHOLDER not in html:
+        return html
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))  # noqa: S308 - our HTML
+
+
+def render_fragment(template_name: str, context: dict) -> str:
+    """The template of a personal fragment, rendered without the context processors (the page's
+    layout runs them once; they would read the municipality profile again): it gets `context`
+    and the language code, and writes `CSRF_PLACEHOLDER` for `{% csrf_token %}`."""
+    return render_to_string(
+        template_name,
+        {"LANGUAGE_CODE": get_language(), "csrf_token": CSRF_PLACEHOLDER, **context},
+    )

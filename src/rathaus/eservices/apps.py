@@ -27,6 +27,7 @@ class EservicesConfig(AppConfig):
             metrics,
             opendata,
             outboxes,  # noqa: F401
+            personal,
             prefill,  # noqa: F401  (registers the person's pre-fill sources)
             tasks,  # noqa: F401  (registers the background tasks services enqueue by name)
         )
@@ -52,6 +53,8 @@ class EservicesConfig(AppConfig):
         connect_topic(FILTER_TOPIC, [Service, OrgUnit])
         # The people the case page's history and assign form name (cached fragments).
         connect_topic(PEOPLE_TOPIC, [get_user_model(), Membership])
+        # What a citizen's own pages show (personal fragments, ADR 0421).
+        personal.connect()
         register_installer("eservices.life_situations", life_situations_install, order=20)
         metrics.register()
         opendata.register()

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from rathaus.accounts.privacy import ExportPart
+from rathaus.core.fragments import changed_for
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, Draft, Letter, Mandate
 from rathaus.eservices.selectors.archive import anonymisation_allowed
@@ -126,6 +127,7 @@ def services_erase(user) -> dict:
             result["cases_anonymised"] += 1
         else:
             Case.objects.filter(pk=case.pk).update(applicant=None)
+            changed_for(user.pk)
             result["cases_kept"] += 1
     Mandate.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now, user=None)
     Mandate.objects.filter(user=user).update(user=None)

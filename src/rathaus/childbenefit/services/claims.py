@@ -39,7 +39,7 @@ from rathaus.childbenefit.selectors.amounts import amount_schedule
 from rathaus.childbenefit.selectors.claims import taken_months
 from rathaus.childbenefit.selectors.schedule import CLAIMS_TOPIC
 from rathaus.core.audit import audit_record
-from rathaus.core.fragments import changed
+from rathaus.core.fragments import changed, changed_for
 from rathaus.eservices.handlers import Decision, Outcome
 from rathaus.eservices.services.decisions import case_decide
 from rathaus.eservices.services.mailbox import message_inform
@@ -347,8 +347,11 @@ def _settle_taken_months(claim: BenefitClaim, lines: list[DecisionLine], today: 
     if claim.kind != ClaimKind.CHANGE:
         # A new application replaces earlier refusals, never an earlier grant.
         replaced = replaced.filter(granted=False)
+    # Another claim's schedule shows these lines (update() sends no signal).
+    people = set(replaced.values_list("claim__case__applicant_id", flat=True))
     if replaced.update(in_force=False):
-        changed(CLAIMS_TOPIC)  # an update sends no signals
+        changed(CLAIMS_TOPIC)
+        changed_for(*people)
 
 
 def _outcome(lines: list[DecisionLine]) -> str:

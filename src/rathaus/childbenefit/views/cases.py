@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,7 +30,7 @@ from rathaus.childbenefit.selectors import (
 from rathaus.childbenefit.services import ChildChoice, GrantConflict, claim_decide, claim_record
 from rathaus.core.audit import audit_read
 from rathaus.core.backoffice import staff_view
-from rathaus.core.fragments import version
+from rathaus.core.fragments import personal, render_fragment, version
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case
 from rathaus.eservices.selectors.inbox import case_header_for_staff
@@ -238,11 +239,22 @@ def decide(request, reference: str):
 
 @login_required
 def schedule(request, reference: str):
-    claim = decided_claim_for_citizen(request.user, reference)
-    if claim is None:
+    def produce() -> str | None:
+        claim = decided_claim_for_citizen(request.user, reference)
+        if claim is None:
+            return None
+        return render_fragment(
+            "childbenefit/schedule_content.html",
+            {"case": claim.case, "schedule": claim_schedule(claim)},
+        )
+
+    # Kept per person until their own data changes (ADR 0421); another person's or an
+    # undecided case is a 404 and nothing is kept.
+    content = personal(request.user.pk, "childbenefit.schedule", [reference], produce)
+    if content is None:
         raise Http404
     return render(
         request,
         "childbenefit/schedule.html",
-        {"case": claim.case, "schedule": claim_schedule(claim)},
+        {"reference": reference, "content": mark_safe(content)},  # noqa: S308 - our HTML
     )

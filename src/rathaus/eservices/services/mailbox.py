@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.core.fragments import changed_for
 from rathaus.core.taskruntime import enqueue_after_commit
 from rathaus.eservices import workflow
 from rathaus.eservices.models import Case, CaseEvent, Message
@@ -92,6 +93,9 @@ def messages_mark_read(*, case: Case, by_staff: bool) -> int:
     ):
         return 0
     with transaction.atomic():
-        return Message.objects.filter(
+        marked = Message.objects.filter(
             case=case, from_staff=not by_staff, read_at__isnull=True
         ).update(read_at=timezone.now())
+        if marked:
+            changed_for(case.applicant_id)  # the mailbox counts the unread messages
+        return marked

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from rathaus.core.audit import audit_record
+from rathaus.core.fragments import changed_for
 from rathaus.eservices import conf, workflow
 from rathaus.eservices.models import (
     Case,
@@ -64,6 +65,7 @@ def case_anonymise(*, case: Case, actor=None) -> Case:
     case.payments.update(mandate=None)
     Mandate.objects.filter(pk__in=mandate_ids, payments__isnull=True).delete()
     case.answers = {}
+    changed_for(case.applicant_id)  # the case leaves the person's mailbox (saved without them)
     case.applicant = None
     case.applicant_name = ""
     case.receipt = ""

@@ -7,15 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from rathaus.core.paging import paginate_counted_along
+from rathaus.core.fragments import personal, render_fragment, with_csrf_token
+from rathaus.core.paging import paginate_counted_along, plain_page
 from rathaus.eservices.attachments import MultipleFileField
 from rathaus.eservices.formschema import Issue
 from rathaus.eservices.handlers import handler_for
 from rathaus.eservices.messages import issue_message
+from rathaus.eservices.personal import SHOWN_TOPICS
 from rathaus.eservices.selectors.mailbox import (
     case_mailbox_for_citizen,
     citizen_cases,
@@ -50,11 +53,9 @@ class WithdrawForm(forms.Form):
 LETTERS_PER_PAGE = 20
 
 
-@login_required
-def mailbox(request):
-    return render(
-        request,
-        "eservices/mailbox/index.html",
+def _mailbox_content(request) -> str:
+    return render_fragment(
+        "eservices/mailbox/index_content.html",
         {
             "cases": citizen_cases(request.user),
             "drafts": citizen_drafts(request.user),
@@ -67,26 +68,61 @@ def mailbox(request):
     )
 
 
-def _case_page(request, case, *, reply_form=None, withdraw_form=None, status=200):
+@login_required
+def mailbox(request):
+    # Kept per person until their own data changes (ADR 0421); a page with other parameters
+    # than the page number is rendered each time.
+    page = plain_page(request)
+    if page is None:
+        content = _mailbox_content(request)
+    else:
+        content = personal(
+            request.user.pk,
+            "eservices.mailbox",
+            [page],
+            lambda: _mailbox_content(request),
+            topics=SHOWN_TOPICS,
+        )
+    context = {"content": mark_safe(content)}  # noqa: S308 - our own rendered HTML
+    return render(request, "eservices/mailbox/index.html", context)
+
+
+def _case_content(case, *, reply_form=None, withdraw_form=None) -> dict:
+    context = {
+        "case": case,
+        "timeline": [event for event in case.events.all() if event.visible_to_citizen],
+        "reply_form": reply_form or ReplyForm(),
+        "withdraw_form": withdraw_form or WithdrawForm(),
+        "service_links": handler_for(case.service).citizen_links(case=case),
+    }
+    return {
+        "title": f"{case.reference} – {case.service.name}",
+        "content": render_fragment("eservices/mailbox/case_content.html", context),
+    }
+
+
+def _case_page(request, content: dict, *, status=200):
     return render(
         request,
         "eservices/mailbox/case.html",
-        {
-            "case": case,
-            "timeline": [event for event in case.events.all() if event.visible_to_citizen],
-            "reply_form": reply_form or ReplyForm(),
-            "withdraw_form": withdraw_form or WithdrawForm(),
-            "service_links": handler_for(case.service).citizen_links(case=case),
-        },
+        {"title": content["title"], "content": with_csrf_token(request, content["content"])},
         status=status,
     )
 
 
 @login_required
 def case_detail(request, reference: str):
-    case = case_mailbox_for_citizen(request.user, reference)
-    messages_mark_read(case=case, by_staff=False)
-    return _case_page(request, case)
+    def produce() -> dict:
+        case = case_mailbox_for_citizen(request.user, reference)
+        messages_mark_read(case=case, by_staff=False)
+        # The forms' token is the request's own: put in on every view (with_csrf_token).
+        return _case_content(case)
+
+    # Kept per person until their own data changes (ADR 0421): another person's reference is a
+    # 404 before anything is kept, and a kept page has no unread message (marking read changes
+    # the person's data, so the next view renders afresh).
+    content = personal(request.user.pk, "eservices.case", [reference], produce, topics=SHOWN_TOPICS)
+    return _case_page(request, content)
 
 
 @login_required
@@ -110,7 +146,7 @@ def case_reply(request, reference: str):
         else:
             messages.success(request, _("Your message has been sent."))
             return redirect(case)
-    return _case_page(request, case, reply_form=form, status=400)
+    return _case_page(request, _case_content(case, reply_form=form), status=400)
 
 
 @login_required
@@ -119,7 +155,7 @@ def case_withdraw_view(request, reference: str):
     case = case_mailbox_for_citizen(request.user, reference)
     form = WithdrawForm(request.POST)
     if not form.is_valid():
-        return _case_page(request, case, withdraw_form=form, status=400)
+        return _case_page(request, _case_content(case, withdraw_form=form), status=400)
     try:
         case_withdraw(case=case, user=request.user)
     except TransitionNotAllowed:
