@@ -91,8 +91,9 @@ class _State:
     selected: list[int]
     dead: dict[int, int | None]
 
-    def at(self, shift: int) -> _State:
-        """A copy, moved ``shift`` increments further along the affine functions."""
+    def at(self, shift: int, k: int = 0) -> _State:
+        """A copy, moved ``shift`` increments further along the affine functions, to increment
+        ``k``: the projects found unaffordable stay so up to the increment recorded for each."""
         budgets, bounds = self.budgets, self.bounds
         if shift:
             budgets = [b + s * shift for b, s in zip(budgets, self.slopes, strict=True)]
@@ -105,7 +106,7 @@ class _State:
             list(self.scales),
             dict(bounds),
             list(self.selected),
-            {} if shift else dict(self.dead),
+            {j: until for j, until in self.dead.items() if until is None or until > k},
         )
 
     def scaled(self, supporters: _Supporters) -> list[int]:
@@ -211,7 +212,7 @@ class MesEngine:
         del self._limits[valid:]
         del self._snapshots[valid + 1 :]
         base, snapshot = self._snapshots[valid]
-        return snapshot.at(k - base), (self._limits[valid - 1] if valid else None)
+        return snapshot.at(k - base, k), (self._limits[valid - 1] if valid else None)
 
     def _round(self, state: _State, cert: _Certificate) -> bool:
         """One round of MES; returns True when nothing affordable is left."""
@@ -248,13 +249,18 @@ class MesEngine:
         budgets = state.read(state.budgets, supporters, scaled)
         needed = self.costs[j] * denominator
         available = supporters.money(budgets)
-        keys = list(map(mul, budgets, supporters.factors))
+        track = not cert.settled
         if available < needed:
+            if not track:
+                # Unaffordable at k, so for the rest of this run; its old bound stays valid.
+                state.dead[j] = cert.k + 1
+                return None
             slopes = state.read(state.slopes, supporters, scaled)
             available_slope = supporters.money(slopes)
             steps = cert.steps(needed - available, available_slope)
             state.dead[j] = None if steps is None else cert.k + steps
             # Lower bound: every supporter but the richest one pays all it has.
+            keys = list(map(mul, budgets, supporters.factors))
             richest = keys.index(max(keys))
             m = supporters.multiplicity[richest]
             state.bounds[j] = (
@@ -263,17 +269,30 @@ class MesEngine:
                 denominator * supporters.points[richest] * m * self.costs[j],
             )
             return None
+        keys = list(map(mul, budgets, supporters.factors))
         ordered = sorted(range(len(keys)), key=keys.__getitem__)
         paid = paid_slope = poor = 0
         points = supporters.total
-        for i in ordered:
-            w, m = supporters.points[i], supporters.multiplicity[i]
-            if (needed - paid) * w <= budgets[i] * points:
-                break
-            paid += budgets[i] * m
-            paid_slope += state.slopes[supporters.groups[i]] * scaled[i] * m
-            points -= w * m
-            poor += 1
+        weights, multiplicity = supporters.points, supporters.multiplicity
+        if track:
+            slopes, groups = state.slopes, supporters.groups
+            for i in ordered:
+                w, m = weights[i], multiplicity[i]
+                if (needed - paid) * w <= budgets[i] * points:
+                    break
+                paid += budgets[i] * m
+                paid_slope += slopes[groups[i]] * scaled[i] * m
+                points -= w * m
+                poor += 1
+        else:  # a settled run needs no slopes (see _Certificate.settled)
+            for i in ordered:
+                w = weights[i]
+                if (needed - paid) * w <= budgets[i] * points:
+                    break
+                m = multiplicity[i]
+                paid += budgets[i] * m
+                points -= w * m
+                poor += 1
         state.bounds[j] = (needed - paid, -paid_slope, denominator * points * self.costs[j])
         return ordered, poor, needed - paid, -paid_slope, points, budgets, scaled
 
@@ -303,12 +322,25 @@ class MesEngine:
 
     def _pay(self, state: _State, chosen: int, evaluation, cert: _Certificate) -> None:
         """Supporters pay the chosen project; certify who pays all and who pays the share."""
-        ordered, poor, share, share_slope, points, budgets, scaled = evaluation
+        points = evaluation[4]
         supporters = self.supporters[chosen]
         state.scales = [scale * points for scale in state.scales]
         state.scales.append(1)
         epoch = len(state.scales) - 1
-        certify = not cert.settled
+        if cert.settled:
+            self._pay_settled(state, supporters, evaluation, epoch)
+        else:
+            self._pay_certified(state, supporters, evaluation, epoch, cert)
+        state.denominator *= points
+        state.selected.append(chosen)
+        del state.bounds[chosen]
+
+    @staticmethod
+    def _pay_certified(
+        state: _State, supporters: _Supporters, evaluation, epoch: int, cert: _Certificate
+    ) -> None:
+        ordered, poor, share, share_slope, points, budgets, scaled = evaluation
+        certify = True
         for position, i in enumerate(ordered):
             g, w = supporters.groups[i], supporters.points[i]
             if position < poor:
@@ -328,9 +360,21 @@ class MesEngine:
                 state.budgets[g] = budget
                 state.slopes[g] = slope
             state.epochs[g] = epoch
-        state.denominator *= points
-        state.selected.append(chosen)
-        del state.bounds[chosen]
+
+    @staticmethod
+    def _pay_settled(state: _State, supporters: _Supporters, evaluation, epoch: int) -> None:
+        """Payments once the run is settled: the slopes are no longer read in this run."""
+        ordered, poor, share, _slope, points, budgets, _scaled = evaluation
+        groups, weights = supporters.groups, supporters.points
+        state_budgets, epochs = state.budgets, state.epochs
+        for i in ordered[:poor]:
+            g = groups[i]
+            state_budgets[g] = 0
+            epochs[g] = epoch
+        for i in ordered[poor:]:
+            g = groups[i]
+            state_budgets[g] = budgets[i] * points - share * weights[i]
+            epochs[g] = epoch
 
     def _certify_unaffordable(self, state: _State, cert: _Certificate) -> None:
         if cert.settled:
