@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import lcm
-from operator import itemgetter, mul
+from operator import itemgetter, mul, neg
 
 # A price (rho) as an affine function of the increment count t: (value + slope * t) / denominator.
 Price = tuple[int, int, int]
@@ -124,31 +124,50 @@ class _Supporters:
     groups: tuple[int, ...]
     points: tuple[int, ...]
     multiplicity: tuple[int, ...]
-    factors: tuple[int, ...]
+    factors: tuple[int, ...] | None
     """A common multiple of the points divided by each one: budget x factor orders by budget per
-    point."""
+    point (None: all points are equal, the budgets order alike)."""
     total: int
     pick: Callable[[list[int]], tuple[int, ...]]
+    crowded: Callable[[list[int]], tuple[int, ...]]
+    """Picks, from values over the supporters, those of the groups of more than one voter."""
+    surplus: tuple[int, ...]
+    """Their multiplicities less one."""
 
     @classmethod
     def of(cls, entries: list[tuple[int, int, int]]) -> _Supporters:
         groups = tuple(g for g, _, _ in entries)
         points = tuple(w for _, w, _ in entries)
         common = lcm(*points)
-        getter = itemgetter(*groups)
-        pick = getter if len(groups) > 1 else (lambda values: (getter(values),))
+        crowded = [i for i, (_, _, m) in enumerate(entries) if m > 1]
         return cls(
             groups,
             points,
             tuple(m for _, _, m in entries),
-            tuple(common // w for w in points),
+            None if common == min(points) else tuple(common // w for w in points),
             sum(w * m for _, w, m in entries),
-            pick,
+            _picker(groups),
+            _picker(tuple(crowded)),
+            tuple(entries[i][2] - 1 for i in crowded),
         )
 
     def money(self, values: list[int]) -> int:
         """Sum over the supporters of the values (per voter, up to date) times multiplicity."""
-        return sum(map(mul, values, self.multiplicity))
+        return sum(values) + sum(map(mul, self.crowded(values), self.surplus))
+
+    def keys(self, budgets: list[int]) -> list[int]:
+        """Values that order the supporters by budget per point."""
+        return budgets if self.factors is None else list(map(mul, budgets, self.factors))
+
+
+def _picker(indices: tuple[int, ...]) -> Callable[[list[int]], tuple[int, ...]]:
+    """The values at ``indices``, as a tuple."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    if indices:
+        getter = itemgetter(*indices)
+        return lambda values: (getter(values),)
+    return lambda values: ()
 
 
 class MesEngine:
@@ -173,6 +192,7 @@ class MesEngine:
             for j, w in weights:
                 entries[j].append((g, w, m))
         self.supporters = [_Supporters.of(e) for e in entries]
+        self._orders = [list(range(len(s.groups))) for s in self.supporters]
         self._snapshots: list[tuple[int, _State]] = []
         self._limits: list[int | None] = []
 
@@ -260,7 +280,7 @@ class MesEngine:
             steps = cert.steps(needed - available, available_slope)
             state.dead[j] = None if steps is None else cert.k + steps
             # Lower bound: every supporter but the richest one pays all it has.
-            keys = list(map(mul, budgets, supporters.factors))
+            keys = supporters.keys(budgets)
             richest = keys.index(max(keys))
             m = supporters.multiplicity[richest]
             state.bounds[j] = (
@@ -269,30 +289,21 @@ class MesEngine:
                 denominator * supporters.points[richest] * m * self.costs[j],
             )
             return None
-        keys = list(map(mul, budgets, supporters.factors))
-        ordered = sorted(range(len(keys)), key=keys.__getitem__)
-        paid = paid_slope = poor = 0
-        points = supporters.total
-        weights, multiplicity = supporters.points, supporters.multiplicity
-        if track:
-            slopes, groups = state.slopes, supporters.groups
-            for i in ordered:
-                w, m = weights[i], multiplicity[i]
-                if (needed - paid) * w <= budgets[i] * points:
-                    break
-                paid += budgets[i] * m
-                paid_slope += slopes[groups[i]] * scaled[i] * m
-                points -= w * m
-                poor += 1
-        else:  # a settled run needs no slopes (see _Certificate.settled)
-            for i in ordered:
-                w = weights[i]
-                if (needed - paid) * w <= budgets[i] * points:
-                    break
-                m = multiplicity[i]
-                paid += budgets[i] * m
-                points -= w * m
-                poor += 1
+        keys = supporters.keys(budgets)
+        slopes = state.slopes if track else None
+        try:
+            approximate = list(map(float, keys))
+        except OverflowError:
+            approximate = keys
+        # The last order of these supporters is nearly sorted already: budgets change little.
+        ordered = sorted(self._orders[j], key=approximate.__getitem__)
+        self._orders[j] = ordered
+        split = _split(ordered, needed, budgets, supporters, scaled, slopes)
+        poor, paid, paid_slope, points = split
+        if approximate is not keys and not _split_holds(ordered, poor, keys, approximate):
+            ordered = sorted(range(len(keys)), key=keys.__getitem__)
+            split = _split(ordered, needed, budgets, supporters, scaled, slopes)
+            poor, paid, paid_slope, points = split
         state.bounds[j] = (needed - paid, -paid_slope, denominator * points * self.costs[j])
         return ordered, poor, needed - paid, -paid_slope, points, budgets, scaled
 
@@ -340,26 +351,31 @@ class MesEngine:
         state: _State, supporters: _Supporters, evaluation, epoch: int, cert: _Certificate
     ) -> None:
         ordered, poor, share, share_slope, points, budgets, scaled = evaluation
-        certify = True
-        for position, i in enumerate(ordered):
-            g, w = supporters.groups[i], supporters.points[i]
-            if position < poor:
-                if certify:
-                    cert.holds_while(
-                        share * w - budgets[i] * points,
-                        state.slopes[g] * scaled[i] * points - share_slope * w,
-                    )
-                    certify = not cert.settled
-                state.budgets[g] = state.slopes[g] = 0
-            else:
-                budget = budgets[i] * points - share * w
-                slope = state.slopes[g] * scaled[i] * points - share_slope * w
-                if certify:
-                    cert.holds_while(budget, -slope)
-                    certify = not cert.settled
-                state.budgets[g] = budget
-                state.slopes[g] = slope
-            state.epochs[g] = epoch
+        groups, weights, slopes = supporters.groups, supporters.points, state.slopes
+        poorest, payers = ordered[:poor], ordered[poor:]
+        # Margins and the rates at which they shrink: who pays all it has must stay short of
+        # the share, and who pays the share must keep a budget of at least zero.
+        margins = [share * weights[i] - budgets[i] * points for i in poorest]
+        rates = [slopes[groups[i]] * scaled[i] * points - share_slope * weights[i] for i in poorest]
+        left = [budgets[i] * points - share * weights[i] for i in payers]
+        left_slopes = [
+            slopes[groups[i]] * scaled[i] * points - share_slope * weights[i] for i in payers
+        ]
+        margins += left
+        rates += map(neg, left_slopes)
+        steps = [-(-gap // rate) for gap, rate in zip(margins, rates, strict=True) if rate > 0]
+        if steps:
+            cert.limit(cert.k + max(1, min(steps)))
+        state_budgets, epochs = state.budgets, state.epochs
+        for i in poorest:
+            g = groups[i]
+            state_budgets[g] = slopes[g] = 0
+            epochs[g] = epoch
+        for i, budget, slope in zip(payers, left, left_slopes, strict=True):
+            g = groups[i]
+            state_budgets[g] = budget
+            slopes[g] = slope
+            epochs[g] = epoch
 
     @staticmethod
     def _pay_settled(state: _State, supporters: _Supporters, evaluation, epoch: int) -> None:
@@ -387,6 +403,59 @@ class MesEngine:
                 - supporters.money(state.read(state.budgets, supporters, scaled)),
                 supporters.money(state.read(state.slopes, supporters, scaled)),
             )
+
+
+def _split(
+    ordered: list[int],
+    needed: int,
+    budgets: list[int],
+    supporters: _Supporters,
+    scaled: list[int],
+    slopes: list[int] | None,
+) -> tuple[int, int, int, int]:
+    """Walks the supporters in ``ordered`` while each one cannot pay the price left by those
+    before it: how many pay all they have, what they pay (and its slope, unless ``slopes`` is
+    None) and the points of the others, who pay the equal price."""
+    paid = paid_slope = poor = 0
+    points = supporters.total
+    weights, multiplicity = supporters.points, supporters.multiplicity
+    if slopes is not None:
+        groups = supporters.groups
+        for i in ordered:
+            w, m = weights[i], multiplicity[i]
+            if (needed - paid) * w <= budgets[i] * points:
+                break
+            paid += budgets[i] * m
+            paid_slope += slopes[groups[i]] * scaled[i] * m
+            points -= w * m
+            poor += 1
+    else:  # a settled run needs no slopes (see _Certificate.settled)
+        for i in ordered:
+            w = weights[i]
+            if (needed - paid) * w <= budgets[i] * points:
+                break
+            m = multiplicity[i]
+            paid += budgets[i] * m
+            points -= w * m
+            poor += 1
+    return poor, paid, paid_slope, points
+
+
+def _split_holds(ordered: list[int], poor: int, keys: list[int], approximate: list[float]) -> bool:
+    """Whether a split found in the order of the rounded keys is the exact one.
+
+    Everyone counted poor could not pay the price left before it, which only rises up to the
+    final one, and the first payer can pay the final price. Rounding to a float is monotone, so
+    every later supporter with a larger rounded key has a larger exact key and can pay too; only
+    those whose rounded key equals the first payer's need the exact comparison."""
+    first = ordered[poor]
+    key, rounded = keys[first], approximate[first]
+    for i in ordered[poor + 1 :]:
+        if approximate[i] != rounded:
+            return True
+        if keys[i] < key:
+            return False
+    return True
 
 
 def _less(a: Price, b: Price) -> bool:
