@@ -116,6 +116,11 @@ class _State:
     def read(self, values: list[int], supporters: _Supporters, scaled: list[int]) -> list[int]:
         return list(map(mul, supporters.pick(values), scaled))
 
+    def current(self, supporters: _Supporters) -> list[int]:
+        """The supporters' budgets, brought up to date (``read`` without keeping the factors)."""
+        factors = map(self.scales.__getitem__, supporters.pick(self.epochs))
+        return list(map(mul, supporters.pick(self.budgets), factors))
+
 
 @dataclass(frozen=True)
 class _Supporters:
@@ -265,11 +270,15 @@ class MesEngine:
         its bound becomes a lower bound of its price for when it becomes affordable."""
         denominator = state.denominator
         supporters = self.supporters[j]
-        scaled = state.scaled(supporters)
-        budgets = state.read(state.budgets, supporters, scaled)
+        track = not cert.settled
+        if track:
+            scaled = state.scaled(supporters)
+            budgets = state.read(state.budgets, supporters, scaled)
+        else:
+            scaled = None
+            budgets = state.current(supporters)
         needed = self.costs[j] * denominator
         available = supporters.money(budgets)
-        track = not cert.settled
         if available < needed:
             if not track:
                 # Unaffordable at k, so for the rest of this run; its old bound stays valid.
@@ -383,14 +392,17 @@ class MesEngine:
         ordered, poor, share, _slope, points, budgets, _scaled = evaluation
         groups, weights = supporters.groups, supporters.points
         state_budgets, epochs = state.budgets, state.epochs
+        for g in groups:
+            epochs[g] = epoch
         for i in ordered[:poor]:
-            g = groups[i]
-            state_budgets[g] = 0
-            epochs[g] = epoch
-        for i in ordered[poor:]:
-            g = groups[i]
-            state_budgets[g] = budgets[i] * points - share * weights[i]
-            epochs[g] = epoch
+            state_budgets[groups[i]] = 0
+        if supporters.factors is None:
+            share *= weights[0]
+            for i in ordered[poor:]:
+                state_budgets[groups[i]] = budgets[i] * points - share
+        else:
+            for i in ordered[poor:]:
+                state_budgets[groups[i]] = budgets[i] * points - share * weights[i]
 
     def _certify_unaffordable(self, state: _State, cert: _Certificate) -> None:
         if cert.settled:
@@ -429,7 +441,20 @@ def _split(
             paid_slope += slopes[groups[i]] * scaled[i] * m
             points -= w * m
             poor += 1
-    else:  # a settled run needs no slopes (see _Certificate.settled)
+    elif supporters.factors is None:
+        # A settled run needs no slopes (see _Certificate.settled). All points are equal here,
+        # so the voters left stand for the points left.
+        w = weights[0]
+        voters, remaining = points // w, needed
+        for poor, i in enumerate(ordered):  # noqa: B007 (the loop always breaks)
+            budget = budgets[i]
+            if remaining <= budget * voters:
+                break
+            m = multiplicity[i]
+            remaining -= budget * m
+            voters -= m
+        return poor, needed - remaining, 0, voters * w
+    else:
         for i in ordered:
             w = weights[i]
             if (needed - paid) * w <= budgets[i] * points:
