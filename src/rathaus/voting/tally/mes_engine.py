@@ -31,8 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from math import lcm
-from operator import itemgetter, mul, neg
+from operator import add, itemgetter, mul, neg
 
 # A price (rho) as an affine function of the increment count t: (value + slope * t) / denominator.
 Price = tuple[int, int, int]
@@ -96,7 +97,7 @@ class _State:
         ``k``: the projects found unaffordable stay so up to the increment recorded for each."""
         budgets, bounds = self.budgets, self.bounds
         if shift:
-            budgets = [b + s * shift for b, s in zip(budgets, self.slopes, strict=True)]
+            budgets = list(map(add, budgets, map(mul, self.slopes, repeat(shift))))
             bounds = {j: (v + s * shift, s, d) for j, (v, s, d) in bounds.items()}
         return _State(
             self.denominator,
