@@ -22,6 +22,15 @@ from round to round. So only the winner's split is certified, the others are com
 their bounds, and an unaffordable project gets the bound of the split "all but its richest
 supporter pay everything".
 
+Once a run holds for the next increment only (``_Certificate.settled``), the rest of it certifies
+nothing, so it also stops carrying slopes: its later rounds only read and write budgets. A
+project found unaffordable stays so for the increments its certificate names, also in the runs
+resuming from a snapshot taken after it. Supporters are sorted by their keys rounded to floats
+(rounding is monotone), starting from the order found the last time the project was priced; the
+split found in that order is then checked exactly, and only supporters whose rounded key equals
+the first payer's can need the exact order (ADR 0411). Floats only choose the order to walk in:
+every decision is still an integer comparison.
+
 Projects are numbered by the tie-break order (a lower number wins a tie). A project's price is
 ``rho``: what one unit of utility costs its supporters; with utility = points x cost a supporter
 pays ``rho * points * cost``, so ``q = rho * cost`` is the price of one point.
