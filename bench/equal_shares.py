@@ -20,6 +20,12 @@ checks that both select the same projects, and returns one ``Measurement`` per i
 
     .venv/bin/python bench/equal_shares.py [FILE.pb ...]
 
+With ``--core`` it only reports the core's CPU time (``time.process_time()``, median of N runs,
+less disturbed by a loaded machine than wall time) and runs neither pabutools nor the command,
+for iterating on the engine; compare with pabutools' CPU time recorded in docs/performance.md::
+
+    .venv/bin/python bench/equal_shares.py --core [FILE.pb ...]
+
 and from ``bench/run.py``: ``from bench.equal_shares import measure_all`` then
 ``for m in measure_all(): print(m.line())`` (a generator); ``m.ratio`` is pabutools'
 time over the core's, the goal is ``m.ratio >= GOAL`` (20) with ``m.same`` true.
@@ -28,6 +34,7 @@ time over the core's, the goal is ``m.ratio >= GOAL`` (20) with ``m.same`` true.
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -141,8 +148,31 @@ def measure_all(paths: list[Path] | None = None, *, with_command: bool = True):
             yield measure(path, with_command=with_command)
 
 
+def core_cpu(path: Path, repeat: int = REPEAT_CORE) -> str:
+    """The core's CPU time on one file, median of ``repeat`` runs, as a line."""
+    rule = BUDGET_RULES[Rule.EQUAL_SHARES]
+    profile = budget_profile(pabulib.load(path))
+    times, selected = [], []
+    for _ in range(repeat):
+        start = time.process_time()
+        selected = rule(profile)
+        times.append(time.process_time() - start)
+    return (
+        f"equal-shares {path.stem} ({len(profile.ballots)} voters, {len(profile.projects)} "
+        f"projects, {len(selected)} funded): core CPU median {statistics.median(times):.3f} s "
+        f"(runs: {', '.join(f'{t:.3f}' for t in times)})"
+    )
+
+
 def main() -> None:
-    paths = [Path(arg) for arg in sys.argv[1:]] or None
+    arguments = sys.argv[1:]
+    if "--core" in arguments:
+        arguments.remove("--core")
+        with tempfile.TemporaryDirectory(prefix="rathaus-mes-") as folder:
+            for path in [Path(arg) for arg in arguments] or instances(Path(folder)):
+                print(core_cpu(path), flush=True)
+        return
+    paths = [Path(arg) for arg in arguments] or None
     results = []
     for measurement in measure_all(paths):
         print(measurement.line(), flush=True)

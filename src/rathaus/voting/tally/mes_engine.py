@@ -22,6 +22,15 @@ from round to round. So only the winner's split is certified, the others are com
 their bounds, and an unaffordable project gets the bound of the split "all but its richest
 supporter pay everything".
 
+Once a run holds for the next increment only (``_Certificate.settled``), the rest of it certifies
+nothing, so it also stops carrying slopes: its later rounds only read and write budgets. A
+project found unaffordable stays so for the increments its certificate names, also in the runs
+resuming from a snapshot taken after it. Supporters are sorted by their keys rounded to floats
+(rounding is monotone), starting from the order found the last time the project was priced; the
+split found in that order is then checked exactly, and only supporters whose rounded key equals
+the first payer's can need the exact order (ADR 0411). Floats only choose the order to walk in:
+every decision is still an integer comparison.
+
 Projects are numbered by the tie-break order (a lower number wins a tie). A project's price is
 ``rho``: what one unit of utility costs its supporters; with utility = points x cost a supporter
 pays ``rho * points * cost``, so ``q = rho * cost`` is the price of one point.
@@ -31,8 +40,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from math import lcm
-from operator import itemgetter, mul
+from operator import add, itemgetter, mul, neg
 
 # A price (rho) as an affine function of the increment count t: (value + slope * t) / denominator.
 Price = tuple[int, int, int]
@@ -91,11 +101,12 @@ class _State:
     selected: list[int]
     dead: dict[int, int | None]
 
-    def at(self, shift: int) -> _State:
-        """A copy, moved ``shift`` increments further along the affine functions."""
+    def at(self, shift: int, k: int = 0) -> _State:
+        """A copy, moved ``shift`` increments further along the affine functions, to increment
+        ``k``: the projects found unaffordable stay so up to the increment recorded for each."""
         budgets, bounds = self.budgets, self.bounds
         if shift:
-            budgets = [b + s * shift for b, s in zip(budgets, self.slopes, strict=True)]
+            budgets = list(map(add, budgets, map(mul, self.slopes, repeat(shift))))
             bounds = {j: (v + s * shift, s, d) for j, (v, s, d) in bounds.items()}
         return _State(
             self.denominator,
@@ -105,7 +116,7 @@ class _State:
             list(self.scales),
             dict(bounds),
             list(self.selected),
-            {} if shift else dict(self.dead),
+            {j: until for j, until in self.dead.items() if until is None or until > k},
         )
 
     def scaled(self, supporters: _Supporters) -> list[int]:
@@ -115,6 +126,11 @@ class _State:
     def read(self, values: list[int], supporters: _Supporters, scaled: list[int]) -> list[int]:
         return list(map(mul, supporters.pick(values), scaled))
 
+    def current(self, supporters: _Supporters) -> list[int]:
+        """The supporters' budgets, brought up to date (``read`` without keeping the factors)."""
+        factors = map(self.scales.__getitem__, supporters.pick(self.epochs))
+        return list(map(mul, supporters.pick(self.budgets), factors))
+
 
 @dataclass(frozen=True)
 class _Supporters:
@@ -123,31 +139,50 @@ class _Supporters:
     groups: tuple[int, ...]
     points: tuple[int, ...]
     multiplicity: tuple[int, ...]
-    factors: tuple[int, ...]
+    factors: tuple[int, ...] | None
     """A common multiple of the points divided by each one: budget x factor orders by budget per
-    point."""
+    point (None: all points are equal, the budgets order alike)."""
     total: int
     pick: Callable[[list[int]], tuple[int, ...]]
+    crowded: Callable[[list[int]], tuple[int, ...]]
+    """Picks, from values over the supporters, those of the groups of more than one voter."""
+    surplus: tuple[int, ...]
+    """Their multiplicities less one."""
 
     @classmethod
     def of(cls, entries: list[tuple[int, int, int]]) -> _Supporters:
         groups = tuple(g for g, _, _ in entries)
         points = tuple(w for _, w, _ in entries)
         common = lcm(*points)
-        getter = itemgetter(*groups)
-        pick = getter if len(groups) > 1 else (lambda values: (getter(values),))
+        crowded = [i for i, (_, _, m) in enumerate(entries) if m > 1]
         return cls(
             groups,
             points,
             tuple(m for _, _, m in entries),
-            tuple(common // w for w in points),
+            None if common == min(points) else tuple(common // w for w in points),
             sum(w * m for _, w, m in entries),
-            pick,
+            _picker(groups),
+            _picker(tuple(crowded)),
+            tuple(entries[i][2] - 1 for i in crowded),
         )
 
     def money(self, values: list[int]) -> int:
         """Sum over the supporters of the values (per voter, up to date) times multiplicity."""
-        return sum(map(mul, values, self.multiplicity))
+        return sum(values) + sum(map(mul, self.crowded(values), self.surplus))
+
+    def keys(self, budgets: list[int]) -> list[int]:
+        """Values that order the supporters by budget per point."""
+        return budgets if self.factors is None else list(map(mul, budgets, self.factors))
+
+
+def _picker(indices: tuple[int, ...]) -> Callable[[list[int]], tuple[int, ...]]:
+    """The values at ``indices``, as a tuple."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    if indices:
+        getter = itemgetter(*indices)
+        return lambda values: (getter(values),)
+    return lambda values: ()
 
 
 class MesEngine:
@@ -172,6 +207,7 @@ class MesEngine:
             for j, w in weights:
                 entries[j].append((g, w, m))
         self.supporters = [_Supporters.of(e) for e in entries]
+        self._orders = [list(range(len(s.groups))) for s in self.supporters]
         self._snapshots: list[tuple[int, _State]] = []
         self._limits: list[int | None] = []
 
@@ -211,7 +247,7 @@ class MesEngine:
         del self._limits[valid:]
         del self._snapshots[valid + 1 :]
         base, snapshot = self._snapshots[valid]
-        return snapshot.at(k - base), (self._limits[valid - 1] if valid else None)
+        return snapshot.at(k - base, k), (self._limits[valid - 1] if valid else None)
 
     def _round(self, state: _State, cert: _Certificate) -> bool:
         """One round of MES; returns True when nothing affordable is left."""
@@ -244,17 +280,26 @@ class MesEngine:
         its bound becomes a lower bound of its price for when it becomes affordable."""
         denominator = state.denominator
         supporters = self.supporters[j]
-        scaled = state.scaled(supporters)
-        budgets = state.read(state.budgets, supporters, scaled)
+        track = not cert.settled
+        if track:
+            scaled = state.scaled(supporters)
+            budgets = state.read(state.budgets, supporters, scaled)
+        else:
+            scaled = None
+            budgets = state.current(supporters)
         needed = self.costs[j] * denominator
         available = supporters.money(budgets)
-        keys = list(map(mul, budgets, supporters.factors))
         if available < needed:
+            if not track:
+                # Unaffordable at k, so for the rest of this run; its old bound stays valid.
+                state.dead[j] = cert.k + 1
+                return None
             slopes = state.read(state.slopes, supporters, scaled)
             available_slope = supporters.money(slopes)
             steps = cert.steps(needed - available, available_slope)
             state.dead[j] = None if steps is None else cert.k + steps
             # Lower bound: every supporter but the richest one pays all it has.
+            keys = supporters.keys(budgets)
             richest = keys.index(max(keys))
             m = supporters.multiplicity[richest]
             state.bounds[j] = (
@@ -263,17 +308,21 @@ class MesEngine:
                 denominator * supporters.points[richest] * m * self.costs[j],
             )
             return None
-        ordered = sorted(range(len(keys)), key=keys.__getitem__)
-        paid = paid_slope = poor = 0
-        points = supporters.total
-        for i in ordered:
-            w, m = supporters.points[i], supporters.multiplicity[i]
-            if (needed - paid) * w <= budgets[i] * points:
-                break
-            paid += budgets[i] * m
-            paid_slope += state.slopes[supporters.groups[i]] * scaled[i] * m
-            points -= w * m
-            poor += 1
+        keys = supporters.keys(budgets)
+        slopes = state.slopes if track else None
+        try:
+            approximate = list(map(float, keys))
+        except OverflowError:
+            approximate = keys
+        # The last order of these supporters is nearly sorted already: budgets change little.
+        ordered = sorted(self._orders[j], key=approximate.__getitem__)
+        self._orders[j] = ordered
+        split = _split(ordered, needed, budgets, supporters, scaled, slopes)
+        poor, paid, paid_slope, points = split
+        if approximate is not keys and not _split_holds(ordered, poor, keys, approximate):
+            ordered = sorted(range(len(keys)), key=keys.__getitem__)
+            split = _split(ordered, needed, budgets, supporters, scaled, slopes)
+            poor, paid, paid_slope, points = split
         state.bounds[j] = (needed - paid, -paid_slope, denominator * points * self.costs[j])
         return ordered, poor, needed - paid, -paid_slope, points, budgets, scaled
 
@@ -303,34 +352,67 @@ class MesEngine:
 
     def _pay(self, state: _State, chosen: int, evaluation, cert: _Certificate) -> None:
         """Supporters pay the chosen project; certify who pays all and who pays the share."""
-        ordered, poor, share, share_slope, points, budgets, scaled = evaluation
+        points = evaluation[4]
         supporters = self.supporters[chosen]
         state.scales = [scale * points for scale in state.scales]
         state.scales.append(1)
         epoch = len(state.scales) - 1
-        certify = not cert.settled
-        for position, i in enumerate(ordered):
-            g, w = supporters.groups[i], supporters.points[i]
-            if position < poor:
-                if certify:
-                    cert.holds_while(
-                        share * w - budgets[i] * points,
-                        state.slopes[g] * scaled[i] * points - share_slope * w,
-                    )
-                    certify = not cert.settled
-                state.budgets[g] = state.slopes[g] = 0
-            else:
-                budget = budgets[i] * points - share * w
-                slope = state.slopes[g] * scaled[i] * points - share_slope * w
-                if certify:
-                    cert.holds_while(budget, -slope)
-                    certify = not cert.settled
-                state.budgets[g] = budget
-                state.slopes[g] = slope
-            state.epochs[g] = epoch
+        if cert.settled:
+            self._pay_settled(state, supporters, evaluation, epoch)
+        else:
+            self._pay_certified(state, supporters, evaluation, epoch, cert)
         state.denominator *= points
         state.selected.append(chosen)
         del state.bounds[chosen]
+
+    @staticmethod
+    def _pay_certified(
+        state: _State, supporters: _Supporters, evaluation, epoch: int, cert: _Certificate
+    ) -> None:
+        ordered, poor, share, share_slope, points, budgets, scaled = evaluation
+        groups, weights, slopes = supporters.groups, supporters.points, state.slopes
+        poorest, payers = ordered[:poor], ordered[poor:]
+        # Margins and the rates at which they shrink: who pays all it has must stay short of
+        # the share, and who pays the share must keep a budget of at least zero.
+        margins = [share * weights[i] - budgets[i] * points for i in poorest]
+        rates = [slopes[groups[i]] * scaled[i] * points - share_slope * weights[i] for i in poorest]
+        left = [budgets[i] * points - share * weights[i] for i in payers]
+        left_slopes = [
+            slopes[groups[i]] * scaled[i] * points - share_slope * weights[i] for i in payers
+        ]
+        margins += left
+        rates += map(neg, left_slopes)
+        steps = [-(-gap // rate) for gap, rate in zip(margins, rates, strict=True) if rate > 0]
+        if steps:
+            cert.limit(cert.k + max(1, min(steps)))
+        state_budgets, epochs = state.budgets, state.epochs
+        for i in poorest:
+            g = groups[i]
+            state_budgets[g] = slopes[g] = 0
+            epochs[g] = epoch
+        for i, budget, slope in zip(payers, left, left_slopes, strict=True):
+            g = groups[i]
+            state_budgets[g] = budget
+            slopes[g] = slope
+            epochs[g] = epoch
+
+    @staticmethod
+    def _pay_settled(state: _State, supporters: _Supporters, evaluation, epoch: int) -> None:
+        """Payments once the run is settled: the slopes are no longer read in this run."""
+        ordered, poor, share, _slope, points, budgets, _scaled = evaluation
+        groups, weights = supporters.groups, supporters.points
+        state_budgets, epochs = state.budgets, state.epochs
+        for g in groups:
+            epochs[g] = epoch
+        for i in ordered[:poor]:
+            state_budgets[groups[i]] = 0
+        if supporters.factors is None:
+            share *= weights[0]
+            for i in ordered[poor:]:
+                state_budgets[groups[i]] = budgets[i] * points - share
+        else:
+            for i in ordered[poor:]:
+                state_budgets[groups[i]] = budgets[i] * points - share * weights[i]
 
     def _certify_unaffordable(self, state: _State, cert: _Certificate) -> None:
         if cert.settled:
@@ -343,6 +425,72 @@ class MesEngine:
                 - supporters.money(state.read(state.budgets, supporters, scaled)),
                 supporters.money(state.read(state.slopes, supporters, scaled)),
             )
+
+
+def _split(
+    ordered: list[int],
+    needed: int,
+    budgets: list[int],
+    supporters: _Supporters,
+    scaled: list[int],
+    slopes: list[int] | None,
+) -> tuple[int, int, int, int]:
+    """Walks the supporters in ``ordered`` while each one cannot pay the price left by those
+    before it: how many pay all they have, what they pay (and its slope, unless ``slopes`` is
+    None) and the points of the others, who pay the equal price."""
+    paid = paid_slope = poor = 0
+    points = supporters.total
+    weights, multiplicity = supporters.points, supporters.multiplicity
+    if slopes is not None:
+        groups = supporters.groups
+        for i in ordered:
+            w, m = weights[i], multiplicity[i]
+            if (needed - paid) * w <= budgets[i] * points:
+                break
+            paid += budgets[i] * m
+            paid_slope += slopes[groups[i]] * scaled[i] * m
+            points -= w * m
+            poor += 1
+    elif supporters.factors is None:
+        # A settled run needs no slopes (see _Certificate.settled). All points are equal here,
+        # so the voters left stand for the points left.
+        w = weights[0]
+        voters, remaining = points // w, needed
+        for poor, i in enumerate(ordered):  # noqa: B007 (the loop always breaks)
+            budget = budgets[i]
+            if remaining <= budget * voters:
+                break
+            m = multiplicity[i]
+            remaining -= budget * m
+            voters -= m
+        return poor, needed - remaining, 0, voters * w
+    else:
+        for i in ordered:
+            w = weights[i]
+            if (needed - paid) * w <= budgets[i] * points:
+                break
+            m = multiplicity[i]
+            paid += budgets[i] * m
+            points -= w * m
+            poor += 1
+    return poor, paid, paid_slope, points
+
+
+def _split_holds(ordered: list[int], poor: int, keys: list[int], approximate: list[float]) -> bool:
+    """Whether a split found in the order of the rounded keys is the exact one.
+
+    Everyone counted poor could not pay the price left before it, which only rises up to the
+    final one, and the first payer can pay the final price. Rounding to a float is monotone, so
+    every later supporter with a larger rounded key has a larger exact key and can pay too; only
+    those whose rounded key equals the first payer's need the exact comparison."""
+    first = ordered[poor]
+    key, rounded = keys[first], approximate[first]
+    for i in ordered[poor + 1 :]:
+        if approximate[i] != rounded:
+            return True
+        if keys[i] < key:
+            return False
+    return True
 
 
 def _less(a: Price, b: Price) -> bool:
