@@ -10,7 +10,8 @@ Needs a PostgreSQL database seeded as bench/bench_pages.py seeds it (development
     DATABASE_URL=postgres://…/db STATIC_ROOT=… .venv/bin/python bench/inprocess_pages.py ids.json
 
 Arguments after the file: `profile NAME` prints a cProfile of that page, `queries NAME` its SQL,
-otherwise every page is measured (ROUNDS=15 interleaved rounds, medians).
+otherwise the pages named in a comma-separated list (all without one) are measured (ROUNDS=15
+interleaved rounds, medians).
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def pages(ids: dict) -> dict:
     family = signed_in("clerk.family@example.org", totp=True)
     legal = (anonymous, "/info/legal-notice/")
     case, benefit = ids["case"], ids["childbenefit_case"]
+    bench = "/participation/processes/bench/proposals/"
     return {
         "mailbox": (citizen, "/services/mailbox/", legal),
         "case": (citizen, f"/services/cases/{case}/", legal),
@@ -112,6 +114,11 @@ def pages(ids: dict) -> dict:
             f"/backoffice/childbenefit/cases/{benefit}/decide/",
             (family, "/backoffice/"),
         ),
+        "start": (anonymous, "/", legal),
+        "legal": (anonymous, "/info/legal-notice/", legal),
+        "list": (anonymous, bench, legal),
+        "list-p10": (anonymous, bench + "?sort=newest&page=10", legal),
+        "list-p400": (anonymous, bench + "?sort=newest&page=400", legal),
     }
 
 
@@ -136,8 +143,8 @@ def measure(name: str, page: tuple, language: str, rounds: int) -> str:
     wall, anchor_wall = median([w for _, w in mine]), median([w for _, w in theirs])
     return (
         f"{name:10} {language}  cpu {cpu * 1000:5.1f} ms / {anchor_cpu * 1000:5.1f} ms = "
-        f"{cpu / anchor_cpu:4.1f}x   wall {wall * 1000:6.1f} / {anchor_wall * 1000:6.1f} ms = "
-        f"{wall / anchor_wall:4.1f}x   queries {queries}"
+        f"{cpu / anchor_cpu:5.2f}x   wall {wall * 1000:6.1f} / {anchor_wall * 1000:6.1f} ms = "
+        f"{wall / anchor_wall:5.2f}x   queries {queries}"
     )
 
 
@@ -162,7 +169,8 @@ def main() -> None:
             print(query["time"], query["sql"][:300])
     else:
         rounds = int(os.environ.get("ROUNDS", "15"))
-        for name, page in chosen.items():
+        only = sys.argv[2].split(",") if len(sys.argv) > 2 else list(chosen)
+        for name, page in [(name, chosen[name]) for name in only]:
             for language in ("de", "en"):
                 print(measure(name, page, language, rounds), flush=True)
 
