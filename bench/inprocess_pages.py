@@ -166,7 +166,7 @@ def main() -> None:
         with CaptureQueriesContext(connection) as captured:
             cost(client, path)
         for query in captured.captured_queries:
-            print(query["time"], query["sql"][:300])
+            print(query["time"], query["sql"] if os.environ.get("FULL_SQL") else query["sql"][:300])
     else:
         rounds = int(os.environ.get("ROUNDS", "15"))
         only = sys.argv[2].split(",") if len(sys.argv) > 2 else list(chosen)
