@@ -68,7 +68,7 @@ def _prepare(codes_file: Path) -> dict:
     districts = ROOT.parent / "shared" / "data" / "kaiserslautern" / "ortsbezirke.geojson"
     if districts.is_file():
         _manage("import_districts", str(districts))
-    count = str(ROUNDS * (REQUESTS + 2) + 10)
+    count = str((ROUNDS + 1) * (REQUESTS + 2) + 10)
     return json.loads(
         _manage("seed_voting_bench", "--codes", count, "--codes-file", str(codes_file))
     )
@@ -90,15 +90,47 @@ def _queries(work) -> int:
     return len(captured.captured_queries)
 
 
+def _backend_seconds() -> float | None:
+    """CPU seconds of this connection's PostgreSQL backend so far, when it runs on this machine
+    (from /proc); None otherwise."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _backend_ms(work, n: int) -> float | None:
+    before = _backend_seconds()
+    for _ in range(n):
+        work()
+    after = _backend_seconds()
+    return None if before is None or after is None else (after - before) / n * 1000
+
+
 def _compare(name: str, page, anchor, anchor_name: str) -> str:
     page(), anchor()
     queries = (_queries(page), _queries(anchor))
     pairs = [(_cpu_ms(page, REQUESTS), _cpu_ms(anchor, REQUESTS)) for _ in range(ROUNDS)]
     ours = statistics.median(p for p, _ in pairs)
     theirs = statistics.median(a for _, a in pairs)
+    database = (_backend_ms(page, REQUESTS), _backend_ms(anchor, REQUESTS))
+    backend = (
+        f" | PostgreSQL backend {database[0]:.2f} / {database[1]:.2f} ms"
+        if None not in database
+        else ""
+    )
     return (
         f"{name}: {ours:.2f} ms CPU, {queries[0]} queries | {anchor_name}: {theirs:.2f} ms CPU, "
         f"{queries[1]} queries | cost ratio {ours / theirs:.2f} (medians of {ROUNDS} rounds)"
+        f"{backend}"
     )
 
 

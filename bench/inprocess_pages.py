@@ -2,7 +2,8 @@
 queries per request (docs/performance.md, "Mailbox, case pages, child benefit, inbox, dog
 register").
 
-Needs a PostgreSQL database seeded as bench/bench_pages.py seeds it (development profile):
+Needs a PostgreSQL database seeded as bench/bench_pages.py seeds it (development profile; the
+quick sizes: `bench/seed_inprocess.sh ids.json`):
 `load_demo`, `eservices_seed_cases --count 100000 --unit steueramt`, `eservices_seed_cases
 --count 10000 --unit familienkasse`, `dogtax_seed_households --count 30000`, then
 `bench/seed_pages.py > ids.json`; and `collectstatic` into STATIC_ROOT. Then::
@@ -13,7 +14,8 @@ The citizen's pages are measured against the legal notice read by the same signe
 the back-office pages against the same clerk's start page. Arguments after the file: `profile
 NAME` prints a cProfile of that page, `queries NAME` its SQL, otherwise every page is measured
 (ROUNDS=15 interleaved rounds, medians; ONLY=mailbox,case measures only those; FRESH=1 renders
-the citizen's pages afresh each time, as after a change of their data, ADR 0421).
+the citizen's pages afresh each time, as after a change of their data, ADR 0421). Public pages
+(start, legal, list, list-p10, list-p400) are measured against the anonymous legal notice.
 """
 
 from __future__ import annotations
@@ -105,13 +107,16 @@ def cost(client: Client, path: str) -> tuple[float, float]:
 
 
 def pages(ids: dict) -> dict:
+    anonymous = Client(HTTP_X_FORWARDED_PROTO="https")
     citizen = signed_in("anna.schmidt@example.org", totp=False)
     tax = signed_in("clerk.tax@example.org", totp=True)
     family = signed_in("clerk.family@example.org", totp=True)
     # A citizen's own page against the legal notice read by the same citizen (the same layout
     # with a session), as bench/bench_pages.py measures it ("legal notice citizen").
     legal = (citizen, "/info/legal-notice/")
+    public = (anonymous, "/info/legal-notice/")
     case, benefit = ids["case"], ids["childbenefit_case"]
+    bench = "/participation/processes/bench/proposals/"
     return {
         "mailbox": (citizen, "/services/mailbox/", legal),
         "case": (citizen, f"/services/cases/{case}/", legal),
@@ -127,6 +132,11 @@ def pages(ids: dict) -> dict:
             f"/backoffice/childbenefit/cases/{benefit}/decide/",
             (family, "/backoffice/"),
         ),
+        "start": (anonymous, "/", public),
+        "legal": (anonymous, "/info/legal-notice/", public),
+        "list": (anonymous, bench, public),
+        "list-p10": (anonymous, bench + "?sort=newest&page=10", public),
+        "list-p400": (anonymous, bench + "?sort=newest&page=400", public),
     }
 
 
@@ -151,8 +161,8 @@ def measure(name: str, page: tuple, language: str, rounds: int) -> str:
     wall, anchor_wall = median([w for _, w in mine]), median([w for _, w in theirs])
     return (
         f"{name:10} {language}  cpu {cpu * 1000:5.1f} ms / {anchor_cpu * 1000:5.1f} ms = "
-        f"{cpu / anchor_cpu:4.1f}x   wall {wall * 1000:6.1f} / {anchor_wall * 1000:6.1f} ms = "
-        f"{wall / anchor_wall:4.1f}x   queries {queries}"
+        f"{cpu / anchor_cpu:5.2f}x   wall {wall * 1000:6.1f} / {anchor_wall * 1000:6.1f} ms = "
+        f"{wall / anchor_wall:5.2f}x   queries {queries}"
     )
 
 
@@ -162,7 +172,7 @@ def main() -> None:
     if len(sys.argv) > 3 and sys.argv[2] == "profile":
         client, path, _ = chosen[sys.argv[3]]
         cost(client, path)
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)  # CPU: the machine is shared
         profile.enable()
         for _ in range(20):
             cost(client, path)
@@ -174,7 +184,7 @@ def main() -> None:
         with CaptureQueriesContext(connection) as captured:
             cost(client, path)
         for query in captured.captured_queries:
-            print(query["time"], query["sql"][:300])
+            print(query["time"], query["sql"] if os.environ.get("FULL_SQL") else query["sql"][:300])
     else:
         rounds = int(os.environ.get("ROUNDS", "15"))
         only = [w for w in os.environ.get("ONLY", "").split(",") if w]

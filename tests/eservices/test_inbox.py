@@ -92,3 +92,26 @@ def test_the_inbox_page_filters_by_query_string(client, tax_clerk, cases):
 
     assert cases[1].reference in html
     assert cases[0].reference not in html
+
+
+def test_the_inbox_rows_show_each_cell_escaped_in_the_current_language(
+    client, tax_clerk, make_case
+):
+    """The rows are built in Python (ADR 0441): the same cells as the template wrote."""
+    case = make_case()
+    Case.objects.filter(pk=case.pk).update(
+        applicant_name="<b>Eve</b> & Co",
+        due_on=timezone.localdate() - timedelta(days=1),
+        submitted_at=timezone.make_aware(timezone.datetime(2026, 3, 9, 23, 30)),
+    )
+    case_assign(case=case, assignee=tax_clerk, actor=tax_clerk)
+    sign_in(client, tax_clerk)
+
+    german = client.get("/backoffice/services/").content.decode()
+    english = client.get("/en/backoffice/services/").content.decode()
+
+    assert f'href="/backoffice/services/cases/{case.reference}/">{case.reference}</a>' in german
+    assert "&lt;b&gt;Eve&lt;/b&gt; &amp; Co" in german and "<b>Eve</b>" not in german
+    assert "09.03.2026" in german and "überfällig" in german
+    assert "overdue" in english and "überfällig" not in english
+    assert str(tax_clerk) in german

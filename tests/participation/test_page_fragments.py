@@ -5,6 +5,7 @@ grow with the rows."""
 import pytest
 from django.test import Client
 
+from rathaus.core.navigation import home_topics
 from rathaus.participation.models import ProjectStatus
 from rathaus.voting.models import Poll
 from tests.factories import UserFactory, sign_in
@@ -58,6 +59,31 @@ def test_what_a_moderator_or_a_citizen_sees_on_the_start_page_is_not_shared(clie
 
     anonymous = page(client, "/")
     assert "Noch geheim" not in anonymous and 'id="home-mailbox"' not in anonymous
+
+
+def test_signed_in_people_never_get_the_body_cached_for_anonymous_visitors(client, moderator):
+    """The start page's body is one fragment for visitors who are not signed in (ADR 0441):
+    cached first by such a visitor, it must not hide a moderator's unpublished process or a
+    citizen's mailbox panel, nor show them to the next anonymous visitor."""
+    ProcessFactory(running="proposals", title_de="Offen", title_en="Open")
+    ProcessFactory(running="proposals", title_de="Noch geheim", is_published=False)
+    assert "Noch geheim" not in page(Client(), "/")
+    assert "Open" in page(Client(), "/en/")
+
+    sign_in(client, moderator)
+    assert "Noch geheim" in page(client, "/")
+    citizen_client = Client()
+    sign_in(citizen_client, UserFactory())
+    shown = page(citizen_client, "/")
+    assert 'id="home-mailbox"' in shown and "Noch geheim" not in shown
+
+    anonymous = page(Client(), "/")
+    assert "Offen" in anonymous
+    assert "Noch geheim" not in anonymous and 'id="home-mailbox"' not in anonymous
+
+
+def test_every_topic_a_start_page_panel_shows_keys_the_anonymous_body():
+    assert {"participation", "voting"} <= set(home_topics())
 
 
 def test_the_start_page_costs_the_same_queries_for_few_and_many_processes_and_polls():

@@ -63,3 +63,14 @@ def test_an_unknown_poll_is_none_and_a_404_for_a_ballot(client):
         content_type="application/json",
     )
     assert answer.status_code == 404
+
+
+def test_the_poll_and_its_options_are_one_query_and_a_poll_without_options_has_none():
+    poll = PollFactory(kind="single")
+    with CaptureQueriesContext(connection) as queries:
+        ours = selectors.poll_public(poll.pk)
+    assert len(queries) == 1
+    assert len(ours.options.all()) == poll.options.count() > 0
+
+    poll.options.all().delete()
+    assert list(same(poll.pk).options.all()) == []

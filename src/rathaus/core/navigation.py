@@ -66,13 +66,28 @@ def section_of(namespace: str | None) -> str | None:
 
 
 _HOME_PANELS: list[tuple[int, str]] = []
+_HOME_TOPICS: set[str] = set()
 
 
-def register_home_panel(template_name: str, *, order: int = 100) -> None:
-    """A template included on the start page (it receives the page's context)."""
+def register_home_panel(
+    template_name: str, *, order: int = 100, topics: tuple[str, ...] = ()
+) -> None:
+    """A template included on the start page (it receives the page's context).
+
+    For visitors who are not signed in, the start page keeps its panels as one cached fragment
+    keyed by the data versions of every panel's `topics` (ADR 0441): what a panel shows such a
+    visitor must depend only on those topics and the language (and on time only within a
+    minute); anything personal is shown to signed-in people only.
+    """
     if template_name not in {name for _, name in _HOME_PANELS}:
         _HOME_PANELS.append((order, template_name))
+    _HOME_TOPICS.update(topics)
 
 
 def home_panels() -> list[str]:
     return [name for _, name in sorted(_HOME_PANELS)]
+
+
+def home_topics() -> tuple[str, ...]:
+    """The topics of all start-page panels, in a stable order (for the fragment's key)."""
+    return tuple(sorted(_HOME_TOPICS))

@@ -96,4 +96,4 @@ class ParticipationConfig(AppConfig):
                 order=40,
             )
         )
-        register_home_panel("participation/home_panel.html", order=40)
+        register_home_panel("participation/home_panel.html", order=40, topics=("participation",))

@@ -41,4 +41,4 @@ class VotingConfig(AppConfig):
                 order=60,
             )
         )
-        register_home_panel("voting/home_panel.html", order=40)
+        register_home_panel("voting/home_panel.html", order=40, topics=("voting", "participation"))

@@ -51,50 +51,64 @@ def polls_for_results() -> QuerySet[Poll]:
 
 
 @cache
-def _select(model, vendor: str, where: str, order: str):
-    """``SELECT`` every concrete column of ``model`` (names from its metadata only), the
-    attribute names in column order and the converters Django applies to the values, worked
-    out once per process (``vendor`` keys the cache by database)."""
+def _columns(model, vendor: str):
+    """Every concrete column of ``model`` (quoted names from its metadata only), the attribute
+    names in column order and the converters Django applies to the values, worked out once per
+    process (``vendor`` keys the cache by database)."""
     quote = connection.ops.quote_name
     fields = model._meta.concrete_fields
-    columns = ", ".join(quote(f.column) for f in fields)
-    sql = f"SELECT {columns} FROM {quote(model._meta.db_table)} WHERE {where}{order}"  # noqa: S608
+    columns = [quote(f.column) for f in fields]
     compiler = model.objects.none().query.get_compiler(connection=connection)
     converters = compiler.get_converters([f.get_col(model._meta.db_table) for f in fields])
-    return sql, [f.attname for f in fields], list(converters.items())
+    return columns, [f.attname for f in fields], list(converters.items())
 
 
-def _instances(model, where: str, params: list, order: str = "") -> list:
-    """The rows of ``model`` matching ``where``, as the ORM would build them, without compiling
-    a query."""
-    sql, names, converters = _select(model, connection.vendor, where, order)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    found = []
-    for row in rows:
-        values = list(row)
-        for position, (functions, expression) in converters:
-            for function in functions:
-                values[position] = function(values[position], expression, connection)
-        found.append(model.from_db(connection.alias, names, values))
-    return found
+def _instance(model, values: list):
+    """A row of ``_columns(model, …)`` as the ORM would build it, without compiling a query."""
+    _, names, converters = _columns(model, connection.vendor)
+    for position, (functions, expression) in converters:
+        for function in functions:
+            values[position] = function(values[position], expression, connection)
+    return model.from_db(connection.alias, names, values)
+
+
+@cache
+def _poll_sql(vendor: str) -> tuple[str, int]:
+    """The poll and its options in one statement (a row per option, or one with empty option
+    columns), and the number of the poll's columns."""
+    poll_columns, option_columns = _columns(Poll, vendor)[0], _columns(Option, vendor)[0]
+    columns = ", ".join([f"p.{c}" for c in poll_columns] + [f"o.{c}" for c in option_columns])
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {columns} FROM {quote(Poll._meta.db_table)} p "  # noqa: S608
+        f"LEFT JOIN {quote(Option._meta.db_table)} o ON o.poll_id = p.id "
+        "WHERE p.id = %s ORDER BY o.position"
+    )
+    return sql, len(poll_columns)
 
 
 def poll_public(poll_id: int) -> Poll | None:
-    """``polls_public().filter(pk=poll_id).first()`` for the path every ballot takes, in plain
-    SQL written once per process: compiling the two ORM queries (the poll, its options) cost
-    about half of a ballot cast. The options land where ``prefetch_related`` puts them, so
-    ``poll.options.all()`` asks no further query; a poll in a process gets its process and
-    phases as ``polls_public`` gives them. See docs/adr/0361-ballot-without-orm-compilation.md.
+    """``polls_public().filter(pk=poll_id).first()`` for the path every ballot takes: the poll
+    and its options in one statement of plain SQL written once per process (compiling the two
+    ORM queries cost about half of a ballot cast, and each statement is a round trip; ADR 0361,
+    0441). The options land where ``prefetch_related`` puts them, so ``poll.options.all()``
+    asks no further query; a poll in a process gets its process and phases as
+    ``polls_public`` gives them.
     """
-    found = _instances(Poll, "id = %s", [poll_id])
-    if not found:
+    sql, width = _poll_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [poll_id])
+        rows = cursor.fetchall()
+    if not rows:
         return None
-    poll = found[0]
-    options = _instances(Option, "poll_id = %s", [poll.pk], " ORDER BY position")
-    for option in options:
+    poll = _instance(Poll, list(rows[0][:width]))
+    options = []
+    for row in rows:
+        if row[width] is None:  # the option's id: a poll without options
+            continue
+        option = _instance(Option, list(row[width:]))
         option.poll = poll
+        options.append(option)
     # What prefetch_related("options") stores: a queryset whose result is already known.
     prefetched = poll.options.all()
     prefetched._result_cache = options
@@ -172,13 +186,17 @@ class VoterCheck:
         return self.problem is None
 
 
-def voter_check(*, poll: Poll, user=None, code: str = "", roll: bool = True) -> VoterCheck:
+def voter_check(
+    *, poll: Poll, user=None, code: str = "", roll: bool = True, lookup: bool = True
+) -> VoterCheck:
     """Whether this person (or the holder of this code) may still vote in ``poll``.
 
     ``roll=False`` leaves out whether they have voted already (for ``ballot_cast``, where the
-    roll's unique constraint answers that as the ballot is written)."""
+    roll's unique constraint answers that as the ballot is written). ``lookup=False`` leaves
+    out whether a well-formed code was issued for the poll: only for a caller that writes the
+    ballot on that very condition (``ballot_cast`` on PostgreSQL, ADR 0441)."""
     if poll.eligibility == Eligibility.CODES:
-        check = _code_check(poll, code)
+        check = _code_check(poll, code, lookup=lookup)
     elif code:
         check = VoterCheck(None, Ineligibility.CODE_NOT_ACCEPTED)
     else:
@@ -198,12 +216,14 @@ def voted_check(poll: Poll, voter: str) -> VoterCheck:
     return VoterCheck(voter, used or Ineligibility.ALREADY_VOTED)
 
 
-def _code_check(poll: Poll, code: str) -> VoterCheck:
+def _code_check(poll: Poll, code: str, *, lookup: bool = True) -> VoterCheck:
     if not code.strip():
         return VoterCheck(None, Ineligibility.CODE_REQUIRED)
     if not codes.is_code(code):
         return VoterCheck(None, Ineligibility.CODE_UNKNOWN)
     digest = codes.code_digest(code, bytes(poll.code_salt))
+    if not lookup:
+        return VoterCheck(f"{CODE_VOTER}:{digest}")
     # Plain SQL: this runs for every ballot cast with a code, and compiling the ORM query cost
     # more than running it.
     with connection.cursor() as cursor:

@@ -7,13 +7,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from rathaus.core.navigation import home_panels
+from rathaus.core.fragments import version
+from rathaus.core.navigation import home_panels, home_topics
 
 PAGES = ("legal-notice", "privacy", "accessibility", "easy-language")
 
 
 def home(request):
-    return render(request, "core/home.html", {"home_panels": home_panels()})
+    """The start page. For visitors who are not signed in, everything below the heading is one
+    cached fragment keyed by the data versions of the panels' topics (ADR 0441); signed-in
+    people get their panels rendered afresh (their mailbox, a moderator's processes)."""
+    shared = None if request.user.is_authenticated else "v" + version(*home_topics())
+    return render(request, "core/home.html", {"home_panels": home_panels(), "home_version": shared})
 
 
 def page(request, slug: str):

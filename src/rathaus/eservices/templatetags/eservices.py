@@ -1,11 +1,11 @@
 """Template helpers of the engine: status badges, timeline texts, mailbox counters."""
 
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from django import template
 from django.utils import dateformat, formats, timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,56 @@ def status_badge(status: str) -> str:
         "{}</span></span>",
         BADGES.get(status, "info"),
         CaseStatus(status).label,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _short_date(day: date, language: str) -> str:
+    return formats.date_format(day, "SHORT_DATE_FORMAT")
+
+
+def short_date(value: date | datetime | None) -> str:
+    """``value|date:"SHORT_DATE_FORMAT"`` (a moment on its local day), each day formatted once
+    per language and process: a page of the inbox shows two dates on each of its 25 rows."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date()
+    return _short_date(value, get_language())
+
+
+@register.simple_tag
+def inbox_rows(cases, case_url: str) -> str:
+    """The inbox's table rows, built in Python (ADR 0441): the template engine spent more on
+    the 25 rows' seven cells than the rest of the page; the markup is the same."""
+    today = timezone.localdate()
+    overdue = format_html(
+        ' <span class="kern-badge kern-badge--danger"><span class="kern-label kern-label--small">'
+        "{}</span></span>",
+        _("overdue"),
+    )
+    return format_html_join(
+        "\n",
+        '<tr class="kern-table__row">'
+        '<th scope="row" class="kern-table__cell"><a class="kern-link" href="{}{}/">{}</a></th>'
+        '<td class="kern-table__cell">{}</td><td class="kern-table__cell">{}</td>'
+        '<td class="kern-table__cell">{}</td><td class="kern-table__cell">{}{}</td>'
+        '<td class="kern-table__cell">{}</td><td class="kern-table__cell">{}</td></tr>',
+        (
+            (
+                case_url,
+                case.reference,
+                case.reference,
+                case.service.name,
+                case.applicant_name or "–",
+                short_date(case.submitted_at),
+                short_date(case.due_on),
+                overdue if case.is_overdue(today) else "",
+                status_badge(case.status),
+                case.assignee or "–",
+            )
+            for case in cases
+        ),
     )
 
 

@@ -29,7 +29,15 @@ from rathaus.voting.errors import (
     SealingRefused,
     VotingError,
 )
-from rathaus.voting.models import Ballot, Poll, RollEntry, SealedBallot
+from rathaus.voting.models import (
+    Ballot,
+    Eligibility,
+    Poll,
+    RollEntry,
+    SealedBallot,
+    VotingCode,
+)
+from rathaus.voting.models.ballot_box import CODE_VOTER
 from rathaus.voting.selectors import (
     VoterCheck,
     has_voted,
@@ -115,19 +123,27 @@ def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = ""
     voter who has voted hears that first, as before). See docs/adr/0238-one-statement-ballot.md.
     """
     _refuse_unless_open(poll.state(), poll)
-    check = voter_check(poll=poll, user=user, code=code, roll=False)
+    # On PostgreSQL a code is looked up by the statement that writes the ballot (ADR 0441):
+    # nothing is written for a code that was not issued, and only then is it looked up alone.
+    at_once = connection.vendor == "postgresql"
+    with_code = at_once and poll.eligibility == Eligibility.CODES
+    check = voter_check(poll=poll, user=user, code=code, roll=False, lookup=not with_code)
     if not check.allowed:
         _refuse(check)
     try:
         row, tracker = _ballot_row(poll, choices)
     except VotingError:
+        if with_code:
+            _refuse_unless_allowed(voter_check(poll=poll, code=code, roll=False))
         if has_voted(poll, check.voter):
             _refuse(voted_check(poll, check.voter))
         raise
     roll = RollEntry(poll=poll, voter=check.voter, voted_on=timezone.localdate())
     audit = audit_entry(actor=None, action="ballot.cast", target=poll, label=ANONYMOUS_VOTER)
     try:
-        if not _write_at_once(poll, [roll, row, audit]):
+        if not (at_once and _write_at_once(poll, [roll, row, audit], code_voter=with_code)):
+            if with_code:
+                _refuse_unless_allowed(voter_check(poll=poll, code=code, roll=False))
             with transaction.atomic():
                 _refuse_unless_open(_open_state_locked(poll), poll)
                 roll.save(force_insert=True)
@@ -138,6 +154,11 @@ def ballot_cast(*, poll: Poll, choices: Sequence[str], user=None, code: str = ""
             _refuse(voted_check(poll, check.voter))
         raise
     return tracker
+
+
+def _refuse_unless_allowed(check: VoterCheck) -> None:
+    if not check.allowed:
+        _refuse(check)
 
 
 def _refuse(check: VoterCheck) -> NoReturn:
@@ -159,15 +180,16 @@ def _ballot_row(poll: Poll, choices: Sequence[str]) -> tuple[Ballot | SealedBall
     return Ballot(poll=poll, tracker=tracker, choices=list(ballot)), tracker
 
 
-def _write_at_once(poll: Poll, rows: list[models.Model]) -> bool:
+def _write_at_once(poll: Poll, rows: list[models.Model], *, code_voter: bool = False) -> bool:
     """On PostgreSQL: write ``rows`` in one statement, under a key-share lock on the poll that
     ``poll_close`` waits for, provided the poll is still unclosed with the window that was
-    checked. False (nothing written) where that does not hold or on another database: the
-    caller then takes the transaction with the explicit lock."""
-    if connection.vendor != "postgresql":
-        return False
-    sql, fields = _write_sql(tuple(type(row) for row in rows), connection.vendor)
+    checked and, with ``code_voter``, the voting code of the roll entry (``rows[0]``) was issued
+    for the poll. False (nothing written) where that does not hold: the caller then checks the
+    code alone and takes the transaction with the explicit lock."""
+    sql, fields = _write_sql(tuple(type(row) for row in rows), connection.vendor, code_voter)
     params: list = [poll.pk, poll.opens_at, poll.closes_at]
+    if code_voter:
+        params += [poll.pk, rows[0].voter.removeprefix(f"{CODE_VOTER}:")]
     for row, row_fields in zip(rows, fields, strict=True):
         params += [f.get_db_prep_save(f.pre_save(row, True), connection) for f in row_fields]
     savepoint = transaction.atomic() if connection.in_atomic_block else nullcontext()
@@ -178,13 +200,21 @@ def _write_at_once(poll: Poll, rows: list[models.Model]) -> bool:
 
 
 @cache
-def _write_sql(kinds: tuple[type[models.Model], ...], vendor: str) -> tuple[str, list[list]]:
+def _write_sql(
+    kinds: tuple[type[models.Model], ...], vendor: str, code_voter: bool = False
+) -> tuple[str, list[list]]:
     """The statement of ``_write_at_once`` for rows of these models, and each one's fields in
     parameter order, worked out once per process (``vendor`` keys the cache by database)."""
     quote = connection.ops.quote_name
+    issued = (
+        f" AND EXISTS (SELECT 1 FROM {quote(VotingCode._meta.db_table)} "  # noqa: S608
+        "WHERE poll_id = %s AND digest = %s)"
+        if code_voter
+        else ""
+    )
     parts = [
         f"WITH open_poll AS (SELECT id FROM {quote(Poll._meta.db_table)} WHERE id = %s "  # noqa: S608
-        "AND closed_at IS NULL AND opens_at = %s AND closes_at = %s FOR KEY SHARE)"
+        f"AND closed_at IS NULL AND opens_at = %s AND closes_at = %s{issued} FOR KEY SHARE)"
     ]
     fields = []
     for number, model in enumerate(kinds):
