@@ -1,8 +1,8 @@
 """The annual dog-tax assessment: seeded households assessed, one PDF/A notice each.
 
 Seeds 5,000 households (1-3 dogs, some exemptions and mandates; RATHAUS_BENCH_HOUSEHOLDS
-changes the number), runs `manage.py dogtax_assessment` (two worker processes on PostgreSQL
-when it is available, one on SQLite) and prints notices per second and the time of one notice
+changes the number), runs `manage.py dogtax_assessment` (two worker processes on PostgreSQL,
+as every benchmark needs it) and prints notices per second and the time of one notice
 against printing one trivial letter (the generic notice with a single sentence) in the same run:
 
     .venv/bin/python bench/bench_dogtax_assessment.py
@@ -14,7 +14,7 @@ import os
 import subprocess
 import time
 
-from lib import PYTHON, ROOT, Server, _database, postgres_available
+from lib import PYTHON, ROOT, Server, postgres_database
 
 YEAR = 2027
 TRIVIAL_LETTER = """
@@ -36,9 +36,8 @@ print(run.state, run.done, run.total, run.failed)
 
 def main() -> None:
     households = int(os.environ.get("RATHAUS_BENCH_HOUSEHOLDS", "5000"))
-    database = "postgres" if postgres_available() else "sqlite"
-    workers = 2 if database == "postgres" else 1
-    with _database(database) as url:
+    workers = 2
+    with postgres_database() as url:
         env = {
             **os.environ,
             "DJANGO_ENV": "development",
@@ -47,7 +46,7 @@ def main() -> None:
             "LOG_LEVEL": "WARNING",
             "TASKS_BACKEND": "django_tasks.backends.dummy.DummyBackend",
         }
-        server = Server(base="", env=env)
+        server = Server(base="", env=env, seed_env=env)
         server.manage("migrate", "--noinput", "-v0")
         server.manage("collectstatic", "--noinput", "-v0")
         start = time.perf_counter()
@@ -79,7 +78,7 @@ def main() -> None:
     trivial = (trivial_before + trivial_after) / 2
     done, total = int(done), int(total)
     per_notice = elapsed * workers / done if done else float("inf")
-    print(f"seeded {households:,} households in {seeded:.1f} s ({database})")
+    print(f"seeded {households:,} households in {seeded:.1f} s (PostgreSQL)")
     print(
         f"annual assessment: {state}, {done:,} of {total:,} households ({failed} errors) in "
         f"{elapsed:.0f} s with {workers} worker(s): {done / elapsed:.1f} notices/s | "

@@ -1,7 +1,7 @@
 """The benchmarks' pure parts: wrk's output, medians, ratios, goals and the ballot reconciliation.
 
 Nothing is timed here; `make bench` measures (bench/), CI only checks that its arithmetic and its
-checks are right and that bench/run.py imports.
+checks are right and that bench/run.py and every benchmark import.
 """
 
 import importlib
@@ -106,3 +106,11 @@ def test_the_bench_runner_imports_and_lists_the_benchmarks():
     names = [script.stem for script in run.scripts([])]
     assert {"bench_pages", "bench_geodata", "bench_voting"} <= set(names)
     assert [script.stem for script in run.scripts(["pages"])] == ["bench_pages"]
+
+
+def test_every_benchmark_imports():
+    """A benchmark that no longer imports (a renamed helper of bench/lib.py) fails here, not
+    in the middle of `make bench`."""
+    run = importlib.import_module("run")
+    for script in run.scripts([]):
+        assert callable(importlib.import_module(script.stem).main)
