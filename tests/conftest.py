@@ -119,9 +119,13 @@ def _fresh_cache():
     """Throttling counters and used TOTP codes must not leak from one test into another."""
     from django.core.cache import cache
 
+    from rathaus.core.ratebatch import forget
+
     cache.clear()
+    forget()
     yield
     cache.clear()
+    forget()
 
 
 @pytest.fixture(autouse=True)

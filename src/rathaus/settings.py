@@ -240,6 +240,9 @@ RATE_LIMIT_COUNTERS = env.str(
 if RATE_LIMIT_COUNTERS == "database":
     CACHES["ratelimit"] = {"BACKEND": "rathaus.core.ratecounters.DatabaseCounters"}
     RATELIMIT_USE_CACHE = "ratelimit"
+# Scopes whose counts each process adds to the shared counter in batches (core.ratebatch,
+# ADR 0451): the limit holds to within a fiftieth of it (at most 49) per process and window.
+RATE_LIMIT_BATCHED = env.list("RATE_LIMIT_BATCHED", default=["geodata"])
 RATELIMIT_FAIL_OPEN = True  # a cache outage must not lock every citizen out
 LOGIN_FAILED_ACCOUNTS_PER_CLIENT = env.int("LOGIN_FAILED_ACCOUNTS_PER_CLIENT", default=30)
 LOGIN_FAILED_CLIENT_WINDOW = env.int("LOGIN_FAILED_CLIENT_WINDOW", default=3600)

@@ -54,13 +54,15 @@ class DatabaseCounters(BaseCache):
 
     def __init__(self, location, params):  # the location names nothing: the table is fixed
         super().__init__(params)
-        # Counts taken by ``add`` and not yet asked for by ``incr`` (caches are per thread).
-        self._counted: dict[str, int] = {}
+        # (amount, count) of an ``add`` that grew a live counter, for the ``incr`` by the same
+        # amount that the caller sends next (caches are per thread).
+        self._counted: dict[str, tuple[int, int]] = {}
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None) -> bool:
         """Start the counter at ``value`` unless it is live; a live one grows by ``value``
-        at once, and the ``incr`` that django-ratelimit sends next answers with that count
-        without a second statement. True if the counter started."""
+        at once, and the ``incr`` by the same amount that django-ratelimit (or
+        ``core.ratebatch``) sends next answers with that count without a second statement.
+        True if the counter started."""
         key = self.make_and_validate_key(key, version=version)
         if timeout is DEFAULT_TIMEOUT:
             timeout = self.default_timeout
@@ -75,13 +77,14 @@ class DatabaseCounters(BaseCache):
         if started:
             self._counted.pop(key, None)
         else:
-            self._counted[key] = count
+            self._counted[key] = (int(value), count)
         return bool(started)
 
     def incr(self, key, delta=1, version=None) -> int:
         key = self.make_and_validate_key(key, version=version)
-        if delta == 1 and key in self._counted:  # counted by the add just before
-            return self._counted.pop(key)
+        added = self._counted.pop(key, None)
+        if added is not None and added[0] == delta:  # counted by the add just before
+            return added[1]
         with connection.cursor() as cursor:
             cursor.execute(_INCR, [int(delta), key, _at(timezone.now())])
             row = cursor.fetchone()

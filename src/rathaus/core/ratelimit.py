@@ -7,8 +7,10 @@ Clients are told apart by `core.client.client_ip` (trusted proxies only), signed
 by their account where the scope says so.
 
 Over the limit the answer is 429 with `Retry-After`: the API's JSON error on machine paths,
-a translated page otherwise. Sign-up and password reset are limited by allauth's own rate
-limits (`ACCOUNT_RATE_LIMITS`); their 429 page is `allauth_too_many_requests` below.
+a translated page otherwise. Busy read scopes (`settings.RATE_LIMIT_BATCHED`) are counted per
+process and added to the shared counter in batches (`core.ratebatch`, ADR 0451). Sign-up and
+password reset are limited by allauth's own rate limits (`ACCOUNT_RATE_LIMITS`); their 429 page
+is `allauth_too_many_requests` below.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
+from rathaus.core import ratebatch
 from rathaus.core.client import client_ip
 
 MACHINE_PREFIXES = ("/api/", "/ogc/")
@@ -66,6 +69,11 @@ def rate_limit(request, scope: str, *, key: str = "ip") -> None:
     """Count one request of `scope` for this client; raise RateLimited over the rate."""
     rate = settings.RATE_LIMITS.get(scope)
     if not rate:
+        return
+    if scope in settings.RATE_LIMIT_BATCHED and key == "ip":
+        retry_after = ratebatch.counter(scope, rate).hit(counted_address(request))
+        if retry_after is not None:
+            raise RateLimited(retry_after)
         return
     usage = get_usage(
         request, group=f"rathaus.{scope}", key=key, rate=rate, method=ALL, increment=True
