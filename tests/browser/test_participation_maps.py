@@ -149,3 +149,31 @@ def test_the_picker_button_sets_the_place_at_the_cross_and_can_remove_it(page, p
     expect(page.locator("[data-picker-status]")).to_have_text("Kein Ort gewählt.")
     assert page.locator("#id_latitude").input_value() == ""
     assert page.locator(".rh-picker__map .leaflet-marker-icon").count() == 0
+
+
+def test_the_picker_asks_again_when_the_server_is_busy(page, process):
+    """A busy worker answers 503 with Retry-After (one computation at a time): the picker asks
+    again and names the district instead of giving up."""
+    UserFactory(email="picker@example.org")
+    sign_in(page, "picker@example.org")
+    busy = []
+
+    def once_busy(route):
+        if not busy:
+            busy.append(route.request.url)
+            route.fulfill(
+                status=503,
+                headers={"Retry-After": "1", "Content-Type": "application/json"},
+                body='{"detail": "busy"}',
+            )
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/geodata/locate*", once_busy)
+    page.goto(f"/participation/processes/{process.slug}/proposals/new/")
+    wait_for_map(page, ".rh-picker__map")
+    page.locator("#id_latitude").fill("49.408200")
+    page.locator("#id_longitude").fill("7.697200")
+    page.locator("#id_longitude").blur()
+    expect(page.locator("[data-picker-status]")).to_contain_text("Hohenecken")
+    assert len(busy) == 1

@@ -55,12 +55,26 @@
       }
     }
 
-    function locate(lat, lon) {
+    // A busy server answers 503 with Retry-After (one computation per worker at a time, e.g.
+    // while the previous place is still being looked up): ask again, a few times at most.
+    var RETRIES = 3;
+
+    function locate(lat, lon, retries) {
       var ticket = ++asked;
+      var left = retries === undefined ? RETRIES : retries;
       var url = labels.locateUrl + "?lon=" + encodeURIComponent(lon) + "&lat=" + encodeURIComponent(lat);
       fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
         .then(function (response) {
           if (ticket !== asked) {
+            return;
+          }
+          if (response.status === 503 && left > 0) {
+            var seconds = Math.min(parseInt(response.headers.get("Retry-After"), 10) || 1, 5);
+            window.setTimeout(function () {
+              if (ticket === asked) {
+                locate(lat, lon, left - 1);
+              }
+            }, seconds * 1000);
             return;
           }
           if (response.status === 404) {
