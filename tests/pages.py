@@ -1,10 +1,12 @@
-"""Reading public pages in tests of cached fragments: the page's text, and how many queries a
+"""Reading pages in tests of cached fragments: the page's text, and how many queries a
 request costs on a cold cache (the fragments rendered afresh) or a warm one."""
 
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+
+from rathaus.core.fragments import changed_for
 
 
 def page(client, url: str) -> str:
@@ -22,4 +24,17 @@ def queries(url: str, *, cold: bool = True) -> int:
         client.get(url)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def second_view_queries(client, url: str, *, fresh=None) -> int:
+    """Queries of the second view of `url` by this client; rendered afresh when `fresh` (a
+    person) is given, as after a change of their data (their own pages are kept per person,
+    ADR 0421)."""
+    client.get(url)
+    if fresh is not None:
+        changed_for(fresh.pk)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
     return len(captured)

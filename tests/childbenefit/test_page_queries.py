@@ -11,11 +11,11 @@ from django.test.utils import CaptureQueriesContext
 
 from rathaus.childbenefit.models import BenefitClaim
 from rathaus.childbenefit.services import claim_decide
-from rathaus.core.fragments import changed_for
 from rathaus.core.models import AuditEntry
 from rathaus.eservices.handlers import handler_for
 from tests.childbenefit.applications import CHILD_TAX_IDS, apply, child, kindergeld_service
 from tests.factories import UserFactory, sign_in
+from tests.pages import second_view_queries as queries
 
 pytestmark = pytest.mark.django_db
 
@@ -36,18 +36,6 @@ def decided_case(service, clerk, children):
     handler_for(case.service).decide_automatically(case=case)
     claim_decide(claim=BenefitClaim.objects.get(case=case), choices={}, actor=clerk)
     return case
-
-
-def queries(client, url: str, *, fresh=None) -> int:
-    """Queries of the second view of `url`; rendered afresh when `fresh` (a person) is given,
-    as after a change of their data (their own pages are kept per person, ADR 0421)."""
-    client.get(url)
-    if fresh is not None:
-        changed_for(fresh.pk)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
 
 
 def test_the_payment_schedule_costs_the_same_queries_for_one_and_two_children(

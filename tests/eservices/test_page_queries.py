@@ -6,25 +6,12 @@ with its letters or history entries would be slow at city scale (issue 15).
 
 from datetime import timedelta
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from rathaus.core.fragments import changed_for
 from rathaus.eservices.models import CaseEvent, Letter
 from tests.factories import UserFactory, sign_in
-
-
-def queries(client, url: str, *, fresh=None) -> int:
-    """Queries of the second view of `url`; rendered afresh when `fresh` (a person) is given,
-    as after a change of their data (their own pages are kept per person, ADR 0421)."""
-    client.get(url)
-    if fresh is not None:
-        changed_for(fresh.pk)
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
+from tests.pages import second_view_queries as queries
 
 
 def add_letters(person, count: int, start: int) -> None:
