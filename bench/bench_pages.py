@@ -29,7 +29,7 @@ from lib import (
     sign_in,
     sized,
 )
-from measure import GROWTH_GOAL, BenchError, Goal, Result, growth_ratio, median_rate
+from measure import GROWTH_GOAL, BenchError, Goal, Result, median_growth, median_rate
 
 PROPOSALS = (sized(10_000, 1_000), sized(1_000, 100))
 COMMENTS = (sized(100_000, 10_000), sized(10_000, 1_000))
@@ -145,16 +145,16 @@ def json_pages(ids: dict) -> list[Page]:
 
 
 def growth(server, name: str, small: Target, large: Target) -> Result:
-    """Throughput at the larger size / at the smaller one, measured interleaved."""
+    """Throughput at the larger size / at the smaller one, measured interleaved: the median of
+    the rounds' growths."""
     pairs = interleaved(server, large, small)
-    large_rate = median_rate([load for load, _ in pairs])
-    small_rate = median_rate([load for _, load in pairs])
     result = Result(
         name=name,
-        ratio=growth_ratio(small_rate, large_rate),
+        ratio=median_growth(pairs),
         anchor="smaller size",
         goal=GROWTH_GOAL,
-        rate=large_rate,
+        rate=median_rate([load for load, _ in pairs]),
+        note=f"smaller size {median_rate([load for _, load in pairs]):,.0f} req/s",
     )
     emit(result)
     return result

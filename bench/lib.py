@@ -43,6 +43,7 @@ WORKERS = 2
 DEMO_PASSWORD = "Rathaus-Demo-2026"  # noqa: S105 - the documented demo password
 DEMO_TOTP = "KRATHAUSDEMOSECRETKLAUTERN234567"
 PROXY = {"X-Forwarded-Proto": "https"}
+CLOSE = {"Connection": "close"}
 
 
 def sized(full: int, quick: int) -> int:
@@ -255,10 +256,16 @@ def wrk(
     headers: dict | None = None,
     script: str | None = None,
 ) -> Load:
-    """Load `url` with wrk; BenchError on socket errors, timeouts and non-2xx answers."""
+    """Load `url` with wrk; BenchError on socket errors, timeouts and non-2xx answers.
+
+    One connection per request (`Connection: close`), as nginx opens them to gunicorn with the
+    configuration of docs/operations.md. With keep-alive, wrk's connections stay with the worker
+    that accepted them, and a run whose connections all landed on one worker measured half the
+    throughput of a balanced one: the same page against itself gave 0.41-1.95 over six rounds,
+    with one connection per request 0.97-1.05 (ADR 0461)."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds or SECONDS}s"]
     command += ["--timeout", "10s"]
-    for name, value in {**PROXY, **(headers or {})}.items():
+    for name, value in {**PROXY, **CLOSE, **(headers or {})}.items():
         command += ["-H", f"{name}: {value}"]
     if script:
         command += ["-s", script]

@@ -127,6 +127,16 @@ def growth_ratio(small_rate: float, large_rate: float) -> float:
     return large_rate / small_rate if small_rate else 0.0
 
 
+def median_growth(pairs: list[tuple[Load, Load]]) -> float:
+    """The median of the per-round growths of interleaved (larger, smaller) measurements, as
+    `median_ratio` does for costs: a round that the machine slowed down slows both sizes."""
+    if not pairs:
+        raise ValueError("no rounds measured")
+    return statistics.median(
+        growth_ratio(small.requests_per_second, large.requests_per_second) for large, small in pairs
+    )
+
+
 # No page may lose more than 20% of its throughput at the larger size.
 GROWTH_GOAL = Goal(0.8, at_most=False)
 

@@ -114,3 +114,13 @@ def test_every_benchmark_imports():
     run = importlib.import_module("run")
     for script in run.scripts([]):
         assert callable(importlib.import_module(script.stem).main)
+
+
+def test_the_growth_is_the_median_of_the_rounds_growths():
+    # (larger, smaller): growths 0.9, 0.3 (a disturbed round) and 0.8 -> median 0.8; the two
+    # sizes' median rates alone would give 560 / 1000 = 0.56, from different rounds
+    pairs = [(load(900), load(1000)), (load(300), load(1000)), (load(560), load(700))]
+
+    assert measure.median_growth(pairs) == pytest.approx(0.8)
+    with pytest.raises(ValueError):
+        measure.median_growth([])
