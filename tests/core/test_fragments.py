@@ -13,6 +13,7 @@ from rathaus.core.fragments import (
     version,
     with_csrf_token,
 )
+from rathaus.eservices.selectors.inbox import PEOPLE_TOPIC
 from rathaus.organization.models import OrgUnit
 from rathaus.release import fingerprint
 
@@ -71,6 +72,39 @@ def test_a_connected_model_changes_its_topic_on_save_and_delete():
     assert after_save != before
     unit.delete()
     assert version("units") != after_save
+
+
+def test_a_save_of_unseen_fields_only_keeps_the_topic():
+    connect_topic("unit-names", [OrgUnit], unseen=["slug"])
+    unit = OrgUnit.objects.create(
+        name_de="Steueramt", name_en="Tax office", slug="steueramt-unseen", kind="department"
+    )
+    before = version("unit-names")
+
+    unit.slug = "steueramt-elsewhere"
+    unit.save(update_fields=["slug"])
+    assert version("unit-names") == before
+
+    unit.name_de = "Finanzamt"
+    unit.save(update_fields=["slug", "name_de"])
+    assert version("unit-names") != before
+    renamed = version("unit-names")
+    unit.save()  # all fields
+    assert version("unit-names") != renamed
+
+
+def test_a_sign_in_keeps_the_people_of_the_case_page(client, django_user_model):
+    user = django_user_model.objects.create_user(
+        email="sign.in@example.org", password="Lange-Passphrase-2026"
+    )
+    before = version(PEOPLE_TOPIC)
+
+    client.force_login(user)  # saves last_login alone, as every sign-in does
+    assert version(PEOPLE_TOPIC) == before
+
+    user.first_name = "Renamed"
+    user.save()
+    assert version(PEOPLE_TOPIC) != before
 
 
 def test_fragments_are_kept_under_the_fingerprint_of_the_release(tmp_path, settings):

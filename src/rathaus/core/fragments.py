@@ -72,10 +72,15 @@ def changed(*topics: str) -> None:
     transaction.on_commit(renew, robust=True)
 
 
-def connect_topic(topic: str, models: Iterable[type[Model]]) -> None:
-    """Every save and delete of a row of `models` changes `topic`."""
+def connect_topic(topic: str, models: Iterable[type[Model]], *, unseen: Iterable[str] = ()) -> None:
+    """Every save and delete of a row of `models` changes `topic`, except a save of only
+    `unseen` fields (named in `update_fields`), which no fragment of the topic shows: e.g. the
+    `last_login` that every sign-in saves."""
+    ignored = frozenset(unseen)
 
-    def on_change(sender, **kwargs) -> None:
+    def on_change(sender, update_fields=None, **kwargs) -> None:
+        if update_fields and ignored.issuperset(update_fields):
+            return
         changed(topic)
 
     for model in models:

@@ -51,8 +51,9 @@ class EservicesConfig(AppConfig):
         connect_topic("eservices.catalogue", [Service, LifeSituation, FormVersion, OrgUnit])
         # The inbox's filter choices (services and departments).
         connect_topic(FILTER_TOPIC, [Service, OrgUnit])
-        # The people the case page's history and assign form name (cached fragments).
-        connect_topic(PEOPLE_TOPIC, [get_user_model(), Membership])
+        # The people the case page's history and assign form name (cached fragments); a
+        # sign-in saves only `last_login`, which neither shows.
+        connect_topic(PEOPLE_TOPIC, [get_user_model(), Membership], unseen=["last_login"])
         # What a citizen's own pages show (personal fragments, ADR 0421).
         personal.connect()
         register_installer("eservices.life_situations", life_situations_install, order=20)
