@@ -2,7 +2,6 @@
 (rathaus.core.ratebatch, ADR 0451): the limit holds, the statements are few, nothing grows."""
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -11,16 +10,6 @@ from rathaus.core import ratebatch
 from rathaus.core.ratebatch import BatchedCounter, batch_size, parse_rate
 
 NOW = 1_800_000_000.0  # the start of a minute
-
-
-@pytest.fixture
-def database_counters(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "ratelimit": {"BACKEND": "rathaus.core.ratecounters.DatabaseCounters"},
-    }
-    settings.RATELIMIT_USE_CACHE = "ratelimit"
-    return caches["ratelimit"]
 
 
 @pytest.mark.parametrize(

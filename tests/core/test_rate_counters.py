@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.core.cache import caches
 from django.test import override_settings
 from django.utils import timezone
 
@@ -22,32 +21,22 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def counters(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "ratelimit": {"BACKEND": "rathaus.core.ratecounters.DatabaseCounters"},
-    }
-    settings.RATELIMIT_USE_CACHE = "ratelimit"
-    return caches["ratelimit"]
-
-
 def process():
     """Another process's view of the counters: a backend of its own."""
     return DatabaseCounters("", {})
 
 
-def test_a_counter_starts_then_grows_by_one_per_request(counters):
-    assert counters.add("k", 1, 60) is True
-    assert counters.add("k", 1, 60) is False
-    assert counters.incr("k") == 2
-    assert counters.add("k", 1, 60) is False
-    assert counters.incr("k") == 3
-    assert counters.get("k") == 3
-    assert counters.get("other", "none") == "none"
+def test_a_counter_starts_then_grows_by_one_per_request(database_counters):
+    assert database_counters.add("k", 1, 60) is True
+    assert database_counters.add("k", 1, 60) is False
+    assert database_counters.incr("k") == 2
+    assert database_counters.add("k", 1, 60) is False
+    assert database_counters.incr("k") == 3
+    assert database_counters.get("k") == 3
+    assert database_counters.get("other", "none") == "none"
 
 
-def test_every_process_counts_on_the_same_counter(counters):
+def test_every_process_counts_on_the_same_counter(database_counters):
     first, second = process(), process()
     assert first.add("k", 1, 60) is True
     for backend, expected in [(second, 2), (first, 3), (second, 4)]:
@@ -57,21 +46,23 @@ def test_every_process_counts_on_the_same_counter(counters):
     assert RateCounter.objects.get().value == 5
 
 
-def test_an_expired_counter_starts_again_and_takes_expired_ones_away(counters):
-    counters.add("old", 1, 60)
-    counters.add("older", 1, 60)
+def test_an_expired_counter_starts_again_and_takes_expired_ones_away(database_counters):
+    database_counters.add("old", 1, 60)
+    database_counters.add("older", 1, 60)
     RateCounter.objects.update(expires=timezone.now() - timedelta(seconds=1))
-    assert counters.get("old") is None
+    assert database_counters.get("old") is None
     with pytest.raises(ValueError):
-        counters.incr("old")
-    assert counters.add("old", 1, 60) is True
-    assert list(RateCounter.objects.values_list("key", "value")) == [(counters.make_key("old"), 1)]
-    counters.delete("old")
+        database_counters.incr("old")
+    assert database_counters.add("old", 1, 60) is True
+    assert list(RateCounter.objects.values_list("key", "value")) == [
+        (database_counters.make_key("old"), 1)
+    ]
+    database_counters.delete("old")
     assert not RateCounter.objects.exists()
 
 
 @override_settings(RATE_LIMITS={"voting_code": "2/m", "quote": "2/m"})
-def test_the_limits_hold_with_the_counters_in_the_database(client, counters):
+def test_the_limits_hold_with_the_counters_in_the_database(client, database_counters):
     poll = PollFactory(kind="single")
     path = f"/api/v1/polls/{poll.pk}/ballots"
     body = json.dumps({"choices": ["a"], "code": "WRONG-CODE-1"})
