@@ -59,13 +59,22 @@ def test_a_change_of_the_claim_shows_on_the_kept_schedule_at_once(
     assert "Maria Citizen" in page and "Mia Citizen" not in page
 
 
-def test_nobody_else_gets_the_kept_schedule(client, case, parent, family_clerk):
+@pytest.mark.parametrize(
+    "someone_else",
+    [
+        pytest.param(lambda request: UserFactory(), id="another citizen"),
+        pytest.param(lambda request: request.getfixturevalue("administrator"), id="administrator"),
+    ],
+)
+def test_nobody_else_gets_the_kept_schedule(
+    client, case, parent, family_clerk, someone_else, request
+):
     claim_decide(claim=BenefitClaim.objects.get(case=case), choices={}, actor=family_clerk)
     sign_in(client, parent)
     assert client.get(schedule_url(case)).status_code == 200
     assert client.get("/en" + schedule_url(case)).status_code == 200
 
-    sign_in(client, UserFactory())
+    sign_in(client, someone_else(request))
 
     assert client.get(schedule_url(case)).status_code == 404
     assert client.get("/en" + schedule_url(case)).status_code == 404

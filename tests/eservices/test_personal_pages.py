@@ -65,6 +65,24 @@ def test_nobody_sees_another_persons_kept_mailbox_or_case(client, citizen, make_
     assert other.get(f"/en/services/cases/{case.reference}/").status_code == 404
 
 
+def test_the_administrator_sees_none_of_a_citizens_kept_pages(
+    client, citizen, make_case, administrator
+):
+    case = make_case(citizen)
+    letter(citizen, "Bescheid für Clara")
+    client.force_login(citizen)
+    assert "Bescheid für Clara" in page(client, "/services/mailbox/")
+    page(client, f"/services/cases/{case.reference}/")
+
+    admin = Client()
+    admin.force_login(administrator)
+    theirs = page(admin, "/services/mailbox/")  # their own (empty) mailbox, 200
+
+    assert "Bescheid für Clara" not in theirs and case.reference not in theirs
+    assert admin.get(f"/services/cases/{case.reference}/").status_code == 404
+    assert admin.get(f"/en/services/cases/{case.reference}/").status_code == 404
+
+
 def test_a_staff_message_shows_at_once_and_reading_it_clears_the_mailbox_count(
     client, citizen, make_case, tax_clerk
 ):
