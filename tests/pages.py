@@ -1,12 +1,21 @@
 """Reading pages in tests of cached fragments: the page's text, and how many queries a
 request costs on a cold cache (the fragments rendered afresh) or a warm one."""
 
+import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from rathaus.core.fragments import changed_for
+from tests.factories import UserFactory
+
+# Who must never get a citizen's own pages: another citizen, and the administrator. Each is a
+# function of the test's `request`, for `@pytest.mark.parametrize("someone_else", SOMEONE_ELSE)`.
+SOMEONE_ELSE = [
+    pytest.param(lambda request: UserFactory(), id="another citizen"),
+    pytest.param(lambda request: request.getfixturevalue("administrator"), id="administrator"),
+]
 
 
 def page(client, url: str) -> str:

@@ -11,6 +11,7 @@ from rathaus.childbenefit.services import claim_decide
 from tests.childbenefit.applications import CHILD_TAX_IDS, child
 from tests.childbenefit.factories import ClaimFactory, granted_then_training_finished
 from tests.factories import UserFactory, sign_in
+from tests.pages import SOMEONE_ELSE
 
 pytestmark = pytest.mark.django_db
 
@@ -59,13 +60,7 @@ def test_a_change_of_the_claim_shows_on_the_kept_schedule_at_once(
     assert "Maria Citizen" in page and "Mia Citizen" not in page
 
 
-@pytest.mark.parametrize(
-    "someone_else",
-    [
-        pytest.param(lambda request: UserFactory(), id="another citizen"),
-        pytest.param(lambda request: request.getfixturevalue("administrator"), id="administrator"),
-    ],
-)
+@pytest.mark.parametrize("someone_else", SOMEONE_ELSE)
 def test_nobody_else_gets_the_kept_schedule(
     client, case, parent, family_clerk, someone_else, request
 ):

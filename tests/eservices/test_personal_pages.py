@@ -12,7 +12,7 @@ from rathaus.eservices.services.cases import case_transition
 from rathaus.eservices.services.letters import letter_deliver
 from rathaus.eservices.services.mailbox import message_inform
 from tests.eservices.factories import PDF
-from tests.factories import UserFactory
+from tests.pages import SOMEONE_ELSE
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +48,7 @@ def test_a_new_letter_shows_in_the_kept_mailbox_at_once(client, citizen):
     assert "Hundesteuerbescheid 2026" in page(client, "/services/mailbox/")
 
 
-@pytest.mark.parametrize(
-    "someone_else",
-    [
-        pytest.param(lambda request: UserFactory(), id="another citizen"),
-        pytest.param(lambda request: request.getfixturevalue("administrator"), id="administrator"),
-    ],
-)
+@pytest.mark.parametrize("someone_else", SOMEONE_ELSE)
 def test_nobody_sees_another_persons_kept_mailbox_or_case(
     client, citizen, make_case, someone_else, request
 ):
